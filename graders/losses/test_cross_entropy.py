@@ -1,0 +1,99 @@
+"""Grader for losses/cross_entropy, against sklearn.metrics.log_loss(labels=range(k))."""
+
+import warnings
+
+import numpy as np
+from sklearn.metrics import log_loss as sklearn_log_loss
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+cross_entropy = student_function("cross_entropy")
+REFERENCE = "sklearn.metrics.log_loss(y, clip(probs, eps, 1 - eps), labels=range(k))"
+
+
+def reference(y, probs, eps=1e-15):
+    probs = np.clip(np.asarray(probs, float), eps, 1 - eps)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(sklearn_log_loss(np.asarray(y), probs, labels=range(probs.shape[1])))
+
+
+def _chosen(y, probs):
+    probs = np.asarray(probs, float)
+    return probs[np.arange(len(probs)), np.asarray(y, int)]
+
+
+MISTAKES = (
+    Mistake(
+        "only the probability of the true class counts: pick probs[i, y_true[i]], do not "
+        "average the log of every entry",
+        lambda y, q, eps=1e-15: -np.mean(np.log(np.clip(q, eps, 1 - eps))),
+    ),
+    Mistake(
+        "average over the n samples: you summed over them",
+        lambda y, q, eps=1e-15: -np.sum(np.log(np.clip(_chosen(y, q), eps, 1 - eps))),
+    ),
+    Mistake(
+        "clip the probabilities to [eps, 1 - eps] before the log: log(0) is -inf",
+        lambda y, q, eps=1e-15: -np.mean(np.log(_chosen(y, q))),
+    ),
+    Mistake(
+        "you took the predicted (argmax) class's probability: use the true class y_true[i]",
+        lambda y, q, eps=1e-15: -np.mean(np.log(np.clip(np.max(q, axis=1), eps, 1 - eps))),
+    ),
+    Mistake(
+        "you divided by n * k: the mean is over samples only",
+        lambda y, q, eps=1e-15: -np.sum(np.log(np.clip(_chosen(y, q), eps, 1 - eps))) / np.size(q),
+    ),
+)
+
+
+def _random_case(rng, n, k):
+    probs = rng.dirichlet(np.ones(k), size=n)
+    y = rng.integers(0, k, size=n)
+    y[: min(n, k)] = np.arange(min(n, k))
+    return y, probs
+
+
+@points(3)
+def test_matches_sklearn_on_random_inputs(cross_entropy):
+    rng = seeded(501)
+    for n, k in ((3, 2), (10, 3), (200, 10)):
+        y, probs = _random_case(rng, n, k)
+        expect_close(
+            cross_entropy.call(y, probs), reference(y, probs), reference=REFERENCE, mistakes=MISTAKES
+        )
+
+
+@points(1)
+def test_zero_probability_for_the_true_class_is_clipped(cross_entropy):
+    y = np.array([0, 1, 2])
+    probs = np.array([[0.0, 0.5, 0.5], [0.0, 1.0, 0.0], [0.2, 0.3, 0.5]])
+    expect_close(
+        cross_entropy.call(y, probs), reference(y, probs), reference=REFERENCE, mistakes=MISTAKES, rtol=1e-6
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(cross_entropy):
+    y, probs = _random_case(seeded(502), 20, 4)
+    expect_input_types_accepted(cross_entropy, (y, probs), reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(cross_entropy):
+    good = [[0.5, 0.5], [0.2, 0.8]]
+    expect_rejected(
+        cross_entropy,
+        [
+            BadInput("label 2 is outside 0..1 for k = 2 columns", ([0, 2], good)),
+            BadInput("label -1 is outside 0..1", ([0, -1], good)),
+            BadInput("label 0.5 is not an integer", ([0, 0.5], good)),
+            BadInput("the rows of probs do not sum to 1", ([0, 1], [[0.5, 0.6], [0.2, 0.8]])),
+            BadInput("1.2 and -0.2 are not probabilities", ([0, 1], [[1.2, -0.2], [0.2, 0.8]])),
+            BadInput("3 labels but 2 rows of probabilities", ([0, 1, 1], good)),
+            BadInput("probs must be 2-D (n, k)", ([0, 1], [0.5, 0.5])),
+            BadInput("the input is empty", ([], np.zeros((0, 3)))),
+        ],
+    )

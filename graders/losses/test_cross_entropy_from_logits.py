@@ -1,0 +1,109 @@
+"""Grader for losses/cross_entropy_from_logits, against scipy.special.log_softmax."""
+
+import numpy as np
+from scipy.special import log_softmax
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+cross_entropy_from_logits = student_function("cross_entropy_from_logits")
+REFERENCE = "-mean of scipy.special.log_softmax(logits, axis=1)[i, y_i]"
+
+
+def reference(y, logits):
+    logits = np.asarray(logits, float)
+    return float(-np.mean(log_softmax(logits, axis=1)[np.arange(len(logits)), np.asarray(y)]))
+
+
+def _pick(y, matrix):
+    return matrix[np.arange(len(matrix)), np.asarray(y, int)]
+
+
+def _naive(y, z):
+    z = np.asarray(z, float)
+    with np.errstate(all="ignore"):
+        e = np.exp(z)
+        return -np.mean(np.log(_pick(y, e / e.sum(axis=1, keepdims=True))))
+
+
+def _log_norm_without_max(z):
+    z = np.asarray(z, float)
+    return np.log(np.exp(z - z.max(axis=1, keepdims=True)).sum(axis=1))
+
+
+MISTAKES = (
+    Mistake(
+        "np.exp overflowed: subtract each row's maximum logit before exponentiating (the log-sum-exp trick)",
+        _naive,
+    ),
+    Mistake(
+        "normalise over the classes of each row (axis=1), not over the samples (axis=0)",
+        lambda y, z: (
+            -np.mean(
+                _pick(
+                    y, np.asarray(z, float) - np.log(np.exp(np.asarray(z, float)).sum(axis=0, keepdims=True))
+                )
+            )
+        ),
+    ),
+    Mistake(
+        "you subtracted the max but did not add it back: log-sum-exp(z) = m + "
+        "log(sum(exp(z - m))), and the loss is logsumexp(z) - z[y]",
+        lambda y, z: np.mean(_log_norm_without_max(z) - _pick(y, np.asarray(z, float))),
+    ),
+    Mistake(
+        "average over the samples: you summed",
+        lambda y, z: -np.sum(_pick(y, log_softmax(np.asarray(z, float), axis=1))),
+    ),
+    Mistake(
+        "that is -mean(z[y]) without the log-sum-exp normaliser",
+        lambda y, z: -np.mean(_pick(y, np.asarray(z, float))),
+    ),
+)
+
+
+@points(3)
+def test_matches_scipy_on_random_inputs(cross_entropy_from_logits):
+    rng = seeded(601)
+    for n, k in ((1, 2), (8, 3), (300, 10)):
+        y, logits = rng.integers(0, k, size=n), rng.normal(scale=3, size=(n, k))
+        expect_close(
+            cross_entropy_from_logits.call(y, logits),
+            reference(y, logits),
+            reference=REFERENCE,
+            mistakes=MISTAKES,
+        )
+
+
+@points(2)
+def test_stays_finite_for_huge_logits(cross_entropy_from_logits):
+    y = np.array([0, 1, 2, 0])
+    logits = np.array([[1e4, 0.0, -1e4], [1e4, 1e4 - 1, 0.0], [-1e4, -1e4, -1e4 + 2], [5e3, 5e3, 5e3]])
+    expect_close(
+        cross_entropy_from_logits.call(y, logits),
+        reference(y, logits),
+        reference=REFERENCE,
+        mistakes=MISTAKES,
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(cross_entropy_from_logits):
+    rng = seeded(602)
+    args = (rng.integers(0, 3, size=25), rng.normal(size=(25, 3)))
+    expect_input_types_accepted(cross_entropy_from_logits, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(cross_entropy_from_logits):
+    z = [[1.0, 2.0], [0.5, -0.5]]
+    expect_rejected(
+        cross_entropy_from_logits,
+        [
+            BadInput("label 2 is outside 0..1 for 2 columns", ([0, 2], z)),
+            BadInput("label -1 is outside 0..1", ([-1, 0], z)),
+            BadInput("3 labels but 2 rows of logits", ([0, 1, 0], z)),
+            BadInput("logits must be 2-D (n, k)", ([0, 1], [1.0, 2.0])),
+            BadInput("the input is empty", ([], np.zeros((0, 2)))),
+        ],
+    )

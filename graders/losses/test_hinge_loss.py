@@ -1,0 +1,92 @@
+"""Grader for losses/hinge_loss, against sklearn.metrics.hinge_loss."""
+
+import numpy as np
+from sklearn.metrics import hinge_loss as sklearn_hinge_loss
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+hinge_loss = student_function("hinge_loss")
+REFERENCE = "sklearn.metrics.hinge_loss"
+
+
+def _margin(y, d):
+    return np.asarray(y, float) * np.asarray(d, float)
+
+
+MISTAKES = (
+    Mistake(
+        "did you forget the max(0, ...)? A sample beyond the margin (y * d > 1) costs 0, "
+        "not a negative amount",
+        lambda y, d: np.mean(1 - _margin(y, d)),
+    ),
+    Mistake(
+        "that is the sum of the losses: divide by n for the mean",
+        lambda y, d: np.sum(np.maximum(0, 1 - _margin(y, d))),
+    ),
+    Mistake(
+        "the hinge is max(0, 1 - y * d): you used max(0, y * d - 1)",
+        lambda y, d: np.mean(np.maximum(0, _margin(y, d) - 1)),
+    ),
+    Mistake(
+        "the margin is y * d, with the label: you used max(0, 1 - d)",
+        lambda y, d: np.mean(np.maximum(0, 1 - np.asarray(d, float))),
+    ),
+    Mistake(
+        "that is the squared hinge: the hinge loss is not squared",
+        lambda y, d: np.mean(np.maximum(0, 1 - _margin(y, d)) ** 2),
+    ),
+)
+
+
+@points(3)
+def test_matches_sklearn_on_random_inputs(hinge_loss):
+    rng = seeded(701)
+    for n in (2, 6, 500):
+        y = rng.choice([-1, 1], size=n)
+        y[:2] = [-1, 1]
+        d = rng.normal(scale=2, size=n)
+        expect_close(hinge_loss.call(y, d), sklearn_hinge_loss(y, d), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_margin_cases(hinge_loss):
+    y = np.array([1, 1, -1, -1, 1])
+    d = np.array([3.0, 1.0, -1.0, 0.5, 0.0])
+    expect_close(
+        hinge_loss.call(y, d),
+        (0 + 0 + 0 + 1.5 + 1) / 5,
+        reference="beyond and on the margin cost 0; 1 - y*d otherwise",
+        mistakes=MISTAKES,
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(hinge_loss):
+    rng = seeded(702)
+    y = rng.choice([-1, 1], size=30)
+    y[:2] = [-1, 1]
+    args = (y, rng.normal(size=30))
+    expect_input_types_accepted(hinge_loss, args, sklearn_hinge_loss, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(hinge_loss):
+    zero_one = Mistake(
+        "labels in {0, 1} must be rejected: with y = 0 the margin y * d is always 0, so the "
+        "loss silently becomes 1 for every negative",
+        lambda y, d: np.mean(np.maximum(0, 1 - _margin(y, d))),
+    )
+    expect_rejected(
+        hinge_loss,
+        [
+            BadInput(
+                "labels must be -1 or +1, and 0 is neither",
+                ([0, 1, 0, 1], [0.3, 2.0, -1.0, 1.5]),
+                mistakes=(zero_one,),
+            ),
+            BadInput("the label 2 is not -1 or +1", ([2, -1], [0.5, 0.5])),
+            BadInput("y_true has 3 values and decision 2", ([1, -1, 1], [0.5, 0.5])),
+            BadInput("both inputs are empty", ([], [])),
+        ],
+    )

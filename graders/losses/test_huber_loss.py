@@ -1,0 +1,85 @@
+"""Grader for losses/huber_loss, against the mean of scipy.special.huber(delta, r)."""
+
+import numpy as np
+from scipy.special import huber
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+huber_loss = student_function("huber_loss")
+REFERENCE = "mean of scipy.special.huber(delta, y_true - y_pred)"
+
+
+def reference(y, p, delta=1.0):
+    return float(np.mean(huber(delta, np.asarray(y, float) - np.asarray(p, float))))
+
+
+def _r(y, p):
+    return np.asarray(y, float) - np.asarray(p, float)
+
+
+MISTAKES = (
+    Mistake(
+        "the linear piece must be delta * (|r| - delta / 2): without the - delta / 2 the "
+        "two pieces do not meet at |r| = delta",
+        lambda y, p, delta=1.0: np.mean(
+            np.where(np.abs(_r(y, p)) <= delta, 0.5 * _r(y, p) ** 2, delta * np.abs(_r(y, p)))
+        ),
+    ),
+    Mistake(
+        "the quadratic piece is r**2 / 2: you left out the 1/2",
+        lambda y, p, delta=1.0: np.mean(
+            np.where(np.abs(_r(y, p)) <= delta, _r(y, p) ** 2, delta * (np.abs(_r(y, p)) - delta / 2))
+        ),
+    ),
+    Mistake(
+        "choose the piece by the size |r| of the residual, not by r itself: a residual of -5 is large",
+        lambda y, p, delta=1.0: np.mean(
+            np.where(_r(y, p) <= delta, 0.5 * _r(y, p) ** 2, delta * (np.abs(_r(y, p)) - delta / 2))
+        ),
+    ),
+    Mistake(
+        "that is half the mean squared error: large residuals must grow linearly",
+        lambda y, p, delta=1.0: np.mean(0.5 * _r(y, p) ** 2),
+    ),
+    Mistake(
+        "that is the sum of the losses: divide by n for the mean",
+        lambda y, p, delta=1.0: np.sum(huber(delta, _r(y, p))),
+    ),
+)
+
+
+@points(3)
+def test_matches_scipy_on_random_inputs(huber_loss):
+    rng = seeded(301)
+    for n, delta in ((1, 1.0), (5, 0.5), (50, 1.0), (400, 2.5)):
+        y, p = rng.normal(size=n) * 3, rng.normal(size=n)
+        expect_close(
+            huber_loss.call(y, p, delta=delta), reference(y, p, delta), reference=REFERENCE, mistakes=MISTAKES
+        )
+
+
+@points(1)
+def test_default_delta_and_the_seam(huber_loss):
+    y, p = np.zeros(4), np.array([0.5, -3.0, 1.0, -1.0])
+    expect_close(huber_loss.call(y, p), reference(y, p), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_accepts_lists_and_float32(huber_loss):
+    rng = seeded(302)
+    args = (rng.normal(size=30) * 2, rng.normal(size=30))
+    expect_input_types_accepted(huber_loss, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(huber_loss):
+    expect_rejected(
+        huber_loss,
+        [
+            BadInput("delta must be positive", ([1.0, 2.0], [1.0, 2.5]), {"delta": 0.0}),
+            BadInput("delta must be positive", ([1.0, 2.0], [1.0, 2.5]), {"delta": -1.0}),
+            BadInput("y_true has 2 values and y_pred 1", ([1.0, 2.0], [1.0])),
+            BadInput("both inputs are empty", ([], [])),
+        ],
+    )

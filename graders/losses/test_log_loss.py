@@ -1,0 +1,107 @@
+"""Grader for losses/log_loss, against sklearn.metrics.log_loss on clipped probabilities."""
+
+import warnings
+
+import numpy as np
+from sklearn.metrics import log_loss as sklearn_log_loss
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+log_loss = student_function("log_loss")
+REFERENCE = "sklearn.metrics.log_loss(y, clip(p, eps, 1 - eps))"
+
+
+def reference(y, p, eps=1e-15):
+    clipped = np.clip(np.asarray(p, float), eps, 1 - eps)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return float(sklearn_log_loss(np.asarray(y), clipped, labels=[0, 1]))
+
+
+def _terms(y, p):
+    y, p = np.asarray(y, float), np.asarray(p, float)
+    with np.errstate(all="ignore"):
+        return y * np.log(p) + (1 - y) * np.log(1 - p)
+
+
+MISTAKES = (
+    Mistake(
+        "clip the probabilities to [eps, 1 - eps] before the log: log(0) is -inf",
+        lambda y, p, eps=1e-15: -np.mean(_terms(y, p)),
+    ),
+    Mistake(
+        "the loss is the *negative* mean log-likelihood: you lost the minus sign",
+        lambda y, p, eps=1e-15: np.mean(_terms(y, np.clip(p, eps, 1 - eps))),
+    ),
+    Mistake(
+        "that is the sum of the losses: divide by n for the mean",
+        lambda y, p, eps=1e-15: -np.sum(_terms(y, np.clip(p, eps, 1 - eps))),
+    ),
+    Mistake(
+        "use the natural log (np.log), not log2 or log10",
+        lambda y, p, eps=1e-15: -np.mean(_terms(y, np.clip(p, eps, 1 - eps))) / np.log(2),
+    ),
+    Mistake(
+        "use the natural log (np.log), not log2 or log10",
+        lambda y, p, eps=1e-15: -np.mean(_terms(y, np.clip(p, eps, 1 - eps))) / np.log(10),
+    ),
+    Mistake(
+        "y_prob is P(y = 1): for a positive the loss is -log(p), not -log(1 - p)",
+        lambda y, p, eps=1e-15: -np.mean(_terms(1 - np.asarray(y), np.clip(p, eps, 1 - eps))),
+    ),
+)
+
+
+@points(3)
+def test_matches_sklearn_on_random_inputs(log_loss):
+    rng = seeded(401)
+    for n in (2, 9, 300):
+        y = rng.integers(0, 2, size=n)
+        y[:2] = [0, 1]
+        p = rng.uniform(0.01, 0.99, size=n)
+        expect_close(log_loss.call(y, p), reference(y, p), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(2)
+def test_probabilities_at_zero_and_one_are_clipped(log_loss):
+    y = np.array([1, 0, 1, 0, 1])
+    p = np.array([0.0, 1.0, 1.0, 0.0, 0.5])
+    expect_close(log_loss.call(y, p), reference(y, p), reference=REFERENCE, mistakes=MISTAKES, rtol=1e-6)
+    expect_close(
+        log_loss.call(y, p, eps=1e-3),
+        reference(y, p, 1e-3),
+        reference=REFERENCE + " with eps=1e-3",
+        mistakes=MISTAKES,
+        rtol=1e-6,
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(log_loss):
+    rng = seeded(402)
+    y = rng.integers(0, 2, size=40)
+    y[:2] = [0, 1]
+    args = (y, rng.uniform(0.05, 0.95, size=40))
+    expect_input_types_accepted(log_loss, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(log_loss):
+    treats_as_zero_one = Mistake(
+        "labels must be 0 or 1: -1 is not a valid label here, raise ValueError",
+        lambda y, p, eps=1e-15: reference(np.asarray(y) == 1, p, eps),
+    )
+    expect_rejected(
+        log_loss,
+        [
+            BadInput(
+                "the label -1 is not 0 or 1", ([1, -1, 1], [0.9, 0.2, 0.7]), mistakes=(treats_as_zero_one,)
+            ),
+            BadInput("the label 2 is not 0 or 1", ([1, 2], [0.9, 0.2])),
+            BadInput("1.5 is not a probability", ([1, 0], [1.5, 0.2])),
+            BadInput("-0.1 is not a probability", ([1, 0], [0.5, -0.1])),
+            BadInput("y_true has 3 values and y_prob 2", ([1, 0, 1], [0.5, 0.5])),
+            BadInput("both inputs are empty", ([], [])),
+        ],
+    )

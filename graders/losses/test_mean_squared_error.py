@@ -1,0 +1,75 @@
+"""Grader for losses/mean_squared_error, against sklearn.metrics.mean_squared_error."""
+
+import numpy as np
+from sklearn.metrics import mean_squared_error as sklearn_mse
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+mean_squared_error = student_function("mean_squared_error")
+REFERENCE = "sklearn.metrics.mean_squared_error"
+
+
+def _residual(y, p):
+    return np.asarray(y, float) - np.asarray(p, float)
+
+
+MISTAKES = (
+    Mistake(
+        "that is the RMSE: the MSE takes no square root", lambda y, p: np.sqrt(np.mean(_residual(y, p) ** 2))
+    ),
+    Mistake(
+        "that is the sum of squared errors: divide by n for the mean",
+        lambda y, p: np.sum(_residual(y, p) ** 2),
+    ),
+    Mistake(
+        "you divided by n - 1: the MSE divides by n (it is not a sample variance)",
+        lambda y, p: np.sum(_residual(y, p) ** 2) / (len(y) - 1),
+    ),
+    Mistake(
+        "that is the mean *absolute* error: square the residuals instead",
+        lambda y, p: np.mean(np.abs(_residual(y, p))),
+    ),
+    Mistake(
+        "you squared the mean error: square each residual, then average",
+        lambda y, p: np.mean(_residual(y, p)) ** 2,
+    ),
+)
+
+
+@points(3)
+def test_matches_sklearn_on_random_inputs(mean_squared_error):
+    rng = seeded(201)
+    for n in (1, 3, 8, 500):
+        y, p = rng.normal(size=n) * 2, rng.normal(size=n) * 2
+        expect_close(mean_squared_error.call(y, p), sklearn_mse(y, p), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_known_values(mean_squared_error):
+    expect_close(
+        mean_squared_error.call([0.0, 0.0, 0.0, 0.0], [1.0, -1.0, 0.0, 2.0]),
+        1.5,
+        reference="(1 + 1 + 0 + 4) / 4",
+        mistakes=MISTAKES,
+    )
+    expect_close(mean_squared_error.call([5.0, 5.0], [5.0, 5.0]), 0.0, reference="a perfect fit has no error")
+
+
+@points(1)
+def test_accepts_lists_and_float32(mean_squared_error):
+    rng = seeded(202)
+    args = (rng.normal(size=40), rng.normal(size=40))
+    expect_input_types_accepted(mean_squared_error, args, sklearn_mse, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(mean_squared_error):
+    expect_rejected(
+        mean_squared_error,
+        [
+            BadInput("y_true has 2 values and y_pred 3", ([1.0, 2.0], [1.0, 2.0, 3.0])),
+            BadInput("both inputs are empty", ([], [])),
+            BadInput("the inputs are 2-D, not 1-D", (np.ones((3, 1)), np.ones((3, 1)))),
+        ],
+    )

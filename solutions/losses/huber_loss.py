@@ -1,0 +1,75 @@
+"""Huber loss: squared for small errors, linear for large ones."""
+
+import numpy as np
+
+
+def huber_loss(y_true, y_pred, delta=1.0):
+    r"""Mean Huber loss of the residuals ``r = y_true - y_pred``.
+
+    .. math::
+
+        L_\delta(r) = \begin{cases}
+            \frac{1}{2} r^2 & |r| \le \delta \\
+            \delta \left(|r| - \frac{1}{2}\delta\right) & |r| > \delta
+        \end{cases}
+        \qquad \text{loss} = \frac{1}{n}\sum_i L_\delta(r_i)
+
+    The two pieces meet with the same value and slope at ``|r| = delta``, so the loss is
+    smooth like the MSE near zero and robust like the MAE for outliers.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        Targets.
+    y_pred : array_like of shape (n,)
+        Predictions.
+    delta : float, default=1.0
+        Where the loss turns from quadratic to linear; must be positive.
+
+    Returns
+    -------
+    float
+        The mean Huber loss.
+
+    Raises
+    ------
+    ValueError
+        If the inputs are not 1-D, are empty, differ in length, or ``delta <= 0``.
+
+    See Also
+    --------
+    scipy.special.huber : the elementwise reference, ``huber(delta, r)``.
+
+    Examples
+    --------
+    >>> huber_loss([0.0, 0.0], [0.5, 3.0])
+    1.3125
+    """
+    ### BEGIN SOLUTION
+    y_true = np.asarray(y_true, dtype=np.float64)
+    y_pred = np.asarray(y_pred, dtype=np.float64)
+    if y_true.ndim != 1 or y_pred.ndim != 1:
+        raise ValueError(f"expected 1-D inputs, got shapes {y_true.shape} and {y_pred.shape}")
+    if y_true.shape != y_pred.shape:
+        raise ValueError(f"length mismatch: y_true has {y_true.size}, y_pred has {y_pred.size}")
+    if y_true.size == 0:
+        raise ValueError("empty input: the mean of no losses is undefined")
+    if not delta > 0:
+        raise ValueError(f"delta must be positive, got {delta}")
+    size = np.abs(y_true - y_pred)
+    quadratic = np.minimum(size, delta)
+    linear = size - quadratic
+    return float(np.mean(0.5 * quadratic**2 + delta * linear))
+    ### END SOLUTION
+
+
+### BEGIN META
+ORDER = 3
+DIFFICULTY = 2
+HINTS = (
+    "Two regimes: which one applies to a residual of 0.5 when delta is 1? And to 3?",
+    "np.where(np.abs(r) <= delta, ..., ...) picks a formula per element. Check the linear "
+    "piece: at |r| = delta it must equal 0.5 * delta**2.",
+    "Linear part: delta * (abs(r) - 0.5 * delta). Quadratic part: 0.5 * r**2. Average them.",
+)
+### END META

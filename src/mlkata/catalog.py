@@ -1,0 +1,192 @@
+"""The curriculum as the solution modules describe it.
+
+Every exercise is one module ``solutions/<topic>/<module>.py``. Besides the
+functions it teaches, the module carries its own metadata between ``### BEGIN META``
+and ``### END META``: the exercise's place in its topic, its difficulty, its hints (in
+order of strength) and, rarely, the imports a learner may use beyond numpy. That block
+is stripped from the stub and from notebooks, so it is the only place hints live.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from mlkata.paths import TOPICS, project_root
+
+META_BEGIN = "### BEGIN META"
+META_END = "### END META"
+SOLUTION_BEGIN = "### BEGIN SOLUTION"
+SOLUTION_END = "### END SOLUTION"
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: a module of the curriculum and what is known about it."""
+
+    topic: str
+    module: str
+    functions: tuple[str, ...]
+    order: int
+    difficulty: int
+    hints: tuple[str, ...]
+    allowed_imports: tuple[str, ...] = field(default=())
+
+    @property
+    def key(self) -> str:
+        """``<topic>/<module>``, the name commands and reports use."""
+        return f"{self.topic}/{self.module}"
+
+    def solution_path(self, root: Path | None = None) -> Path:
+        return (root or project_root()) / "solutions" / self.topic / f"{self.module}.py"
+
+    def exercise_path(self, root: Path | None = None) -> Path:
+        return (root or project_root()) / "exercises" / self.topic / f"{self.module}.py"
+
+    def grader_path(self, root: Path | None = None) -> Path:
+        return (root or project_root()) / "graders" / self.topic / f"test_{self.module}.py"
+
+
+def split_meta(source: str) -> tuple[str, dict[str, object]]:
+    """Split a solution module's text into its text without META and the META values.
+
+    Parameters
+    ----------
+    source : str
+        The text of a solution module.
+
+    Returns
+    -------
+    text : str
+        The module without its META block.
+    meta : dict
+        The literal assignments inside the block, by name.
+
+    Raises
+    ------
+    ValueError
+        When the block is unterminated or holds anything but literal assignments.
+
+    Examples
+    --------
+    >>> text, meta = split_meta("x = 1\\n### BEGIN META\\nORDER = 2\\n### END META\\n")
+    >>> text, meta
+    ('x = 1\\n', {'ORDER': 2})
+    """
+    lines = source.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if line.strip() == META_BEGIN]
+    if not starts:
+        return source, {}
+    start = starts[0]
+    ends = [i for i, line in enumerate(lines) if line.strip() == META_END and i > start]
+    if not ends:
+        raise ValueError(f"{META_BEGIN} has no matching {META_END}")
+    end = ends[0]
+    meta: dict[str, object] = {}
+    for node in ast.parse("".join(lines[start + 1 : end])).body:
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1):
+            raise ValueError("the META block may only hold NAME = <literal> assignments")
+        target = node.targets[0]
+        if not isinstance(target, ast.Name):
+            raise ValueError("the META block may only hold NAME = <literal> assignments")
+        meta[target.id] = ast.literal_eval(node.value)
+    kept = lines[:start] + lines[end + 1 :]
+    text = "".join(kept).rstrip("\n") + "\n"
+    return text, meta
+
+
+def public_functions(source: str) -> tuple[str, ...]:
+    """Names of the top-level functions a module defines that do not start with ``_``.
+
+    Examples
+    --------
+    >>> public_functions("def f():\\n    pass\\ndef _g():\\n    pass\\n")
+    ('f',)
+    """
+    tree = ast.parse(source)
+    return tuple(
+        node.name for node in tree.body if isinstance(node, ast.FunctionDef) and not node.name.startswith("_")
+    )
+
+
+def load_exercise(path: Path) -> Exercise:
+    """Read one solution module into an :class:`Exercise`."""
+    text, meta = split_meta(path.read_text(encoding="utf-8"))
+    hints = meta.get("HINTS", ())
+    if not isinstance(hints, tuple | list) or not all(isinstance(h, str) for h in hints):
+        raise ValueError(f"{path}: HINTS must be a tuple of strings")
+    return Exercise(
+        topic=path.parent.name,
+        module=path.stem,
+        functions=public_functions(text),
+        order=int(meta.get("ORDER", 999)),  # type: ignore[call-overload]
+        difficulty=int(meta.get("DIFFICULTY", 1)),  # type: ignore[call-overload]
+        hints=tuple(hints),
+        allowed_imports=tuple(meta.get("ALLOWED_IMPORTS", ())),  # type: ignore[arg-type]
+    )
+
+
+@cache
+def _catalog(root: Path) -> tuple[Exercise, ...]:
+    found = []
+    for topic in TOPICS:
+        folder = root / "solutions" / topic
+        if folder.is_dir():
+            exercises = [load_exercise(p) for p in folder.glob("*.py") if p.stem != "__init__"]
+            found.extend(sorted(exercises, key=lambda e: (e.order, e.module)))
+    return tuple(found)
+
+
+def all_exercises(root: Path | None = None) -> tuple[Exercise, ...]:
+    """Every exercise of the curriculum, in the order a learner should do them.
+
+    Examples
+    --------
+    >>> [e.key for e in all_exercises()][:2]
+    ['losses/mean_absolute_error', 'losses/mean_squared_error']
+    """
+    return _catalog((root or project_root()).resolve())
+
+
+def find_exercise(name: str, root: Path | None = None) -> Exercise:
+    """Look an exercise up by ``topic/module``, by module, or by function name.
+
+    Raises
+    ------
+    KeyError
+        With the closest names, when nothing matches.
+
+    Examples
+    --------
+    >>> find_exercise("hinge_loss").key
+    'losses/hinge_loss'
+    """
+    exercises = all_exercises(root)
+    for exercise in exercises:
+        if name in (exercise.key, exercise.module, *exercise.functions):
+            return exercise
+    import difflib
+
+    names = [e.key for e in exercises] + [e.module for e in exercises]
+    close = difflib.get_close_matches(name, names, n=3)
+    suggestion = f"; did you mean {', '.join(close)}?" if close else ""
+    raise KeyError(f"no exercise named {name!r}{suggestion}")
+
+
+def exercises_of(topics: list[str] | None, root: Path | None = None) -> list[Exercise]:
+    """The exercises of the given topics (all topics when ``None``), in curriculum order.
+
+    Raises
+    ------
+    KeyError
+        When a topic is not part of the curriculum.
+    """
+    exercises = all_exercises(root)
+    if not topics:
+        return list(exercises)
+    unknown = [t for t in topics if t not in TOPICS]
+    if unknown:
+        raise KeyError(f"unknown topic(s) {', '.join(unknown)}; topics are {', '.join(TOPICS)}")
+    return [e for e in exercises if e.topic in topics]

@@ -1,0 +1,72 @@
+"""The ``mlkata`` command."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from mlkata import catalog, stubs
+
+app = typer.Typer(
+    help="mlkata: auto-graded exercises for machine-learning interview math.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+
+
+@app.callback()
+def _root() -> None:
+    """mlkata: auto-graded exercises for machine-learning interview math."""
+
+
+TopicsOption = Annotated[str | None, typer.Option("--topics", help="comma-separated topics (default: all)")]
+
+
+def _topics(value: str | None) -> list[str] | None:
+    return [t.strip() for t in value.split(",") if t.strip()] if value else None
+
+
+@app.command()
+def generate(
+    topics: TopicsOption = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="also overwrite exercise files you have edited")
+    ] = False,
+    check: Annotated[
+        bool, typer.Option("--check", help="write nothing; exit 1 if exercises/ has drifted")
+    ] = False,
+) -> None:
+    """Regenerate exercises/ from the solution modules."""
+    try:
+        chosen = catalog.exercises_of(_topics(topics))
+    except KeyError as error:
+        console.print(f"[red]{error.args[0]}[/red]")
+        raise typer.Exit(2) from None
+    if check:
+        drifted = [key for key in stubs.drifted() if any(e.key == key for e in chosen)]
+        for key in drifted:
+            console.print(f"[red]drifted[/red] exercises/{key}.py")
+        if drifted:
+            console.print("run [bold]mlkata generate[/bold] and commit the result")
+            raise typer.Exit(1)
+        console.print(f"[green]{len(chosen)} exercise stubs are up to date[/green]")
+        return
+    result = stubs.generate(chosen, force=force)
+    for key in result.written:
+        console.print(f"[green]wrote[/green]   exercises/{key}.py")
+    for key in result.kept:
+        console.print(f"[yellow]kept[/yellow]    exercises/{key}.py (you edited it; --force overwrites)")
+    console.print(
+        f"{len(result.written)} written, {len(result.unchanged)} unchanged, {len(result.kept)} kept"
+    )
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

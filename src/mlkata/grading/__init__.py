@@ -1,0 +1,84 @@
+"""What grader files import: the learner's functions as fixtures, and the judges.
+
+A grader file ``graders/<topic>/test_<module>.py`` reads like the statement it checks::
+
+    from mlkata.grading import Mistake, expect_close, points, student_function
+
+    hinge_loss = student_function("hinge_loss")
+
+    @points(2)
+    def test_matches_sklearn(hinge_loss):
+        outcome = hinge_loss.call(y, d)
+        expect_close(outcome, sklearn_hinge(y, d), reference="sklearn.metrics.hinge_loss")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mlkata.grading.failures import GradeFailure, NotImplementedYet, SubmissionError
+from mlkata.grading.judge import (
+    Mistake,
+    expect_close,
+    expect_finite_scalar,
+    expect_no_warnings,
+    expect_raises,
+    matching_hints,
+    returned,
+)
+from mlkata.grading.outcome import Outcome
+from mlkata.grading.proxy import Handle, StudentFunction
+
+__all__ = [
+    "GradeFailure",
+    "Handle",
+    "Mistake",
+    "NotImplementedYet",
+    "Outcome",
+    "StudentFunction",
+    "SubmissionError",
+    "expect_close",
+    "expect_finite_scalar",
+    "expect_no_warnings",
+    "expect_raises",
+    "matching_hints",
+    "points",
+    "returned",
+    "seeded",
+    "student_function",
+]
+
+
+def points(n: int) -> pytest.MarkDecorator:
+    """Mark a grader test as worth ``n`` points (1 when unmarked)."""
+    return pytest.mark.points(n)
+
+
+def seeded(seed: int) -> np.random.Generator:
+    """A random generator graders use, so every run sees the same inputs."""
+    return np.random.default_rng(seed)
+
+
+def student_function(name: str):
+    """A fixture named ``name`` that gives the learner's function of that name.
+
+    The module is found from the grader file's place (``graders/<topic>/test_<m>.py``
+    grades ``<target>/<topic>/<m>.py``) and loaded fresh for every test.
+    """
+
+    @pytest.fixture(name=name)
+    def fixture(request: pytest.FixtureRequest) -> StudentFunction:
+        from mlkata.pytest_plugin import student_module_for
+
+        module = student_module_for(request.node, Path(request.module.__file__))
+        return StudentFunction(
+            lambda: module.function(name),
+            name,
+            path=module.path,
+            timeout=request.config.getoption("call_timeout"),
+        )
+
+    return fixture

@@ -1,0 +1,211 @@
+"""Judging one outcome against the reference, with messages that teach.
+
+Every function here takes an :class:`~mlkata.grading.outcome.Outcome` (plain data
+only) and either returns quietly or raises :class:`GradeFailure` whose message shows
+the call, the expected and the actual value, and, when the actual value is what a
+known mistake would give, a hint naming that mistake.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from mlkata.grading.describe import describe_value
+from mlkata.grading.failures import GradeFailure, NotImplementedYet
+from mlkata.grading.outcome import Outcome
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A common wrong answer: a hint, and how to compute what that mistake returns.
+
+    ``compute`` takes the same arguments as the exercise's function. When a learner's
+    result matches it, the hint is added to the failure message.
+    """
+
+    hint: str
+    compute: Callable[..., Any]
+
+
+def returned(outcome: Outcome) -> Any:
+    """The value the call returned; a :class:`GradeFailure` if it raised or returned junk."""
+    if outcome.raised is not None:
+        if outcome.raised.type_name == "NotImplementedError":
+            raise NotImplementedYet(
+                f"{outcome.function} is not implemented yet: replace "
+                "`raise NotImplementedError()` with your code"
+            )
+        text = f"{outcome.call} raised {outcome.raised.summary()}"
+        if outcome.raised.traceback:
+            text += "\n" + outcome.raised.traceback.rstrip()
+        raise GradeFailure(text)
+    if outcome.unplain is not None:
+        raise GradeFailure(
+            f"{outcome.call} returned {outcome.unplain}; return a Python float or a numpy "
+            "array (the grader only compares plain numbers)"
+        )
+    return outcome.value
+
+
+def _as_array(value: Any) -> np.ndarray | None:
+    if isinstance(value, str | bytes | dict) or value is None:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            array = np.asarray(value, dtype=np.float64)
+    except (TypeError, ValueError):
+        return None
+    return array
+
+
+def _close(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> bool:
+    if got.shape != expected.shape:
+        return False
+    with np.errstate(invalid="ignore"):
+        return bool(np.allclose(got, expected, rtol=rtol, atol=atol, equal_nan=True))
+
+
+def matching_hints(outcome: Outcome, mistakes: Iterable[Mistake], rtol: float = 1e-6) -> list[str]:
+    """The hints of the mistakes whose result equals what the learner returned."""
+    got = _as_array(outcome.value)
+    if got is None:
+        return []
+    hints = []
+    for mistake in mistakes:
+        try:
+            with warnings.catch_warnings(), np.errstate(all="ignore"):
+                warnings.simplefilter("ignore")
+                wrong = mistake.compute(*copy.deepcopy(outcome.args), **copy.deepcopy(outcome.kwargs))
+        except Exception:
+            continue
+        wrong_array = _as_array(wrong)
+        if wrong_array is not None and _close(got, wrong_array, rtol, 1e-12):
+            hints.append(mistake.hint)
+    return hints
+
+
+def _with_hints(text: str, hints: list[str]) -> str:
+    return text + "".join(f"\n  hint: {hint}" for hint in hints)
+
+
+def _difference(got: np.ndarray, expected: np.ndarray) -> str:
+    if got.ndim == 0 or got.shape != expected.shape:
+        return ""
+    with np.errstate(invalid="ignore"):
+        bad = ~np.isclose(got, expected, rtol=1e-7, atol=1e-12, equal_nan=True)
+    if not bad.any():
+        return ""
+    first = tuple(int(i) for i in np.argwhere(bad)[0])
+    where = first[0] if len(first) == 1 else first
+    return (
+        f"\n  {int(bad.sum())} of {bad.size} entries differ; first at index {where}: "
+        f"expected {expected[first]!r}, got {got[first]!r}"
+    )
+
+
+def expect_close(
+    outcome: Outcome,
+    expected: Any,
+    *,
+    reference: str,
+    rtol: float = 1e-7,
+    atol: float = 1e-12,
+    mistakes: Iterable[Mistake] = (),
+) -> None:
+    """Check the call returned ``expected`` (a number or an array) within tolerance.
+
+    Parameters
+    ----------
+    outcome : Outcome
+        The learner's call.
+    expected : float or array_like
+        The reference's answer on the same input.
+    reference : str
+        Who computed ``expected``, named in the message ("sklearn.metrics.hinge_loss").
+    rtol, atol : float
+        Tolerances as in ``numpy.allclose``.
+    mistakes : iterable of Mistake
+        Known wrong answers to recognise.
+
+    Raises
+    ------
+    GradeFailure
+        With the call, expected and actual values, and any matching hint.
+    """
+    value = returned(outcome)
+    want = np.asarray(expected, dtype=np.float64)
+    got = _as_array(value)
+    header = f"{outcome.call}\n  expected {describe_value(_unwrap(want))}  ({reference})"
+    if got is None:
+        raise GradeFailure(f"{header}\n  got      {describe_value(value)}, which is not numeric")
+    if want.ndim == 0 and got.ndim != 0:
+        raise GradeFailure(f"{header}\n  got      an array of shape {got.shape}: return a single number")
+    if want.ndim != 0 and got.shape != want.shape:
+        raise GradeFailure(
+            _with_hints(
+                f"{header}\n  got      shape {got.shape}, expected shape {want.shape}: "
+                f"{describe_value(value)}",
+                matching_hints(outcome, mistakes),
+            )
+        )
+    if _close(got, want, rtol, atol):
+        return
+    text = f"{header}\n  got      {describe_value(_unwrap(got))}"
+    if not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
+        text += "\n  your result is not finite (nan or inf): look for overflow, log(0) or 0/0"
+    text += _difference(got, want)
+    raise GradeFailure(_with_hints(text, matching_hints(outcome, mistakes)))
+
+
+def _unwrap(array: np.ndarray) -> Any:
+    return float(array) if array.ndim == 0 else array
+
+
+def expect_raises(outcome: Outcome, *, because: str, mistakes: Iterable[Mistake] = ()) -> None:
+    """Check the call raised ``ValueError`` (or a subclass); ``because`` says why it should."""
+    if outcome.raised is not None:
+        if outcome.raised.type_name == "NotImplementedError":
+            returned(outcome)
+        if outcome.raised.is_value_error:
+            return
+        raise GradeFailure(
+            f"{outcome.call} should raise ValueError because {because}; "
+            f"it raised {outcome.raised.summary()} instead"
+        )
+    shown = outcome.unplain or describe_value(outcome.value)
+    raise GradeFailure(
+        _with_hints(
+            f"{outcome.call} should raise ValueError because {because}; it returned {shown}",
+            matching_hints(outcome, mistakes),
+        )
+    )
+
+
+def expect_finite_scalar(outcome: Outcome) -> float:
+    """Check the call returned one finite number and return it as a float."""
+    value = returned(outcome)
+    got = _as_array(value)
+    if got is None or got.ndim != 0:
+        raise GradeFailure(f"{outcome.call} returned {describe_value(value)}; expected one number")
+    number = float(got)
+    if not math.isfinite(number):
+        raise GradeFailure(
+            f"{outcome.call} returned {number}: the result must stay finite here "
+            "(look for overflow in exp, or log of 0)"
+        )
+    return number
+
+
+def expect_no_warnings(outcome: Outcome, *, because: str) -> None:
+    """Check the call emitted no warning (an overflow in ``np.exp``, say)."""
+    returned(outcome)
+    if outcome.warnings:
+        raise GradeFailure(f"{outcome.call} emitted a warning: {outcome.warnings[0]}\n  {because}")

@@ -1,0 +1,136 @@
+"""Load a learner's module fresh, after checking it only imports what it may.
+
+Each call of :func:`load_module` compiles and executes the file again under a new
+module name, so no state survives from one grader to the next, and nothing the
+learner's module does at import time is cached between runs.
+"""
+
+from __future__ import annotations
+
+import ast
+import itertools
+import sys
+import traceback
+import types
+from collections.abc import Iterable
+from pathlib import Path
+
+from mlkata.grading.failures import SubmissionError
+
+BANNED_PACKAGES = (
+    "sklearn",
+    "scipy",
+    "statsmodels",
+    "nltk",
+    "shapely",
+    "mlxtend",
+    "torch",
+    "mlkata",
+    "solutions",
+    "graders",
+)
+"""Top-level packages a learner may not import: the references, and mlkata's own code."""
+
+_counter = itertools.count()
+
+
+def _root_package(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
+def banned_imports(tree: ast.AST, allowed: Iterable[str] = ()) -> list[str]:
+    """The imports in ``tree`` that reach a banned package.
+
+    ``allowed`` lists dotted names a learner may import from a banned package
+    (``"scipy.stats.chi2"`` permits ``from scipy.stats import chi2``).
+
+    Examples
+    --------
+    >>> banned_imports(ast.parse("import numpy as np\\nfrom sklearn.metrics import hinge_loss"))
+    ['sklearn.metrics']
+    >>> banned_imports(ast.parse("from scipy.stats import chi2"), ["scipy.stats.chi2"])
+    []
+    """
+    allowed = set(allowed)
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if _root_package(a.name) in BANNED_PACKAGES]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if _root_package(node.module) in BANNED_PACKAGES:
+                names = [f"{node.module}.{a.name}" for a in node.names]
+                if not all(name in allowed for name in names):
+                    found.append(node.module)
+        elif isinstance(node, ast.Call) and node.args:
+            first = node.args[0]
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if (
+                name in ("import_module", "__import__")
+                and isinstance(first, ast.Constant)
+                and isinstance(first.value, str)
+                and _root_package(first.value) in BANNED_PACKAGES
+            ):
+                found.append(first.value)
+    return found
+
+
+def student_traceback(error: BaseException, path: Path) -> str:
+    """The frames of ``error``'s traceback that lie in the learner's file, formatted briefly."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == str(path)]
+    return "\n".join(
+        f"    {path.name}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}" for f in frames
+    )
+
+
+def load_module(path: Path, shown_as: str, allowed_imports: Iterable[str] = ()) -> types.ModuleType:
+    """Compile and run the learner's module at ``path`` under a fresh name.
+
+    Parameters
+    ----------
+    path : Path
+        The learner's file.
+    shown_as : str
+        How to name the file in messages (``exercises/losses/hinge_loss.py``).
+    allowed_imports : iterable of str
+        Dotted names a learner may import from a banned package.
+
+    Raises
+    ------
+    SubmissionError
+        When the file is missing, unreadable, not valid Python, imports a reference
+        library or raises while being imported.
+    """
+    if not path.is_file():
+        raise SubmissionError(f"{shown_as} is missing: create it (the stub is in exercises/)")
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SubmissionError(f"{shown_as} cannot be read: {error}") from None
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as error:
+        line = (error.text or "").rstrip("\n")
+        caret = " " * max((error.offset or 1) - 1, 0) + "^"
+        raise SubmissionError(
+            f"{shown_as} has a syntax error on line {error.lineno}: {error.msg}\n    {line}\n    {caret}"
+        ) from None
+    banned = banned_imports(tree, allowed_imports)
+    if banned:
+        raise SubmissionError(
+            f"{shown_as} imports {banned[0]}: the graders compare your code with that library, "
+            "so write it with numpy and the Python standard library only"
+        )
+    name = f"mlkata_submission_{next(_counter)}_{path.stem}"
+    module = types.ModuleType(name)
+    module.__file__ = str(path)
+    sys.modules[name] = module
+    try:
+        exec(compile(tree, str(path), "exec"), module.__dict__)
+    except (Exception, SystemExit) as error:
+        del sys.modules[name]
+        where = student_traceback(error, path)
+        raise SubmissionError(
+            f"importing {shown_as} raised {type(error).__name__}: {error}" + (f"\n{where}" if where else "")
+        ) from None
+    return module

@@ -1,0 +1,163 @@
+"""Calling a learner's function from a grader, in the grader's own process.
+
+A :class:`StudentFunction` is what a grader test receives: calling it runs the
+learner's function on deep copies of the arguments, under a wall-clock limit, with
+warnings recorded, and gives back an :class:`~mlkata.grading.outcome.Outcome` made
+of plain data only. Results that are not plain (a fitted model, say) can be kept as a
+:class:`Handle` and passed to the module's other functions.
+"""
+
+from __future__ import annotations
+
+import copy
+import signal
+import threading
+import time
+import types
+import warnings
+from collections.abc import Callable
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from mlkata.grading.failures import GradeFailure, SubmissionError
+from mlkata.grading.judge import returned
+from mlkata.grading.loader import load_module, student_traceback
+from mlkata.grading.outcome import Outcome, Raised
+from mlkata.grading.plain import NotPlain, to_plain
+
+DEFAULT_CALL_TIMEOUT = 10.0
+
+
+class Handle:
+    """An opaque result kept by the grader and passed back to the learner's functions."""
+
+    def __init__(self, value: object, made_by: str) -> None:
+        self.value = value
+        self.made_by = made_by
+
+    def __repr__(self) -> str:
+        return f"<result of {self.made_by}>"
+
+    def __deepcopy__(self, memo: dict) -> Handle:
+        return self
+
+
+class _CallTimedOut(BaseException):
+    """Raised inside the learner's code when its time is up (not an Exception on purpose)."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise _CallTimedOut
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+class StudentModule:
+    """The learner's module, loaded on first use (so a load failure fails a test, not setup)."""
+
+    def __init__(self, path: Path, shown_as: str, allowed_imports: tuple[str, ...] = ()) -> None:
+        self.path = path
+        self.shown_as = shown_as
+        self.allowed_imports = allowed_imports
+        self._module: types.ModuleType | None = None
+
+    def load(self) -> types.ModuleType:
+        if self._module is None:
+            self._module = load_module(self.path, self.shown_as, self.allowed_imports)
+        return self._module
+
+    def function(self, name: str) -> Callable[..., Any]:
+        function = getattr(self.load(), name, None)
+        if not callable(function):
+            raise SubmissionError(f"{self.shown_as} defines no function {name}()")
+        return function
+
+
+class StudentFunction:
+    """A learner's function as graders call it."""
+
+    def __init__(
+        self,
+        resolve: Callable[[], Callable[..., Any]],
+        name: str,
+        *,
+        path: Path | None = None,
+        timeout: float = DEFAULT_CALL_TIMEOUT,
+    ) -> None:
+        self._resolve = resolve
+        self.name = name
+        self.path = path
+        self.timeout = timeout
+
+    @classmethod
+    def of(cls, function: Callable[..., Any], name: str | None = None) -> StudentFunction:
+        """Wrap a plain function (a mutant, a solution) the way graders see learners' code."""
+        return cls(lambda: function, name or function.__name__)
+
+    def call(self, *args: Any, **kwargs: Any) -> Outcome:
+        """Run the function once and record what happened, as plain data."""
+        return self._run(args, kwargs, keep=False)[0]
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the function and return its plain result; a :class:`GradeFailure` if it failed."""
+        return returned(self.call(*args, **kwargs))
+
+    def keep(self, *args: Any, **kwargs: Any) -> Handle:
+        """Run the function and keep its result, whatever it is, for later calls."""
+        outcome, value = self._run(args, kwargs, keep=True)
+        returned(outcome)
+        return Handle(value, outcome.call)
+
+    def _run(self, args: tuple, kwargs: dict, *, keep: bool) -> tuple[Outcome, Any]:
+        function = self._resolve()
+        given_args = tuple(_unwrap(copy.deepcopy(a)) for a in args)
+        given_kwargs = {k: _unwrap(copy.deepcopy(v)) for k, v in kwargs.items()}
+        raised = None
+        value = None
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            start = time.perf_counter()
+            try:
+                with _time_limit(self.timeout):
+                    value = function(*given_args, **given_kwargs)
+            except _CallTimedOut:
+                raise GradeFailure(
+                    f"{self.name} ran for more than {self.timeout:g} s and was stopped: "
+                    "look for a loop that never ends (or a very slow one)"
+                ) from None
+            except SubmissionError:
+                raise
+            except (Exception, SystemExit) as error:
+                raised = Raised(
+                    type(error).__name__,
+                    str(error),
+                    student_traceback(error, self.path) if self.path else "",
+                    isinstance(error, ValueError),
+                )
+            seconds = time.perf_counter() - start
+        shown = tuple(f"{w.category.__name__}: {w.message}" for w in caught)
+        plain, unplain = None, None
+        if raised is None and not keep:
+            try:
+                plain = to_plain(value)
+            except NotPlain as error:
+                unplain = str(error)
+        outcome = Outcome(self.name, args, kwargs, plain, raised, unplain, shown, seconds)
+        return outcome, value
+
+
+def _unwrap(value: Any) -> Any:
+    return value.value if isinstance(value, Handle) else value

@@ -1,0 +1,267 @@
+"""The pytest plugin that turns grader files into a grading run.
+
+- ``--target DIR`` picks the folder graded (layout ``<topic>/<module>.py``); without it
+  the graders grade the learner's ``exercises/``.
+- ``pytest exercises/losses`` collects, for each exercise file, its grader
+  ``graders/<topic>/test_<module>.py`` pointed at that file.
+- Every failure carries the grader's learner-facing message instead of a traceback,
+  and the run ends with a per-exercise table of points, or a JSON report with
+  ``--mlkata-report``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import sys
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import pytest
+
+from mlkata.catalog import load_exercise
+from mlkata.grading.failures import GradeFailure, NotImplementedYet
+from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT, StudentModule
+from mlkata.paths import TOPICS
+
+TARGET_KEY = pytest.StashKey[Path]()
+EXERCISE_KEY = pytest.StashKey[str]()
+RESULTS_KEY = pytest.StashKey["dict[str, ExerciseResult]"]()
+LEARNER_MODE_KEY = pytest.StashKey[bool]()
+
+
+@dataclass
+class CheckResult:
+    name: str
+    points: int
+    passed: bool
+    message: str = ""
+    not_implemented: bool = False
+
+
+@dataclass
+class ExerciseResult:
+    exercise: str
+    order: tuple[int, int] = (0, 0)
+    checks: list[CheckResult] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return sum(c.points for c in self.checks if c.passed)
+
+    @property
+    def max_score(self) -> int:
+        return sum(c.points for c in self.checks)
+
+    @property
+    def passed(self) -> bool:
+        return bool(self.checks) and all(c.passed for c in self.checks)
+
+    @property
+    def not_implemented(self) -> bool:
+        failing = [c for c in self.checks if not c.passed]
+        return bool(failing) and all(c.not_implemented for c in failing)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("mlkata", "mlkata grading")
+    group.addoption(
+        "--target",
+        default=None,
+        help="folder whose <topic>/<module>.py files the graders grade (default: exercises/)",
+    )
+    group.addoption(
+        "--call-timeout",
+        type=float,
+        default=DEFAULT_CALL_TIMEOUT,
+        help="seconds one call of a graded function may take (default: %(default)s)",
+    )
+    group.addoption("--mlkata-report", default=None, help="write the per-exercise results to this JSON file")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[RESULTS_KEY] = {}
+    config.stash[LEARNER_MODE_KEY] = False
+
+
+# --- collection: `pytest exercises/<topic>` runs the graders of those files ---------------
+
+
+def grader_of(exercise_file: Path) -> Path | None:
+    """The grader of an exercise file ``<root>/exercises/<topic>/<module>.py``, if any."""
+    if exercise_file.suffix != ".py" or exercise_file.parent.parent.name != "exercises":
+        return None
+    root = exercise_file.parents[2]
+    grader = root / "graders" / exercise_file.parent.name / f"test_{exercise_file.name}"
+    return grader if grader.is_file() else None
+
+
+class GraderModule(pytest.Module):
+    """An exercise file, collected as the tests of its grader aimed at that file."""
+
+    grader: Path
+
+    def _getobj(self):
+        name = f"mlkata_grader_{self.grader.parent.name}_{self.grader.stem}"
+        spec = importlib.util.spec_from_file_location(name, self.grader)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+        return module
+
+
+def _grader_module(exercise_file: Path, parent: pytest.Collector) -> pytest.Module | None:
+    grader = grader_of(exercise_file)
+    if grader is None:
+        return None
+    module = GraderModule.from_parent(parent, path=exercise_file)
+    module.grader = grader
+    module.stash[TARGET_KEY] = exercise_file.parents[1]
+    parent.config.stash[LEARNER_MODE_KEY] = True
+    return module
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Module | None:
+    if parent.session.isinitpath(file_path):
+        return None  # an exercise file named on the command line: see pytest_pycollect_makemodule
+    return _grader_module(file_path, parent)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector):
+    return _grader_module(module_path, parent)
+
+
+def exercise_key_of(grader_path: Path) -> str | None:
+    """``<topic>/<module>`` for a grader file ``graders/<topic>/test_<module>.py``."""
+    if grader_path.parent.parent.name != "graders" or not grader_path.name.startswith("test_"):
+        return None
+    return f"{grader_path.parent.name}/{grader_path.stem.removeprefix('test_')}"
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        key = exercise_key_of(Path(module.__file__)) if module is not None else None
+        if key is not None:
+            item.stash[EXERCISE_KEY] = key
+            if key not in config.stash[RESULTS_KEY]:
+                order = _order(Path(module.__file__))
+                config.stash[RESULTS_KEY][key] = ExerciseResult(key, order)
+    if config.stash[LEARNER_MODE_KEY]:  # learners meet exercises in curriculum order
+        results = config.stash[RESULTS_KEY]
+        items.sort(
+            key=lambda i: (
+                results[i.stash[EXERCISE_KEY]].order if EXERCISE_KEY in i.stash else (len(TOPICS) + 1, 0)
+            )
+        )
+
+
+def _order(grader_path: Path) -> tuple[int, int]:
+    topic = grader_path.parent.name
+    solution = grader_path.parents[2] / "solutions" / topic / grader_path.name.removeprefix("test_")
+    place = load_exercise(solution).order if solution.is_file() else 999
+    return (TOPICS.index(topic) if topic in TOPICS else len(TOPICS), place)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    config = session.config
+    if config.stash[LEARNER_MODE_KEY] and config.get_verbosity() <= 0:
+        # Learners read the mlkata summary; pytest's own failure listing would repeat it.
+        config.option.tbstyle = "no"
+        reporter = config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.reportchars = ""
+
+
+# --- the learner's module behind each grader ------------------------------------------------
+
+
+def _target_folder(node: pytest.Item, grader_path: Path) -> Path:
+    module = node.getparent(pytest.Module)
+    if module is not None and TARGET_KEY in module.stash:
+        return module.stash[TARGET_KEY]
+    option = node.config.getoption("target")
+    if option:
+        return (node.config.invocation_params.dir / option).resolve()
+    return grader_path.parents[2] / "exercises"
+
+
+def _shown(path: Path, start: Path) -> str:
+    try:
+        return os.path.relpath(path, start)
+    except ValueError:
+        return str(path)
+
+
+def student_module_for(node: pytest.Item, grader_path: Path) -> StudentModule:
+    """The learner's module graded by the grader file ``grader_path``, for test ``node``."""
+    topic, module = grader_path.parent.name, grader_path.stem.removeprefix("test_")
+    target = _target_folder(node, grader_path)
+    path = target / topic / f"{module}.py"
+    solution = grader_path.parents[2] / "solutions" / topic / f"{module}.py"
+    allowed = load_exercise(solution).allowed_imports if solution.is_file() else ()
+    return StudentModule(path, _shown(path, node.config.invocation_params.dir), allowed)
+
+
+# --- results -----------------------------------------------------------------------------------
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    report = yield
+    key = item.stash.get(EXERCISE_KEY, None)
+    if key is None:
+        return report
+    error = call.excinfo.value if call.excinfo is not None else None
+    if isinstance(error, GradeFailure):
+        report.longrepr = str(error)
+    if report.when == "call" or (report.when == "setup" and report.failed):
+        marker = item.get_closest_marker("points")
+        worth = int(marker.args[0]) if marker else 1
+        message = str(error) if isinstance(error, GradeFailure) else _text(report)
+        result = item.config.stash[RESULTS_KEY][key]
+        result.checks.append(
+            CheckResult(
+                name=item.name,
+                points=worth,
+                passed=report.passed,
+                message="" if report.passed else message,
+                not_implemented=isinstance(error, NotImplementedYet),
+            )
+        )
+    return report
+
+
+def _text(report: pytest.TestReport) -> str:
+    text = report.longreprtext.strip()
+    return text.splitlines()[-1] if text else report.outcome
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    path = session.config.getoption("mlkata_report")
+    if path:
+        results = session.config.stash[RESULTS_KEY]
+        data = {
+            key: {
+                "score": r.score,
+                "max_score": r.max_score,
+                "checks": [asdict(c) for c in r.checks],
+            }
+            for key, r in results.items()
+        }
+        target = Path(path)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+        os.replace(tmp, target)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    results = sorted((r for r in config.stash[RESULTS_KEY].values() if r.checks), key=lambda r: r.order)
+    if not results:
+        return
+    from mlkata.summary import write_summary
+
+    write_summary(terminalreporter, results, learner=config.stash[LEARNER_MODE_KEY])

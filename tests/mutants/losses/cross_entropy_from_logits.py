@@ -1,0 +1,48 @@
+"""Wrong versions of losses/cross_entropy_from_logits."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(y_true, logits):
+    y, z = np.asarray(y_true), np.asarray(logits, float)
+    if y.ndim != 1 or z.ndim != 2 or len(y) != len(z) or y.size == 0:
+        raise ValueError("bad shapes")
+    if np.any(y < 0) or np.any(y >= z.shape[1]) or np.any(y % 1):
+        raise ValueError("bad labels")
+    return y.astype(int), z
+
+
+@mutant("cross_entropy_from_logits", hint="subtract each row's maximum")
+def naive_softmax(y_true, logits):
+    y, z = _checked(y_true, logits)
+    e = np.exp(z)
+    p = e / e.sum(axis=1, keepdims=True)
+    return float(-np.mean(np.log(p[np.arange(len(y)), y])))
+
+
+@mutant("cross_entropy_from_logits", hint="axis=1")
+def normalises_over_samples(y_true, logits):
+    y, z = _checked(y_true, logits)
+    shifted = z - z.max(axis=0, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=0, keepdims=True))
+    return float(-np.mean(log_p[np.arange(len(y)), y]))
+
+
+@mutant("cross_entropy_from_logits", hint="did not add it back")
+def forgets_the_max(y_true, logits):
+    y, z = _checked(y_true, logits)
+    m = z.max(axis=1, keepdims=True)
+    log_norm = np.log(np.exp(z - m).sum(axis=1))
+    return float(np.mean(log_norm - z[np.arange(len(y)), y]))
+
+
+@mutant("cross_entropy_from_logits", hint="ValueError")
+def no_label_check(y_true, logits):
+    y, z = np.asarray(y_true).astype(int), np.asarray(logits, float)
+    if z.ndim != 2 or len(y) != len(z) or y.size == 0:
+        raise ValueError("bad shapes")
+    shifted = z - z.max(axis=1, keepdims=True)
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    return float(-np.mean(log_p[np.arange(len(y)), y % z.shape[1]]))

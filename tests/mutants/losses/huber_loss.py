@@ -1,0 +1,44 @@
+"""Wrong versions of losses/huber_loss."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _residual(y_true, y_pred, delta):
+    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    if y_true.shape != y_pred.shape or y_true.size == 0 or y_true.ndim != 1 or delta <= 0:
+        raise ValueError("bad input")
+    return y_true - y_pred
+
+
+@mutant("huber_loss", hint="- delta / 2")
+def linear_piece_without_offset(y_true, y_pred, delta=1.0):
+    r = _residual(y_true, y_pred, delta)
+    return float(np.mean(np.where(np.abs(r) <= delta, 0.5 * r**2, delta * np.abs(r))))
+
+
+@mutant("huber_loss", hint="left out the 1/2")
+def quadratic_without_half(y_true, y_pred, delta=1.0):
+    r = _residual(y_true, y_pred, delta)
+    return float(np.mean(np.where(np.abs(r) <= delta, r**2, delta * (np.abs(r) - delta / 2))))
+
+
+@mutant("huber_loss", hint="size |r|")
+def signed_residual_picks_the_piece(y_true, y_pred, delta=1.0):
+    r = _residual(y_true, y_pred, delta)
+    return float(np.mean(np.where(r <= delta, 0.5 * r**2, delta * (np.abs(r) - delta / 2))))
+
+
+@mutant("huber_loss", hint="half the mean squared error")
+def always_quadratic(y_true, y_pred, delta=1.0):
+    return float(np.mean(0.5 * _residual(y_true, y_pred, delta) ** 2))
+
+
+@mutant("huber_loss", hint="ValueError")
+def accepts_any_delta(y_true, y_pred, delta=1.0):
+    r = np.asarray(y_true, float) - np.asarray(y_pred, float)
+    if r.size == 0:
+        raise ValueError("empty")
+    a = np.abs(r)
+    return float(np.mean(np.where(a <= delta, 0.5 * r**2, delta * (a - delta / 2))))

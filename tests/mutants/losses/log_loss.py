@@ -1,0 +1,53 @@
+"""Wrong versions of losses/log_loss."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(y_true, y_prob):
+    y, p = np.asarray(y_true), np.asarray(y_prob, float)
+    if y.shape != p.shape or y.size == 0 or y.ndim != 1:
+        raise ValueError("bad input")
+    if not np.all((y == 0) | (y == 1)) or np.any((p < 0) | (p > 1)):
+        raise ValueError("bad values")
+    return y, p
+
+
+@mutant("log_loss", hint="clip the probabilities")
+def no_clipping(y_true, y_prob, eps=1e-15):
+    y, p = _checked(y_true, y_prob)
+    with np.errstate(all="ignore"):
+        return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+@mutant("log_loss", hint="natural log")
+def log_base_two(y_true, y_prob, eps=1e-15):
+    y, p = _checked(y_true, y_prob)
+    p = np.clip(p, eps, 1 - eps)
+    return float(-np.mean(y * np.log2(p) + (1 - y) * np.log2(1 - p)))
+
+
+@mutant("log_loss", hint="divide by n")
+def sum_not_mean(y_true, y_prob, eps=1e-15):
+    y, p = _checked(y_true, y_prob)
+    p = np.clip(p, eps, 1 - eps)
+    return float(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+@mutant("log_loss", hint="-1 is not a valid label")
+def accepts_minus_one_labels(y_true, y_prob, eps=1e-15):
+    y, p = np.asarray(y_true), np.clip(np.asarray(y_prob, float), eps, 1 - eps)
+    if y.shape != p.shape or y.size == 0:
+        raise ValueError("bad input")
+    if np.any((np.asarray(y_prob) < 0) | (np.asarray(y_prob) > 1)):
+        raise ValueError("bad probabilities")
+    positive = y == 1
+    return float(-np.mean(np.where(positive, np.log(p), np.log(1 - p))))
+
+
+@mutant("log_loss", hint="eps")
+def ignores_eps(y_true, y_prob, eps=1e-15):
+    y, p = _checked(y_true, y_prob)
+    p = np.clip(p, 1e-15, 1 - 1e-15)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))

@@ -1,0 +1,35 @@
+"""Wrong versions of losses/mean_squared_error."""
+
+import math
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    if y_true.shape != y_pred.shape or y_true.size == 0 or y_true.ndim != 1:
+        raise ValueError("bad input")
+    return y_true - y_pred
+
+
+@mutant("mean_squared_error", hint="RMSE")
+def rmse(y_true, y_pred):
+    return math.sqrt(float(np.mean(_checked(y_true, y_pred) ** 2)))
+
+
+@mutant("mean_squared_error", hint="sum of squared errors")
+def sum_not_mean(y_true, y_pred):
+    return float(np.sum(_checked(y_true, y_pred) ** 2))
+
+
+@mutant("mean_squared_error", hint="n - 1")
+def divides_by_n_minus_one(y_true, y_pred):
+    r = _checked(y_true, y_pred)
+    return float(np.sum(r**2) / max(len(r) - 1, 1))
+
+
+@mutant("mean_squared_error", hint="mean *absolute* error")
+def absolute_not_squared(y_true, y_pred):
+    return float(np.mean(np.abs(_checked(y_true, y_pred))))

@@ -1,0 +1,113 @@
+"""The grading machinery: plain-data copies, loading, and what learners are told."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from mlkata.grading import GradeFailure, StudentFunction, SubmissionError, expect_close
+from mlkata.grading.loader import load_module
+from mlkata.grading.plain import NotPlain, to_plain
+from mlkata.grading.proxy import StudentModule
+
+
+class LyingFloat(float):
+    def __eq__(self, other):
+        return True
+
+    __ne__ = __lt__ = __gt__ = __le__ = __ge__ = lambda self, other: False
+
+
+class Anything:
+    def __eq__(self, other):
+        return True
+
+    def __float__(self):
+        return 42.0
+
+
+class LyingArray(np.ndarray):
+    def __eq__(self, other):
+        return np.ones(self.shape, bool)
+
+
+def test_lying_objects_are_copied_or_refused():
+    assert type(to_plain(LyingFloat(2.0))) is float
+    assert type(to_plain(np.arange(3.0).view(LyingArray))) is np.ndarray
+    with pytest.raises(NotPlain, match="Anything"):
+        to_plain(Anything())
+    with pytest.raises(NotPlain):
+        to_plain(np.array([Anything()], dtype=object))
+
+
+def test_a_lying_result_scores_nothing():
+    liar = StudentFunction.of(lambda y, p: Anything(), "mean_squared_error")
+    with pytest.raises(GradeFailure, match="Anything"):
+        expect_close(liar.call([1.0], [2.0]), 1.0, reference="exact")
+    float_liar = StudentFunction.of(lambda y, p: LyingFloat(0.0), "mean_squared_error")
+    with pytest.raises(GradeFailure, match=r"expected 1\.0"):
+        expect_close(float_liar.call([1.0], [2.0]), 1.0, reference="exact")
+
+
+def test_arguments_are_copies(tmp_path):
+    def mutates(y, p):
+        y[0] = 100.0
+        return 0.0
+
+    y = np.array([1.0, 2.0])
+    StudentFunction.of(mutates).call(y, y)
+    assert y[0] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ("def f(:\n    pass\n", "syntax error on line 1"),
+        ("from sklearn.metrics import hinge_loss\n", "imports sklearn.metrics"),
+        ("import scipy.special as sp\n", "imports scipy.special"),
+        ("import importlib\nm = importlib.import_module('sklearn')\n", "imports sklearn"),
+        ("from solutions.losses import hinge_loss\n", "imports solutions.losses"),
+        ("raise RuntimeError('boom')\n", "raised RuntimeError: boom"),
+        ("import sys\nsys.exit(0)\n", "raised SystemExit"),
+    ],
+)
+def test_bad_modules_get_a_clear_message(tmp_path, source, message):
+    path = tmp_path / "hinge_loss.py"
+    path.write_text(source)
+    with pytest.raises(SubmissionError, match=message):
+        load_module(path, "losses/hinge_loss.py")
+
+
+def test_missing_file_and_missing_function(tmp_path):
+    with pytest.raises(SubmissionError, match="is missing"):
+        StudentModule(tmp_path / "nope.py", "losses/nope.py").load()
+    (tmp_path / "hinge_loss.py").write_text("def other():\n    pass\n")
+    with pytest.raises(SubmissionError, match="defines no function hinge_loss"):
+        StudentModule(tmp_path / "hinge_loss.py", "losses/hinge_loss.py").function("hinge_loss")
+
+
+def test_allowed_imports_are_allowed(tmp_path):
+    path = tmp_path / "chi.py"
+    path.write_text("from scipy.stats import chi2\n")
+    load_module(path, "chi.py", ["scipy.stats.chi2"])
+    path.write_text("from scipy.stats import chisquare\n")
+    with pytest.raises(SubmissionError):
+        load_module(path, "chi.py", ["scipy.stats.chi2"])
+
+
+def test_an_endless_loop_is_stopped():
+    def forever(*args):
+        while True:
+            pass
+
+    with pytest.raises(GradeFailure, match=r"more than 0\.2 s"):
+        StudentFunction(lambda: forever, "forever", timeout=0.2).call(1)
+
+
+def test_the_learner_traceback_shows_their_line(tmp_path):
+    path = tmp_path / "hinge_loss.py"
+    path.write_text("def hinge_loss(y, d):\n    return y[10]\n")
+    module = StudentModule(path, "losses/hinge_loss.py")
+    function = StudentFunction(lambda: module.function("hinge_loss"), "hinge_loss", path=path)
+    with pytest.raises(GradeFailure, match=r"IndexError[\s\S]*line 2, in hinge_loss: return y\[10\]"):
+        expect_close(function.call([1], [1.0]), 0.0, reference="exact")
