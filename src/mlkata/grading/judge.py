@@ -107,7 +107,7 @@ def _difference(got: np.ndarray, expected: np.ndarray) -> str:
     where = first[0] if len(first) == 1 else first
     return (
         f"\n  {int(bad.sum())} of {bad.size} entries differ; first at index {where}: "
-        f"expected {expected[first]!r}, got {got[first]!r}"
+        f"expected {expected[first].item()!r}, got {got[first].item()!r}"
     )
 
 

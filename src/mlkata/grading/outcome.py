@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mlkata.grading.describe import describe_call
@@ -36,6 +36,27 @@ class Outcome:
     warnings: tuple[str, ...] = field(default=())
     seconds: float = 0.0
 
+    label: str = ""
+    """Which part of the result this outcome is about (set by :meth:`part`)."""
+
     @property
     def call(self) -> str:
-        return describe_call(self.function, self.args, self.kwargs)
+        text = describe_call(self.function, self.args, self.kwargs)
+        return f"{text}{self.label}"
+
+    def part(self, index: int, name: str) -> Outcome:
+        """The outcome narrowed to element ``index`` of a returned tuple, e.g. ``w`` of ``(w, b)``.
+
+        Raises :class:`~mlkata.grading.failures.GradeFailure` when the call did not return
+        a tuple or list long enough.
+        """
+        from mlkata.grading.failures import GradeFailure
+
+        if self.raised is not None or self.unplain is not None:
+            return self
+        if not isinstance(self.value, tuple | list) or len(self.value) <= index:
+            raise GradeFailure(
+                f"{self.call} returned {type(self.value).__name__} {self.value!r:.80}; "
+                f"expected a tuple whose element {index} is {name}"
+            )
+        return replace(self, value=self.value[index], label=f"{self.label} -> {name}")
