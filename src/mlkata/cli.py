@@ -8,6 +8,7 @@ import typer
 from rich.console import Console
 
 from mlkata import catalog, stubs
+from mlkata.commands import register_all
 
 app = typer.Typer(
     help="mlkata: auto-graded exercises for machine-learning interview math.",
@@ -62,6 +63,9 @@ def generate(
     console.print(
         f"{len(result.written)} written, {len(result.unchanged)} unchanged, {len(result.kept)} kept"
     )
+
+
+register_all(app)
 
 
 def main() -> None:
