@@ -28,15 +28,29 @@ def expect_rejected(function: StudentFunction, bad_inputs: Iterable[BadInput]) -
         expect_raises(function.call(*bad.args, **bad.kwargs), because=bad.because, mistakes=bad.mistakes)
 
 
+def _deep(value: Any, convert: Callable[[np.ndarray], Any]) -> Any:
+    if isinstance(value, np.ndarray):
+        return convert(value)
+    if isinstance(value, list | tuple):
+        return type(value)(_deep(item, convert) for item in value)
+    return value
+
+
 def as_lists(args: tuple) -> tuple:
-    """The same arguments with every numpy array turned into (nested) Python lists."""
-    return tuple(a.tolist() if isinstance(a, np.ndarray) else a for a in args)
+    """The same arguments with every numpy array (also inside lists) turned into Python lists."""
+    return tuple(_deep(a, lambda x: x.tolist()) for a in args)
 
 
 def as_float32(args: tuple) -> tuple:
-    """The same arguments with every floating-point array turned into float32."""
+    """The same arguments with every floating-point array (also inside lists) made float32."""
     return tuple(
-        a.astype(np.float32) if isinstance(a, np.ndarray) and a.dtype.kind == "f" else a for a in args
+        _deep(a, lambda x: x.astype(np.float32) if x.dtype.kind == "f" else x) for a in args
+    )
+
+
+def _widened(args: tuple) -> tuple:
+    return tuple(
+        _deep(a, lambda x: x.astype(np.float64) if x.dtype == np.float32 else x) for a in args
     )
 
 

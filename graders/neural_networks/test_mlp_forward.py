@@ -1,0 +1,253 @@
+"""Grader for neural_networks/mlp_forward, against scikit-learn's MLPClassifier / MLPRegressor.
+
+The reference network is a real scikit-learn model: it is fitted for one iteration on a few
+random points with the right layer sizes (so that scikit-learn sets ``n_layers_``,
+``n_outputs_``, ``out_activation_``, ``classes_`` ... itself), then its ``coefs_`` and
+``intercepts_`` are overwritten with the learner's ``weights`` and ``biases``.
+"""
+
+import itertools
+import warnings
+
+import numpy as np
+from sklearn.neural_network import MLPClassifier, MLPRegressor
+from sklearn.neural_network._base import ACTIVATIONS
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_rejected
+
+mlp_forward = student_function("mlp_forward")
+HIDDEN = ("relu", "identity", "logistic", "tanh")
+REFERENCES = {
+    "softmax": "sklearn MLPClassifier.predict_proba (multi-class) with coefs_/intercepts_ set",
+    "logistic": "sklearn MLPClassifier.predict_proba (multi-label: logistic outputs) with coefs_/intercepts_",
+    "identity": "sklearn MLPRegressor.predict with coefs_/intercepts_ set",
+}
+
+
+def _sklearn_net(weights, biases, activation, output):
+    weights = [np.array(W, dtype=float) for W in weights]
+    biases = [np.array(b, dtype=float) for b in biases]
+    d_in, k = weights[0].shape[0], weights[-1].shape[1]
+    hidden = tuple(W.shape[1] for W in weights[:-1])
+    rng = np.random.default_rng(0)
+    m = 2 * max(k, 2)
+    X_fit = rng.normal(size=(m, d_in))
+    if output == "softmax":
+        assert k >= 3, "scikit-learn uses softmax for 3 classes or more"
+        model, y_fit = MLPClassifier, np.arange(m) % k
+    elif output == "logistic":
+        model = MLPClassifier
+        y_fit = np.arange(m) % 2 if k == 1 else (np.arange(m)[:, None] + np.arange(k)) % 2
+    else:
+        model, y_fit = MLPRegressor, rng.normal(size=(m, k))
+    net = model(hidden_layer_sizes=hidden, activation=activation, max_iter=1, random_state=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        net.fit(X_fit, y_fit)
+    assert net.out_activation_ == output
+    assert [c.shape for c in net.coefs_] == [W.shape for W in weights]
+    net.coefs_, net.intercepts_ = weights, biases
+    return net
+
+
+def reference(X, weights, biases, activation="relu", output="softmax"):
+    X = np.asarray(X, dtype=float)
+    net = _sklearn_net(weights, biases, activation, output)
+    if output == "identity":
+        return net.predict(X).reshape(len(X), -1)
+    proba = net.predict_proba(X)
+    return proba[:, 1:] if output == "logistic" and np.shape(weights[-1])[1] == 1 else proba
+
+
+def _act(name, Z):
+    Z = np.array(Z, dtype=float)  # sklearn's activations work in place: on a copy
+    ACTIVATIONS[name](Z)
+    return Z
+
+
+def _forward(X, weights, biases, hidden, output, *, hidden_on_last=False, between=True, softmax_axis=1):
+    A = np.asarray(X, dtype=float)
+    layers = list(zip(weights, biases, strict=True))
+    for W, b in layers[:-1]:
+        Z = A @ np.asarray(W, float) + np.asarray(b, float)
+        A = _act(hidden, Z) if between else Z
+    W, b = layers[-1]
+    Z = A @ np.asarray(W, float) + np.asarray(b, float)
+    if hidden_on_last:
+        Z = _act(hidden, Z)
+    if output == "softmax":
+        e = np.exp(Z - Z.max(axis=softmax_axis, keepdims=True))
+        return e / e.sum(axis=softmax_axis, keepdims=True)
+    return _act(output, Z)
+
+
+def _naive_softmax_forward(X, weights, biases, activation="relu", output="softmax"):
+    if output != "softmax":
+        return None
+    logits = _forward(X, weights, biases, activation, "identity")
+    e = np.exp(logits)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+MISTAKES = (
+    Mistake(
+        "the hidden activation follows every layer but the last: the output layer goes straight "
+        "into the output function",
+        lambda X, W, b, activation="relu", output="softmax": _forward(
+            X, W, b, activation, output, hidden_on_last=True
+        ),
+    ),
+    Mistake(
+        "apply the hidden activation after every hidden layer: without it the network is one linear map",
+        lambda X, W, b, activation="relu", output="softmax": _forward(
+            X, W, b, activation, output, between=False
+        ),
+    ),
+    Mistake(
+        "softmax normalises each row (one sample's class scores, axis=1), not each column",
+        lambda X, W, b, activation="relu", output="softmax": _forward(
+            X, W, b, activation, output, softmax_axis=0
+        ),
+    ),
+    Mistake(
+        "np.exp overflowed: subtract each row's maximum logit before the softmax",
+        _naive_softmax_forward,
+    ),
+    Mistake(
+        "use the `output` argument for the last layer: you always applied softmax",
+        lambda X, W, b, activation="relu", output="softmax": _forward(X, W, b, activation, "softmax"),
+    ),
+    Mistake(
+        "use the `activation` argument for the hidden layers: you always used relu",
+        lambda X, W, b, activation="relu", output="softmax": _forward(X, W, b, "relu", output),
+    ),
+    Mistake(
+        "the output function comes after the last layer's affine map, not instead of the "
+        "hidden activation: you applied it after every layer",
+        lambda X, W, b, activation="relu", output="softmax": (
+            _forward(X, W, b, output, output) if output != "softmax" else None
+        ),
+    ),
+)
+
+
+def _network(rng, sizes, scale=1.0):
+    weights = [rng.normal(scale=scale, size=(a, c)) for a, c in itertools.pairwise(sizes)]
+    biases = [rng.normal(size=c) for c in sizes[1:]]
+    return weights, biases
+
+
+@points(3)
+def test_softmax_output_matches_mlpclassifier(mlp_forward):
+    rng = seeded(1401)
+    for sizes, n in (((4, 5, 3), 7), ((3, 6, 4, 4), 12), ((5, 3), 4), ((2, 3, 3, 3, 5), 1), ((6, 8, 3), 40)):
+        weights, biases = _network(rng, sizes)
+        X = rng.normal(size=(n, sizes[0]))
+        for activation in HIDDEN:
+            expect_close(
+                mlp_forward.call(X, weights, biases, activation=activation, output="softmax"),
+                reference(X, weights, biases, activation, "softmax"),
+                reference=REFERENCES["softmax"],
+                mistakes=MISTAKES,
+            )
+    weights, biases = _network(rng, (3, 4, 3))
+    X = rng.normal(size=(5, 3))
+    expect_close(
+        mlp_forward.call(X, weights, biases),
+        reference(X, weights, biases),
+        reference=REFERENCES["softmax"] + ", defaults activation='relu', output='softmax'",
+        mistakes=MISTAKES,
+    )
+
+
+@points(2)
+def test_logistic_and_identity_outputs(mlp_forward):
+    rng = seeded(1402)
+    for output, sizes in (
+        ("logistic", (4, 5, 3)),
+        ("logistic", (3, 4, 1)),
+        ("identity", (4, 5, 1)),
+        ("identity", (3, 6, 2, 2)),
+    ):
+        weights, biases = _network(rng, sizes)
+        X = rng.normal(size=(9, sizes[0]))
+        for activation in ("relu", "tanh"):
+            expect_close(
+                mlp_forward.call(X, weights, biases, activation=activation, output=output),
+                reference(X, weights, biases, activation, output),
+                reference=REFERENCES[output] + " (the result is always 2-D, (n, d_out))",
+                mistakes=MISTAKES,
+            )
+
+
+@points(1)
+def test_large_logits_stay_finite(mlp_forward):
+    rng = seeded(1403)
+    weights, biases = _network(rng, (3, 4, 4), scale=30.0)
+    X = rng.normal(scale=30.0, size=(8, 3))
+    for activation in ("relu", "identity"):
+        expect_close(
+            mlp_forward.call(X, weights, biases, activation=activation),
+            reference(X, weights, biases, activation),
+            reference=REFERENCES["softmax"] + ": logits in the thousands",
+            mistakes=MISTAKES,
+        )
+
+
+def _nested_lists(args):
+    return tuple([a.tolist() for a in arg] if isinstance(arg, list) else arg.tolist() for arg in args)
+
+
+def _float32(args):
+    return tuple(
+        [a.astype(np.float32) for a in arg] if isinstance(arg, list) else arg.astype(np.float32)
+        for arg in args
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(mlp_forward):
+    rng = seeded(1404)
+    weights, biases = _network(rng, (3, 5, 3))
+    X = rng.normal(size=(6, 3))
+    expect_close(
+        mlp_forward.call(*_nested_lists((X, weights, biases)), activation="tanh"),
+        reference(X, weights, biases, "tanh"),
+        reference=REFERENCES["softmax"] + ", inputs given as (lists of) Python lists",
+    )
+    X32, w32, b32 = _float32((X, weights, biases))
+    expect_close(
+        mlp_forward.call(X32, w32, b32, activation="tanh"),
+        reference(X32.astype(float), [w.astype(float) for w in w32], [b.astype(float) for b in b32], "tanh"),
+        reference=REFERENCES["softmax"] + ", inputs given as float32 arrays",
+        rtol=2e-5,
+        atol=1e-6,
+    )
+
+
+@points(1)
+def test_rejects_bad_input(mlp_forward):
+    rng = seeded(1405)
+    (W1, W2), (b1, b2) = _network(rng, (3, 4, 3))
+    X = rng.normal(size=(5, 3))
+    expect_rejected(
+        mlp_forward,
+        [
+            BadInput("'gelu' is not a hidden activation", (X, [W1, W2], [b1, b2]), {"activation": "gelu"}),
+            BadInput(
+                "'sigmoid' is not an output: use 'logistic'", (X, [W1, W2], [b1, b2]), {"output": "sigmoid"}
+            ),
+            BadInput("2 weight matrices but 1 bias vector", (X, [W1, W2], [b1])),
+            BadInput("there are no layers", (X, [], [])),
+            BadInput("X has 2 columns but the first W has 3 rows", (X[:, :2], [W1, W2], [b1, b2])),
+            BadInput(
+                "W1 has 4 columns but W2 has 5 rows",
+                (X, [W1, rng.normal(size=(5, 3))], [b1, b2]),
+            ),
+            BadInput("the first bias has 3 entries, its layer 4 units", (X, [W1, W2], [b2, b2])),
+            BadInput("the first bias has 1 entry, its layer 4 units", (X, [W1, W2], [b1[:1], b2])),
+            BadInput("X must be 2-D (n, d_0)", (X[0], [W1, W2], [b1, b2])),
+            BadInput("X has no rows", (np.zeros((0, 3)), [W1, W2], [b1, b2])),
+        ],
+    )

@@ -1,0 +1,88 @@
+"""Grader for neural_networks/relu, against numpy.maximum(z, 0)."""
+
+import numpy as np
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+relu = student_function("relu")
+REFERENCE = "numpy.maximum(z, 0)"
+
+
+def reference(z):
+    return np.maximum(np.asarray(z, dtype=float), 0.0)
+
+
+def _z(z):
+    return np.asarray(z, dtype=float)
+
+
+MISTAKES = (
+    Mistake(
+        "np.max(z, 0) is a reduction (the largest entry along axis 0), not relu: use the "
+        "elementwise np.maximum(z, 0)",
+        lambda z: np.max(_z(z), 0),
+    ),
+    Mistake(
+        "that is relu's derivative (a 0/1 step), not relu: keep the positive values themselves",
+        lambda z: (_z(z) > 0).astype(float),
+    ),
+    Mistake(
+        "relu is not capped at 1: only negative values change",
+        lambda z: np.clip(_z(z), 0, 1),
+    ),
+    Mistake(
+        "negative inputs become 0, not a small multiple of themselves (that is leaky relu)",
+        lambda z: np.where(_z(z) > 0, _z(z), 0.01 * _z(z)),
+    ),
+    Mistake(
+        "negative inputs become 0, not their absolute value",
+        lambda z: np.abs(_z(z)),
+    ),
+    Mistake(
+        "relu keeps positive values and zeroes negative ones: you did the opposite",
+        lambda z: np.minimum(_z(z), 0),
+    ),
+)
+
+
+@points(3)
+def test_matches_numpy_on_random_inputs(relu):
+    rng = seeded(1101)
+    for shape in ((7,), (4, 4), (3, 5), (2, 3, 4), (200,)):
+        z = rng.normal(scale=2, size=shape)
+        expect_close(relu.call(z), reference(z), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_zero_large_values_and_scalars(relu):
+    z = np.array([-1e300, -1e4, -1.0, -1e-300, 0.0, 1e-300, 1.0, 1e4, 1e300])
+    expect_close(relu.call(z), reference(z), reference=REFERENCE, mistakes=MISTAKES, rtol=0, atol=0)
+    for scalar in (-2.5, 0.0, 3.0):
+        expect_close(
+            relu.call(scalar),
+            max(scalar, 0.0),
+            reference="max(z, 0): a number gives a number",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_accepts_lists_and_float32(relu):
+    rng = seeded(1102)
+    expect_input_types_accepted(relu, (rng.normal(size=(6, 3)),), reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(relu):
+    expect_rejected(
+        relu,
+        [
+            BadInput(
+                "'a' and 'b' are not numbers: convert with np.asarray(z, dtype=float), which "
+                "raises ValueError",
+                (["a", "b"],),
+            ),
+            BadInput("the nested list is ragged, so it is not an array", ([[1.0, 2.0], [3.0]],)),
+        ],
+    )

@@ -1,0 +1,140 @@
+"""Grader for neural_networks/softmax, against scipy.special.softmax."""
+
+import numpy as np
+from scipy.special import softmax as scipy_softmax
+
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    expect_close,
+    expect_no_warnings,
+    points,
+    returned,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+softmax = student_function("softmax")
+REFERENCE = "scipy.special.softmax"
+
+
+def reference(z, axis=-1):
+    return scipy_softmax(np.asarray(z, dtype=float), axis=axis)
+
+
+def _z(z):
+    return np.asarray(z, dtype=float)
+
+
+def _naive(z, axis=-1):
+    e = np.exp(_z(z))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _global_max(z, axis=-1):
+    e = np.exp(_z(z) - _z(z).max())
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+def _no_keepdims(z, axis=-1):
+    e = np.exp(_z(z) - _z(z).max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis)
+
+
+MISTAKES = (
+    Mistake(
+        "np.exp overflowed (or every exp underflowed to 0): subtract the maximum along the axis "
+        "before exponentiating",
+        _naive,
+    ),
+    Mistake(
+        "subtract the maximum of each slice along the axis (z.max(axis=axis, keepdims=True)), "
+        "not the overall maximum: a slice far below the overall max underflows to 0 / 0",
+        _global_max,
+    ),
+    Mistake(
+        "normalise along the given axis: you divided by the sum of all entries",
+        lambda z, axis=-1: np.exp(_z(z) - _z(z).max()) / np.exp(_z(z) - _z(z).max()).sum(),
+    ),
+    Mistake(
+        "normalise along the `axis` argument: you always used the last axis",
+        lambda z, axis=-1: reference(z, -1),
+    ),
+    Mistake(
+        "normalise along the `axis` argument: you used axis 0",
+        lambda z, axis=-1: reference(z, 0),
+    ),
+    Mistake(
+        "the sum needs keepdims=True to broadcast back along the axis you summed over",
+        _no_keepdims,
+    ),
+    Mistake(
+        "that is log-softmax: return the probabilities themselves",
+        lambda z, axis=-1: np.log(reference(z, axis)),
+    ),
+    Mistake(
+        "exponentiate before normalising: you divided the raw scores by their sum",
+        lambda z, axis=-1: _z(z) / _z(z).sum(axis=axis, keepdims=True),
+    ),
+)
+
+
+@points(3)
+def test_matches_scipy_on_random_inputs(softmax):
+    rng = seeded(1201)
+    cases = (((5,), -1), ((4, 4), -1), ((4, 4), 0), ((4, 4), 1), ((3, 6), 0), ((2, 3, 4), 1), ((50, 10), -1))
+    for shape, axis in cases:
+        z = rng.normal(scale=3, size=shape)
+        expect_close(softmax.call(z, axis=axis), reference(z, axis), reference=REFERENCE, mistakes=MISTAKES)
+    z = rng.normal(size=(3, 5))
+    expect_close(softmax.call(z), reference(z), reference=REFERENCE + ", default axis=-1", mistakes=MISTAKES)
+
+
+@points(2)
+def test_stable_for_large_inputs(softmax):
+    cases = (
+        (np.array([1e4, 1e4 - 1.0, 0.0, -1e4]), -1),
+        (np.array([[1e4, 1e4], [-1e4, -1e4 + 2.0], [5e3, -5e3]]), -1),
+        (np.array([[1e4, -1e4], [1e4 - 3.0, -1e4 + 1.0]]), 0),
+    )
+    for z, axis in cases:
+        outcome = softmax.call(z, axis=axis)
+        expect_close(outcome, reference(z, axis), reference=REFERENCE, mistakes=MISTAKES)
+        expect_no_warnings(
+            outcome, because="exp overflowed or 0/0 was taken: subtract the maximum along the axis first"
+        )
+        sums = np.asarray(returned(outcome), dtype=float).sum(axis=axis)
+        if not np.allclose(sums, 1.0, rtol=0, atol=1e-12):
+            raise GradeFailure(f"{outcome.call}\n  the probabilities sum to {sums} along axis {axis}, not 1")
+
+
+@points(1)
+def test_accepts_lists_and_float32(softmax):
+    rng = seeded(1202)
+    z = rng.normal(size=(5, 4))
+    expect_input_types_accepted(softmax, (z,), reference, reference_name=REFERENCE)
+    expect_input_types_accepted(softmax, (z,), reference, reference_name=REFERENCE, kwargs={"axis": 0})
+
+
+@points(1)
+def test_rejects_bad_input(softmax):
+    keeps_empty = Mistake(
+        "there is nothing to normalise in an empty slice: raise ValueError instead of returning "
+        "an empty result",
+        lambda z, axis=-1: np.zeros(np.shape(z)),
+    )
+    expect_rejected(
+        softmax,
+        [
+            BadInput("z is empty: there is nothing to normalise", ([],), mistakes=(keeps_empty,)),
+            BadInput(
+                "each row has no entries along axis -1",
+                (np.zeros((2, 0)),),
+                {"axis": -1},
+                mistakes=(keeps_empty,),
+            ),
+            BadInput("z of shape (2, 2) has no axis 2", ([[1.0, 2.0], [3.0, 4.0]],), {"axis": 2}),
+            BadInput("'a' and 'b' are not numbers", (["a", "b"],)),
+        ],
+    )

@@ -1,0 +1,66 @@
+"""Wrong versions of neural_networks/dense_forward."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(X, W, b, activation):
+    if activation not in ("identity", "relu", "logistic", "tanh"):
+        raise ValueError("unknown activation")
+    X, W, b = (np.asarray(a, dtype=float) for a in (X, W, b))
+    if X.ndim != 2 or W.ndim != 2 or b.ndim != 1 or len(X) == 0:
+        raise ValueError("bad shapes")
+    if X.shape[1] != W.shape[0] or b.shape[0] != W.shape[1]:
+        raise ValueError("shapes do not fit")
+    return X, W, b
+
+
+def _g(name, Z):
+    if name == "relu":
+        return np.maximum(Z, 0)
+    if name == "logistic":
+        return 1 / (1 + np.exp(-Z))
+    if name == "tanh":
+        return np.tanh(Z)
+    return Z
+
+
+@mutant("dense_forward", hint="add the bias b to X @ W before applying the activation")
+def bias_after_activation(X, W, b, activation="relu"):
+    X, W, b = _checked(X, W, b, activation)
+    return _g(activation, X @ W) + b
+
+
+@mutant("dense_forward", hint="1 / (1 + exp(-z))")
+def sigmoid_sign_flipped(X, W, b, activation="relu"):
+    X, W, b = _checked(X, W, b, activation)
+    Z = X @ W + b
+    if activation == "logistic":
+        return 1 / (1 + np.exp(Z))
+    return _g(activation, Z)
+
+
+@mutant("dense_forward")
+def sigmoid_overflows_to_nan(X, W, b, activation="relu"):
+    X, W, b = _checked(X, W, b, activation)
+    Z = X @ W + b
+    if activation == "logistic":
+        return np.exp(Z) / (1 + np.exp(Z))
+    return _g(activation, Z)
+
+
+@mutant("dense_forward", hint="check len(b) == W.shape[1]")
+def trusts_numpy_broadcasting(X, W, b, activation="relu"):
+    if activation not in ("identity", "relu", "logistic", "tanh"):
+        raise ValueError("unknown activation")
+    X, W, b = (np.asarray(a, dtype=float) for a in (X, W, b))
+    if len(X) == 0:
+        raise ValueError("no rows")
+    return _g(activation, X @ W + b)
+
+
+@mutant("dense_forward", hint="not the one asked for")
+def always_relu(X, W, b, activation="relu"):
+    X, W, b = _checked(X, W, b, activation)
+    return np.maximum(X @ W + b, 0)

@@ -1,0 +1,102 @@
+"""Wrong versions of neural_networks/mlp_backward."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+G = {
+    "identity": (lambda z: z, lambda z: np.ones_like(z)),
+    "relu": (lambda z: np.maximum(z, 0), lambda z: (z > 0).astype(float)),
+    "logistic": (lambda z: 1 / (1 + np.exp(-z)), lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2),
+    "tanh": (np.tanh, lambda z: 1 - np.tanh(z) ** 2),
+}
+
+
+def _checked(X, y, weights, biases, activation):
+    if activation not in G:
+        raise ValueError("unknown activation")
+    if not weights or len(weights) != len(biases):
+        raise ValueError("bad layers")
+    X = np.asarray(X, dtype=float)
+    Ws = [np.asarray(W, dtype=float) for W in weights]
+    bs = [np.asarray(b, dtype=float) for b in biases]
+    if X.ndim != 2 or len(X) == 0:
+        raise ValueError("bad X")
+    width = X.shape[1]
+    for W, b in zip(Ws, bs, strict=True):
+        if W.ndim != 2 or b.ndim != 1 or W.shape[0] != width or b.shape[0] != W.shape[1]:
+            raise ValueError("shapes do not chain")
+        width = W.shape[1]
+    y = np.asarray(y)
+    if y.ndim != 1 or len(y) != len(X) or np.any(y % 1 != 0):
+        raise ValueError("bad y")
+    return X, y, Ws, bs, width
+
+
+def _forward(X, Ws, bs, activation):
+    g = G[activation][0]
+    inputs, pre = [X], []
+    for W, b in zip(Ws, bs, strict=True):
+        pre.append(inputs[-1] @ W + b)
+        inputs.append(g(pre[-1]))
+    Z = pre[-1]
+    P = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return inputs, pre, P / P.sum(axis=1, keepdims=True)
+
+
+def _backward(X, y, Ws, bs, activation, *, mean=True, at_activation=False, bias_sum=True, transpose=False):
+    inputs, pre, P = _forward(X, Ws, bs, activation)
+    n = len(X)
+    delta = P
+    delta[np.arange(n), y.astype(int)] -= 1
+    if mean:
+        delta /= n
+    gw, gb = [], []
+    for layer in range(len(Ws) - 1, -1, -1):
+        gw.append(delta.T @ inputs[layer] if transpose else inputs[layer].T @ delta)
+        gb.append(delta.sum(axis=0) if bias_sum else delta)
+        if layer > 0:
+            where = inputs[layer] if at_activation else pre[layer - 1]
+            delta = (delta @ Ws[layer].T) * G[activation][1](where)
+    return gw[::-1], gb[::-1]
+
+
+def _labels_ok(y, k):
+    if np.any(y < 0) or np.any(y >= k):
+        raise ValueError("labels out of range")
+
+
+@mutant("mlp_backward", hint="divide the output error (P - onehot(y)) by n")
+def sum_not_mean(X, y, weights, biases, activation="relu"):
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y, k)
+    return _backward(X, y, Ws, bs, activation, mean=False)
+
+
+@mutant("mlp_backward", hint="evaluate g' at the pre-activation Z")
+def derivative_at_activation(X, y, weights, biases, activation="relu"):
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y, k)
+    return _backward(X, y, Ws, bs, activation, at_activation=True)
+
+
+@mutant("mlp_backward", hint="sums delta over the samples")
+def bias_gradient_not_summed(X, y, weights, biases, activation="relu"):
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y, k)
+    return _backward(X, y, Ws, bs, activation, bias_sum=False)
+
+
+@mutant("mlp_backward", hint="A.T @ delta, not delta.T @ A")
+def weight_gradient_transposed(X, y, weights, biases, activation="relu"):
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y, k)
+    return _backward(X, y, Ws, bs, activation, transpose=True)
+
+
+@mutant("mlp_backward", hint="silently picks the last class")
+def negative_labels_wrap(X, y, weights, biases, activation="relu"):
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    if np.any(y >= k):
+        raise ValueError("labels out of range")
+    return _backward(X, y, Ws, bs, activation)

@@ -1,0 +1,32 @@
+"""Wrong versions of neural_networks/relu."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+@mutant("relu", hint="np.max(z, 0) is a reduction")
+def max_instead_of_maximum(z):
+    return np.max(np.asarray(z, dtype=float), 0)
+
+
+@mutant("relu", hint="relu's derivative")
+def returns_the_step(z):
+    return (np.asarray(z, dtype=float) > 0).astype(float)
+
+
+@mutant("relu", hint="leaky relu")
+def leaky(z):
+    z = np.asarray(z, dtype=float)
+    return np.where(z > 0, z, 0.01 * z)
+
+
+@mutant("relu", hint="convert with np.asarray(z, dtype=float)")
+def no_float_conversion(z):
+    z = np.asarray(z)
+    return np.where(z > 0, z, 0)
+
+
+@mutant("relu")
+def forgets_asarray(z):
+    return z * (z > 0)
