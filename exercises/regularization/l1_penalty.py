@@ -1,0 +1,43 @@
+"""The L1 (lasso) penalty of a weight vector."""
+
+import numpy as np
+
+
+def l1_penalty(w, alpha):
+    r"""The L1 penalty ``alpha * sum |w_j|``.
+
+    .. math:: \Omega(w) = \alpha \lVert w \rVert_1 = \alpha \sum_j |w_j|
+
+    It is the term the lasso adds to its loss; its kink at 0 is what sets some
+    coefficients exactly to zero.
+
+    Parameters
+    ----------
+    w : array_like
+        The weights, of any shape (a vector, or a matrix of weights); the sum runs over
+        every entry. The intercept is not part of ``w``: it is never penalised.
+    alpha : float
+        The regularisation strength, ``>= 0``.
+
+    Returns
+    -------
+    float
+        The penalty.
+
+    Raises
+    ------
+    ValueError
+        If ``w`` is empty or has non-finite entries, or if ``alpha`` is not a single finite
+        number ``>= 0``.
+
+    See Also
+    --------
+    l2_penalty : the ridge penalty.
+
+    Examples
+    --------
+    >>> l1_penalty([0.5, -2.0, 0.0, 1.5], alpha=0.1)
+    0.4
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()

@@ -1,0 +1,123 @@
+"""Grader for probability/bayes_posterior, against exact rational arithmetic."""
+
+from fractions import Fraction
+
+import numpy as np
+
+from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+bayes_posterior = student_function("bayes_posterior")
+REFERENCE = "prior * likelihood / sum(prior * likelihood), computed exactly with fractions.Fraction"
+RTOL, ATOL = 1e-11, 1e-15
+
+
+def reference(prior, likelihood):
+    joint = [Fraction(float(p)) * Fraction(float(q)) for p, q in zip(prior, likelihood, strict=True)]
+    evidence = sum(joint)
+    return np.array([float(j / evidence) for j in joint])
+
+
+def _f(a):
+    return np.asarray(a, dtype=np.float64)
+
+
+MISTAKES = (
+    Mistake(
+        "divide by the evidence: prior * likelihood is the joint P(h, D), which sums to P(D), not to 1",
+        lambda p, q: _f(p) * _f(q),
+    ),
+    Mistake(
+        "the evidence is sum(prior * likelihood), not sum(likelihood)",
+        lambda p, q: _f(p) * _f(q) / _f(q).sum(),
+    ),
+    Mistake(
+        "you ignored the prior: the posterior is proportional to prior * likelihood",
+        lambda p, q: _f(q) / _f(q).sum(),
+    ),
+    Mistake(
+        "multiply the prior by the likelihood; you divided by it",
+        lambda p, q: (_f(p) / _f(q)) / (_f(p) / _f(q)).sum(),
+    ),
+    Mistake(
+        "you returned the prior unchanged: the data must update it",
+        lambda p, q: _f(p),
+    ),
+)
+
+
+def _expect_posterior(outcome, prior, likelihood, because=""):
+    if outcome.raised is not None and outcome.raised.is_value_error and because:
+        raise GradeFailure(f"{outcome.call} raised {outcome.raised.summary()}, but {because}")
+    expect_close(
+        outcome, reference(prior, likelihood), reference=REFERENCE, rtol=RTOL, atol=ATOL, mistakes=MISTAKES
+    )
+
+
+@points(3)
+def test_matches_exact_arithmetic_on_random_inputs(bayes_posterior):
+    rng = seeded(1101)
+    for k in (1, 2, 5, 300):
+        prior = rng.dirichlet(np.ones(k))
+        prior = prior / prior.sum()
+        for likelihood in (rng.uniform(0.01, 1.0, size=k), rng.gamma(2.0, 3.0, size=k)):
+            _expect_posterior(bayes_posterior.call(prior, likelihood), prior, likelihood)
+
+
+@points(2)
+def test_edge_cases(bayes_posterior):
+    cases = (
+        ([0.5, 0.0, 0.5], [0.2, 0.9, 0.6], "a hypothesis with prior 0 keeps posterior 0"),
+        ([0.2, 0.3, 0.5], [0.4, 0.4, 0.4], "equal likelihoods leave the prior unchanged"),
+        ([0.3, 0.7], [0.0, 0.25], "a likelihood of 0 rules its hypothesis out"),
+        ([0.25, 0.25, 0.5], [3.5, 0.2, 12.0], "likelihoods may be density values above 1"),
+        ([1.0], [0.3], "one hypothesis has posterior 1"),
+    )
+    for prior, likelihood, why in cases:
+        _expect_posterior(bayes_posterior.call(prior, likelihood), prior, likelihood, because=why)
+    sevenths = [1 / 7] * 7
+    likelihood = [0.1 * (i + 1) for i in range(7)]
+    _expect_posterior(
+        bayes_posterior.call(sevenths, likelihood),
+        sevenths,
+        likelihood,
+        because=f"seven priors of 1/7 are a valid prior, and their float sum is {float(np.sum(sevenths))!r}, "
+        "not exactly 1: compare the sum with 1 within a tolerance (say 1e-6), not with ==",
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(bayes_posterior):
+    rng = seeded(1102)
+    prior = np.array([0.125, 0.375, 0.25, 0.25])  # exact in float32 too
+    args = (prior, rng.uniform(0.05, 0.95, size=4))
+    expect_input_types_accepted(bayes_posterior, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(bayes_posterior):
+    dividing_zero_by_zero = Mistake(
+        "evidence is 0: every hypothesis with prior mass has likelihood 0, so raise ValueError "
+        "instead of dividing 0 by 0",
+        lambda p, q: _f(p) * _f(q) / (_f(p) * _f(q)).sum(),
+    )
+    rescaling = Mistake(
+        "a prior that does not sum to 1 is bad input here: raise ValueError rather than rescaling it",
+        lambda p, q: _f(p) * _f(q) / (_f(p) * _f(q)).sum(),
+    )
+    expect_rejected(
+        bayes_posterior,
+        [
+            BadInput(
+                "the evidence sum(prior * likelihood) is 0",
+                ([0.5, 0.5, 0.0], [0.0, 0.0, 0.7]),
+                mistakes=(dividing_zero_by_zero,),
+            ),
+            BadInput("the prior sums to 0.9, not 1", ([0.3, 0.6], [0.5, 0.5]), mistakes=(rescaling,)),
+            BadInput("the prior sums to 2, not 1", ([1.0, 1.0], [0.5, 0.2]), mistakes=(rescaling,)),
+            BadInput("a prior probability is negative", ([1.2, -0.2], [0.5, 0.5])),
+            BadInput("a likelihood is negative", ([0.5, 0.5], [0.5, -0.1])),
+            BadInput("prior has 3 entries and likelihood 2", ([0.2, 0.3, 0.5], [0.5, 0.5])),
+            BadInput("both inputs are empty", ([], [])),
+        ],
+    )

@@ -1,0 +1,156 @@
+"""Grader for regularization/ridge_fit, against sklearn.linear_model.Ridge.
+
+Ridge's default solver ("auto", Cholesky on dense data) is exact to rounding on these small,
+well-conditioned problems, so a correct closed form agrees with it to about 1e-12.
+"""
+
+import numpy as np
+from sklearn.linear_model import Ridge
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_rejected
+
+ridge_fit = student_function("ridge_fit")
+REFERENCE = "sklearn.linear_model.Ridge(alpha).fit(X, y)"
+RTOL, ATOL = 1e-6, 1e-8
+
+
+def reference(X, y, alpha=1.0):
+    model = Ridge(alpha=alpha).fit(np.asarray(X, float), np.asarray(y, float))
+    return model.coef_, float(model.intercept_)
+
+
+def _arrays(X, y):
+    return np.asarray(X, float), np.asarray(y, float)
+
+
+def _augmented_penalised(X, y, alpha=1.0):
+    X, y = _arrays(X, y)
+    A = np.column_stack([X, np.ones(len(X))])
+    coef = np.linalg.solve(A.T @ A + alpha * np.eye(A.shape[1]), A.T @ y)
+    return coef[:-1], coef[-1]
+
+
+def _no_intercept(X, y, alpha=1.0):
+    X, y = _arrays(X, y)
+    return np.linalg.solve(X.T @ X + alpha * np.eye(X.shape[1]), X.T @ y), 0.0
+
+
+def _b_is_mean_y(X, y, alpha=1.0):
+    w, _ = reference(X, y, alpha)
+    return w, float(np.mean(y))
+
+
+def _centred_b_zero(X, y, alpha=1.0):
+    w, _ = reference(X, y, alpha)
+    return w, 0.0
+
+
+WRONG_FITS = (
+    (
+        "the intercept is not penalised: centre X and y (or leave the intercept's entry of the "
+        "penalty matrix at 0) instead of adding alpha to it too",
+        _augmented_penalised,
+    ),
+    ("fit an intercept: centre X and y first, then b = mean(y) - mean(X) . w", _no_intercept),
+    (
+        "the penalty is alpha * ||w||^2 next to the SUM of squared residuals: you scaled alpha by n "
+        "(that is the mean-squared-error convention)",
+        lambda X, y, alpha=1.0: reference(X, y, alpha * len(X)),
+    ),
+    (
+        "the objective is ||y - Xw - b||^2 + alpha * ||w||^2, with no 1/2 on either term: your "
+        "alpha is off by a factor 2",
+        lambda X, y, alpha=1.0: reference(X, y, alpha / 2),
+    ),
+    (
+        "the objective is ||y - Xw - b||^2 + alpha * ||w||^2, with no 1/2 on either term: your "
+        "alpha is off by a factor 2",
+        lambda X, y, alpha=1.0: reference(X, y, 2 * alpha),
+    ),
+    ("alpha is ignored: that is ordinary least squares", lambda X, y, alpha=1.0: reference(X, y, 0.0)),
+    ("b = mean(y) - mean(X) . w: you forgot the mean(X) . w term", _b_is_mean_y),
+    ("you fitted on centred data: add the intercept back, b = mean(y) - mean(X) . w", _centred_b_zero),
+)
+
+
+def _mistakes(part):
+    return tuple(Mistake(hint, lambda *a, _fit=fit, **k: _fit(*a, **k)[part]) for hint, fit in WRONG_FITS)
+
+
+W_MISTAKES, B_MISTAKES = _mistakes(0), _mistakes(1)
+
+
+def _expect_fit(outcome, X, y, alpha=1.0, why="", rtol=RTOL, atol=ATOL):
+    w, b = reference(X, y, alpha)
+    expect_close(
+        outcome.part(0, "w"), w, reference=REFERENCE + why, rtol=rtol, atol=atol, mistakes=W_MISTAKES
+    )
+    expect_close(
+        outcome.part(1, "b"), b, reference=REFERENCE + why, rtol=rtol, atol=atol, mistakes=B_MISTAKES
+    )
+
+
+def _regression(rng, n, d, offset=1.0):
+    X = rng.normal(size=(n, d)) * rng.uniform(0.5, 2.0, size=d) + offset * rng.normal(size=d)
+    y = X @ rng.normal(scale=2.0, size=d) + rng.normal(scale=3.0) + 0.5 * rng.normal(size=n)
+    return X, y
+
+
+@points(3)
+def test_matches_sklearn_on_random_inputs(ridge_fit):
+    rng = seeded(1431)
+    for n, d, alpha in ((5, 1, 0.5), (30, 4, 1.0), (200, 10, 10.0), (8, 3, 1e-3)):
+        X, y = _regression(rng, n, d)
+        _expect_fit(ridge_fit.call(X, y, alpha=alpha), X, y, alpha)
+    X, y = _regression(rng, 25, 3)
+    _expect_fit(ridge_fit.call(X, y), X, y, 1.0, " with the default alpha=1.0")
+
+
+@points(2)
+def test_intercept_is_not_penalised(ridge_fit):
+    rng = seeded(1432)
+    X, y = _regression(rng, 40, 3, offset=4.0)
+    _expect_fit(ridge_fit.call(X, y + 100.0, alpha=5.0), X, y + 100.0, 5.0, "; y shifted by 100: w unchanged")
+    _expect_fit(ridge_fit.call(X, y, alpha=1e6), X, y, 1e6, "; a huge alpha shrinks w to ~0, b to mean(y)")
+
+
+@points(1)
+def test_more_features_than_samples(ridge_fit):
+    rng = seeded(1433)
+    X, y = _regression(rng, 6, 12)
+    _expect_fit(ridge_fit.call(X, y, alpha=0.7), X, y, 0.7, "; d > n, unique only thanks to alpha > 0")
+
+
+@points(1)
+def test_accepts_lists_and_float32(ridge_fit):
+    rng = seeded(1434)
+    X, y = _regression(rng, 30, 3)
+    _expect_fit(
+        ridge_fit.call(X.tolist(), y.tolist(), alpha=2.0), X, y, 2.0, ", inputs given as Python lists"
+    )
+    X32, y32 = X.astype(np.float32), y.astype(np.float32)
+    _expect_fit(
+        ridge_fit.call(X32, y32, alpha=2.0),
+        X32.astype(float),
+        y32.astype(float),
+        2.0,
+        ", inputs given as float32 arrays",
+        rtol=2e-5,
+        atol=1e-5,
+    )
+
+
+@points(1)
+def test_rejects_bad_input(ridge_fit):
+    X = np.array([[0.0, 1.0], [1.0, 0.5], [3.0, 3.5], [4.0, 2.5]])
+    y = np.array([1.0, 2.0, 3.0, 4.0])
+    expect_rejected(
+        ridge_fit,
+        [
+            BadInput("alpha must be >= 0", (X, y), {"alpha": -1.0}),
+            BadInput("X has 4 rows and y 3 targets", (X, y[:3])),
+            BadInput("X and y are empty", (np.zeros((0, 2)), np.zeros(0))),
+            BadInput("X must be 2-D (n_samples, n_features), not a 1-D list", ([0.0, 1.0, 3.0, 4.0], y)),
+        ],
+    )

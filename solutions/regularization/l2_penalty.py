@@ -1,0 +1,64 @@
+"""The L2 (ridge) penalty of a weight vector."""
+
+import numpy as np
+
+
+def l2_penalty(w, alpha):
+    r"""The squared-L2 penalty ``alpha * sum w_j^2``.
+
+    .. math:: \Omega(w) = \alpha \lVert w \rVert_2^2 = \alpha \sum_j w_j^2
+
+    It is the term ridge regression adds to its loss (scikit-learn's ``Ridge`` minimises
+    ``||y - Xw - b||^2 + alpha * ||w||^2``, with this very penalty). Note: the *squared*
+    norm, and no factor 1/2.
+
+    Parameters
+    ----------
+    w : array_like
+        The weights, of any shape (a vector, or a matrix of weights); the sum runs over
+        every entry. The intercept is not part of ``w``: it is never penalised.
+    alpha : float
+        The regularisation strength, ``>= 0``.
+
+    Returns
+    -------
+    float
+        The penalty.
+
+    Raises
+    ------
+    ValueError
+        If ``w`` is empty or has non-finite entries, or if ``alpha`` is not a single finite
+        number ``>= 0``.
+
+    See Also
+    --------
+    l1_penalty : the lasso penalty.
+
+    Examples
+    --------
+    >>> l2_penalty([0.5, -2.0, 0.0, 1.5], alpha=0.1)
+    0.65
+    """
+    ### BEGIN SOLUTION
+    w = np.asarray(w, dtype=np.float64)
+    if w.size == 0:
+        raise ValueError("empty input: w has no weights")
+    if not np.all(np.isfinite(w)):
+        raise ValueError("w must be finite")
+    if np.ndim(alpha) != 0 or not np.isfinite(alpha) or alpha < 0:
+        raise ValueError(f"alpha must be a single number >= 0, got {alpha!r}")
+    return float(alpha * np.sum(w * w))
+    ### END SOLUTION
+
+
+### BEGIN META
+ORDER = 2
+DIFFICULTY = 1
+HINTS = (
+    "Is the ridge penalty the length of w, or its length squared? Is there a factor 1/2?",
+    "Square each weight, add them all up (no square root, no mean), then scale by alpha; a "
+    "negative alpha is a ValueError.",
+    "alpha * np.sum(w ** 2), after checking that w is not empty and alpha >= 0.",
+)
+### END META
