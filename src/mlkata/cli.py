@@ -12,15 +12,20 @@ from mlkata.commands import register_all
 
 app = typer.Typer(
     help="mlkata: auto-graded exercises for machine-learning interview math.",
-    no_args_is_help=True,
     add_completion=False,
 )
 console = Console()
 
 
-@app.callback()
-def _root() -> None:
+@app.callback(invoke_without_command=True)
+def _root(ctx: typer.Context) -> None:
     """mlkata: auto-graded exercises for machine-learning interview math."""
+    if ctx.invoked_subcommand is None:
+        listing = ctx.command.get_command(ctx, "list")  # type: ignore[attr-defined]
+        if listing is None or listing.callback is None:
+            typer.echo(ctx.get_help())
+            raise typer.Exit()
+        ctx.invoke(listing.callback)
 
 
 TopicsOption = Annotated[str | None, typer.Option("--topics", help="comma-separated topics (default: all)")]

@@ -1,0 +1,460 @@
+"""The learner's commands: list, check, hint, watch, reset, solution, drill and history.
+
+Every command works on the project found by :func:`mlkata.paths.project_root` and the
+progress file of :mod:`mlkata.learner.progress`. Grading machinery (numpy, the graders'
+references) is imported inside the commands that grade, so ``mlkata --help`` and
+``mlkata list`` stay quick.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+F = TypeVar("F", bound=Callable[..., object])
+
+WELCOME = (
+    "Welcome to mlkata! Each exercise is one function to write, in exercises/<topic>/<name>.py: "
+    "its docstring gives the formula, a worked example and what to do with bad input. Keep "
+    "`mlkata watch` running beside your editor: it grades the file each time you save. "
+    "Stuck? `mlkata hint NAME` gives a hint, a stronger one each time you ask."
+)
+
+
+class _Stop(Exception):
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _console() -> Console:
+    return Console(highlight=False)
+
+
+def _friendly(command: F) -> F:
+    """Turn the problems a learner can meet (no project, a broken progress file) into messages."""
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        from mlkata.learner.progress import ProgressError
+
+        try:
+            return command(*args, **kwargs)
+        except (ProgressError, _Stop) as problem:
+            _console().print(Text(str(problem), style="bold red"))
+            raise typer.Exit(getattr(problem, "code", 2)) from None
+
+    return run  # type: ignore[return-value]
+
+
+def _root() -> Path:
+    from mlkata.paths import project_root
+
+    try:
+        return project_root()
+    except FileNotFoundError as error:
+        raise _Stop(str(error)) from None
+
+
+def _progress():
+    from mlkata.learner.progress import Progress
+
+    progress = Progress()
+    progress.check()
+    return progress
+
+
+def _exercise(name: str, root: Path):
+    from mlkata.catalog import find_exercise
+
+    try:
+        return find_exercise(name, root)
+    except KeyError as error:
+        raise _Stop(f"{error.args[0]} (`mlkata list` shows them all)") from None
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+# --- list --------------------------------------------------------------------------------------
+
+
+@_friendly
+def list_command() -> None:
+    """Show the curriculum in order, with your state on each exercise and the next to do."""
+    from rich.table import Table
+
+    from mlkata.catalog import all_exercises
+    from mlkata.learner import render
+    from mlkata.learner.grade import shown
+    from mlkata.learner.state import State, next_exercise, states
+
+    root = _root()
+    progress = _progress()
+    console = _console()
+    found = states(list(all_exercises(root)), root, progress)
+    styles = {
+        State.PASSING: ("✓", "green"),
+        State.FAILING: ("✗", "red"),
+        State.UNCHECKED: ("?", "yellow"),
+        State.NOT_STARTED: ("·", "dim"),
+        State.MISSING: ("!", "red"),
+        State.NO_GRADER: ("-", "dim"),
+    }
+    if all(s.state is State.NOT_STARTED for s in found):
+        console.print(Text(WELCOME, style="cyan"))
+        console.print()
+    table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
+    table.add_column("#", justify="right")
+    table.add_column("exercise")
+    table.add_column("difficulty")
+    table.add_column("state")
+    topic = None
+    for number, item in enumerate(found, start=1):
+        if item.exercise.topic != topic:
+            topic = item.exercise.topic
+            table.add_row("", Text(topic, style="bold magenta"), "", "")
+        symbol, colour = styles[item.state]
+        text = f"{symbol} {item.state.value}"
+        if item.last is not None:
+            text += f" ({item.last.score}/{item.last.max_score})"
+        table.add_row(
+            str(number), item.exercise.module, render.stars(item.exercise.difficulty), Text(text, colour)
+        )
+    console.print(table)
+    console.print()
+    console.print(render.progress_bar(sum(s.passing for s in found), len(found)))
+    unchecked = [s for s in found if s.state is State.UNCHECKED]
+    if unchecked:
+        console.print(
+            Text(f"{len(unchecked)} edited exercise(s) not graded since: run `mlkata check`.", style="yellow")
+        )
+    missing = [s for s in found if s.state is State.MISSING]
+    if missing:
+        console.print(
+            Text(f"{len(missing)} exercise file(s) missing: `mlkata generate` writes them.", style="yellow")
+        )
+    upcoming = next_exercise(found)
+    if upcoming is None:
+        console.print(Text("Every exercise passes. `mlkata drill` keeps you sharp.", style="bold green"))
+    else:
+        exercise = upcoming.exercise
+        console.print(
+            Text(
+                f"Next: {exercise.key}: open {shown(exercise.exercise_path(root))}, then run "
+                f"`mlkata check {exercise.module}` (or keep `mlkata watch` running)",
+                style="cyan",
+            )
+        )
+
+
+# --- check -------------------------------------------------------------------------------------
+
+
+def _targets(target: str | None, root: Path):
+    from mlkata.catalog import all_exercises
+    from mlkata.paths import TOPICS
+
+    if target is None:
+        return list(all_exercises(root))
+    if target in TOPICS:
+        return [e for e in all_exercises(root) if e.topic == target]
+    return [_exercise(target, root)]
+
+
+@_friendly
+def check(
+    target: Annotated[
+        str | None, typer.Argument(help="a topic (losses) or an exercise (hinge_loss); default: all")
+    ] = None,
+    speed: Annotated[
+        bool, typer.Option("--speed", help="also time passing exercises against numpy at a large size")
+    ] = False,
+) -> None:
+    """Grade your exercise files and show a table with points."""
+    from mlkata.learner import render
+    from mlkata.learner.grade import grade_exercise, shown
+    from mlkata.learner.state import record
+
+    root = _root()
+    progress = _progress()
+    console = _console()
+    exercises = _targets(target, root)
+    grades = []
+    with console.status("grading...", spinner="dots"):
+        for exercise in exercises:
+            grade = grade_exercise(exercise, root=root)
+            record(progress, grade, "check")
+            grades.append(grade)
+    speeds = None
+    if speed:
+        from mlkata.learner.speed import measure
+
+        speeds = {}
+        with console.status("timing against numpy...", spinner="dots"):
+            for grade in grades:
+                if grade.passed:
+                    speeds[grade.exercise.key] = measure(grade.exercise, grade.path, root).verdict
+    console.print(render.results_table(grades, speeds))
+    for grade in grades:
+        details = render.failure_details(grade, every=len(grades) == 1)
+        if details is not None:
+            console.print(details)
+    console.print(render.totals_line(grades))
+    graded = [g for g in grades if not g.problem]
+    todo = next((g for g in graded if not g.passed), None)
+    if todo is not None:
+        console.print(
+            Text(
+                f"Next: open {shown(todo.path)}, then run `mlkata check {todo.exercise.module}` "
+                f"(stuck? `mlkata hint {todo.exercise.module}`)",
+                style="cyan",
+            )
+        )
+        raise typer.Exit(1)
+
+
+# --- hint --------------------------------------------------------------------------------------
+
+
+@_friendly
+def hint(
+    exercise: Annotated[
+        str | None, typer.Argument(help="the exercise, e.g. hinge_loss (default: the next to do)")
+    ] = None,
+) -> None:
+    """Show the next hint for an exercise (a stronger one each time you ask)."""
+    from rich.table import Table
+
+    from mlkata.catalog import all_exercises
+    from mlkata.learner.hints import reveal_next
+    from mlkata.learner.state import next_exercise, states
+
+    root = _root()
+    progress = _progress()
+    console = _console()
+    if exercise is None:
+        upcoming = next_exercise(states(list(all_exercises(root)), root, progress))
+        if upcoming is None:
+            raise _Stop("Every exercise passes: name the exercise whose hints you want.", 1)
+        found = upcoming.exercise
+    else:
+        found = _exercise(exercise, root)
+    if not found.hints:
+        console.print(f"{found.key} has no hints, sorry.")
+        return
+    revealed = reveal_next(found, progress)
+    total = len(found.hints)
+    console.print(Text(f"Hints for {found.key} ({len(revealed.shown)} of {total})", style="bold"))
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right")
+    grid.add_column()
+    for number, text in enumerate(revealed.shown, start=1):
+        newest = number == len(revealed.shown) and revealed.new
+        grid.add_row(f"  {number}.", Text(text, style="bold yellow" if newest else "dim"))
+    console.print(grid)
+    again = f"`mlkata hint {found.module}`"
+    if revealed.remaining:
+        console.print(
+            Text(f"{revealed.remaining} more hint(s): run {again} again for a stronger one.", style="cyan")
+        )
+    else:
+        lead = "That was the last hint" if revealed.new else f"No more hints: you have seen all {total}"
+        console.print(
+            Text(
+                f"{lead} for {found.key}. `mlkata solution {found.module}` shows the reference solution.",
+                style="cyan",
+            )
+        )
+
+
+# --- watch -------------------------------------------------------------------------------------
+
+
+@_friendly
+def watch(
+    exercise: Annotated[
+        str | None, typer.Argument(help="the exercise to grade first (default: the next to do)")
+    ] = None,
+    max_events: Annotated[
+        int | None, typer.Option("--max-events", help="stop after grading this many saves (for scripts)")
+    ] = None,
+) -> None:
+    """Re-grade the exercise you are editing every time you save it (Ctrl-C stops)."""
+    from mlkata.learner.watch import run_watch
+
+    root = _root()
+    progress = _progress()
+    start = _exercise(exercise, root) if exercise else None
+    raise typer.Exit(run_watch(_console(), progress, root, start=start, max_events=max_events))
+
+
+# --- reset -------------------------------------------------------------------------------------
+
+
+@_friendly
+def reset(
+    exercise: Annotated[str, typer.Argument(help="the exercise, e.g. hinge_loss")],
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="do not ask for confirmation")] = False,
+) -> None:
+    """Put an exercise back to its stub (your file is backed up first)."""
+    import shutil
+    from datetime import datetime
+
+    from mlkata import stubs
+    from mlkata.learner.grade import shown
+    from mlkata.learner.progress import data_dir
+
+    root = _root()
+    console = _console()
+    found = _exercise(exercise, root)
+    state = stubs.stub_state(found, root)
+    path = state.path
+    if state.current == state.expected:
+        console.print(f"{shown(path)} is already the stub: nothing to reset.")
+        return
+    backup_folder = data_dir() / "backups" / found.topic
+    if state.current is not None:
+        if not yes and not typer.confirm(
+            f"Reset {shown(path)} to the stub? Your file is backed up to {backup_folder} first.",
+            default=False,
+        ):
+            console.print("Nothing changed.")
+            raise typer.Exit(1)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = backup_folder / f"{found.module}.{stamp}.py"
+        number = 1
+        while backup.exists():
+            number += 1
+            backup = backup_folder / f"{found.module}.{stamp}-{number}.py"
+        try:
+            backup_folder.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, backup)
+        except OSError as error:
+            raise _Stop(f"Could not back up {shown(path)} to {backup} ({error}); nothing changed.") from None
+        console.print(f"Backed up your file to {backup}")
+    stubs.generate([found], root=root, force=True)
+    console.print(Text(f"{shown(path)} is the stub again.", style="green"))
+
+
+# --- solution ----------------------------------------------------------------------------------
+
+
+def _solution_text(exercise, root: Path) -> str:
+    from mlkata.catalog import SOLUTION_BEGIN, SOLUTION_END, split_meta
+
+    text, _ = split_meta(exercise.solution_path(root).read_text(encoding="utf-8"))
+    lines = [
+        line for line in text.splitlines(keepends=True) if line.strip() not in (SOLUTION_BEGIN, SOLUTION_END)
+    ]
+    return "".join(lines)
+
+
+@_friendly
+def solution(
+    exercise: Annotated[str, typer.Argument(help="the exercise, e.g. hinge_loss")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="do not ask, even if it does not pass yet")
+    ] = False,
+) -> None:
+    """Show the reference solution, and how your file differs from it."""
+    import difflib
+
+    from rich.syntax import Syntax
+
+    from mlkata.learner.grade import grade_exercise, shown
+    from mlkata.learner.state import State, record, states
+
+    root = _root()
+    progress = _progress()
+    console = _console()
+    found = _exercise(exercise, root)
+    (current,) = states([found], root, progress)
+    passing = current.passing
+    if current.state is State.UNCHECKED:
+        grade = grade_exercise(found, root=root)
+        record(progress, grade, "check")
+        passing = grade.passed
+    if not passing and not yes:
+        if not typer.confirm(f"You haven't solved {found.key} yet. Show the solution anyway?", default=False):
+            console.print(f"Good call. `mlkata hint {found.module}` gives a hint instead.")
+            raise typer.Exit(1)
+    reference = _solution_text(found, root)
+    console.print(Text(f"Reference solution of {found.key}", style="bold"))
+    console.print(Syntax(reference, "python", theme="ansi_dark", background_color="default", word_wrap=True))
+    path = found.exercise_path(root)
+    if path.is_file():
+        mine = path.read_text(encoding="utf-8")
+        diff = "".join(
+            difflib.unified_diff(
+                mine.splitlines(keepends=True),
+                reference.splitlines(keepends=True),
+                fromfile=f"{shown(path)} (yours)",
+                tofile=f"solutions/{found.key}.py (reference)",
+            )
+        )
+        if diff:
+            console.print(Text("Your file against the reference (- yours, + reference)", style="bold"))
+            console.print(Syntax(diff, "diff", theme="ansi_dark", background_color="default", word_wrap=True))
+        else:
+            console.print("Your file is the reference solution, character for character.")
+
+
+# --- drill -------------------------------------------------------------------------------------
+
+
+@_friendly
+def drill(
+    minutes: Annotated[float, typer.Option("--minutes", help="time on the clock", min=0.001)] = 20.0,
+    topics: Annotated[
+        list[str] | None, typer.Option("--topics", help="topics to draw from (comma-separated or repeated)")
+    ] = None,
+    count: Annotated[int, typer.Option("--count", help="how many exercises", min=1)] = 5,
+    seed: Annotated[int | None, typer.Option("--seed", help="draw the same exercises again")] = None,
+) -> None:
+    """A timed drill: random exercise stubs in a fresh folder, a countdown, a score."""
+    from mlkata.learner.drill import drill_pool, run_drill
+
+    root = _root()
+    progress = _progress()
+    try:
+        pool = drill_pool(root, _split(topics))
+    except KeyError as error:
+        raise _Stop(str(error.args[0])) from None
+    if not pool:
+        raise _Stop("No exercises with graders in those topics.")
+    run_drill(_console(), progress, root, pool, minutes=minutes, count=count, seed=seed)
+
+
+# --- history -----------------------------------------------------------------------------------
+
+
+@_friendly
+def history() -> None:
+    """Your drills and your progress over time."""
+    from mlkata.catalog import all_exercises
+    from mlkata.learner.history import show_history
+
+    root = _root()
+    progress = _progress()
+    show_history(_console(), progress.drills(), progress.gradings(), len(all_exercises(root)))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_command)
+    app.command()(check)
+    app.command()(hint)
+    app.command()(watch)
+    app.command()(reset)
+    app.command()(solution)
+    app.command()(drill)
+    app.command()(history)
