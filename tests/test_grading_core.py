@@ -111,3 +111,10 @@ def test_the_learner_traceback_shows_their_line(tmp_path):
     function = StudentFunction(lambda: module.function("hinge_loss"), "hinge_loss", path=path)
     with pytest.raises(GradeFailure, match=r"IndexError[\s\S]*line 2, in hinge_loss: return y\[10\]"):
         expect_close(function.call([1], [1.0]), 0.0, reference="exact")
+
+
+def test_an_endless_loop_at_import_is_stopped(tmp_path):
+    path = tmp_path / "hinge_loss.py"
+    path.write_text("while True:\n    pass\n")
+    with pytest.raises(SubmissionError, match="top level"):
+        StudentModule(path, "losses/hinge_loss.py", timeout=0.2).load()

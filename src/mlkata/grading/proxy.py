@@ -68,15 +68,29 @@ def _time_limit(seconds: float):
 class StudentModule:
     """The learner's module, loaded on first use (so a load failure fails a test, not setup)."""
 
-    def __init__(self, path: Path, shown_as: str, allowed_imports: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        path: Path,
+        shown_as: str,
+        allowed_imports: tuple[str, ...] = (),
+        timeout: float = DEFAULT_CALL_TIMEOUT,
+    ) -> None:
         self.path = path
         self.shown_as = shown_as
         self.allowed_imports = allowed_imports
+        self.timeout = timeout
         self._module: types.ModuleType | None = None
 
     def load(self) -> types.ModuleType:
         if self._module is None:
-            self._module = load_module(self.path, self.shown_as, self.allowed_imports)
+            try:
+                with _time_limit(self.timeout):
+                    self._module = load_module(self.path, self.shown_as, self.allowed_imports)
+            except _CallTimedOut:
+                raise SubmissionError(
+                    f"importing {self.shown_as} ran for more than {self.timeout:g} s and was "
+                    "stopped: is there a loop at the top level of the file?"
+                ) from None
         return self._module
 
     def function(self, name: str) -> Callable[..., Any]:
