@@ -1,0 +1,66 @@
+"""F1 score: the harmonic mean of precision and recall."""
+
+import numpy as np
+
+
+def f1(y_true, y_pred, average="binary", zero_division=0.0):
+    r"""F1 score of predicted labels, for the positive class or averaged over classes.
+
+    For one class ``c``, the harmonic mean of its precision and recall:
+
+    .. math:: F_c = \frac{2 P_c R_c}{P_c + R_c} = \frac{2\,TP_c}{2\,TP_c + FP_c + FN_c}
+
+    and ``zero_division`` when the class is neither present nor predicted
+    (``2 TP_c + FP_c + FN_c = 0``). The right-hand form is the one to compute: it is 0,
+    not undefined, when ``TP_c = 0`` but the class occurs or is predicted.
+
+    - ``"binary"``: ``F_1``, the F1 score of the positive label 1.
+    - ``"micro"``: pool the counts of all classes, ``2 sum TP / sum (2 TP + FP + FN)`` (for
+      single-label data this equals the accuracy).
+    - ``"macro"``: the plain mean of ``F_c`` over the classes.
+    - ``"weighted"``: the mean of ``F_c`` weighted by the support ``n_c`` (the number of
+      true samples of class ``c``).
+
+    The classes are the sorted union of the labels in ``y_true`` and ``y_pred``.
+
+    Parameters
+    ----------
+    y_true : array_like of shape (n,)
+        True labels.
+    y_pred : array_like of shape (n,)
+        Predicted labels.
+    average : {"binary", "micro", "macro", "weighted"}, default="binary"
+        How to combine the classes. ``"binary"`` needs at most two distinct labels, one of
+        them 1 when there are two (e.g. {0, 1} or {-1, 1}).
+    zero_division : float, default=0.0
+        The value, in ``[0, 1]``, of an F1 score whose denominator is 0.
+
+    Returns
+    -------
+    float
+        The F1 score, in ``[0, 1]``.
+
+    Raises
+    ------
+    ValueError
+        If the inputs are not 1-D, are empty or differ in length; if ``average`` is not one
+        of the four names; if ``zero_division`` is not in ``[0, 1]``; or, for
+        ``average="binary"``, if there are more than two distinct labels, or two of which
+        none is 1.
+
+    See Also
+    --------
+    sklearn.metrics.f1_score : the reference.
+    precision, recall
+
+    Examples
+    --------
+    >>> f1([0, 1, 1, 0, 1, 1], [1, 1, 0, 0, 1, 0])
+    0.5714285714285714
+    >>> round(f1([0, 1, 2, 2], [0, 0, 1, 2], average="macro"), 6)
+    0.444444
+    >>> f1([0, 0], [0, 0], zero_division=1.0)
+    1.0
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()

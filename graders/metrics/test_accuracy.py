@@ -1,0 +1,74 @@
+"""Grader for metrics/accuracy, against sklearn.metrics.accuracy_score."""
+
+import numpy as np
+from sklearn.metrics import accuracy_score
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+accuracy = student_function("accuracy")
+REFERENCE = "sklearn.metrics.accuracy_score"
+
+
+def reference(y_true, y_pred):
+    return accuracy_score(np.asarray(y_true), np.asarray(y_pred))
+
+
+MISTAKES = (
+    Mistake(
+        "that is the number of correct predictions: divide by n for the fraction",
+        lambda y_true, y_pred: np.sum(np.asarray(y_true) == np.asarray(y_pred)),
+    ),
+    Mistake(
+        "that is the error rate, 1 - accuracy: count the predictions that are right",
+        lambda y_true, y_pred: 1 - reference(y_true, y_pred),
+    ),
+)
+
+
+@points(3)
+def test_matches_sklearn_on_random_labels(accuracy):
+    rng = seeded(1201)
+    for n, k in ((1, 2), (7, 2), (50, 4), (999, 10)):
+        y_true = rng.integers(0, k, size=n)
+        y_pred = np.where(rng.random(n) < 0.7, y_true, rng.integers(0, k, size=n))
+        expect_close(
+            accuracy.call(y_true, y_pred), reference(y_true, y_pred), reference=REFERENCE, mistakes=MISTAKES
+        )
+
+
+@points(1)
+def test_all_right_all_wrong_and_string_labels(accuracy):
+    y = np.array([2, 0, 1, 1])
+    expect_close(accuracy.call(y, y.copy()), 1.0, reference="every prediction right", mistakes=MISTAKES)
+    expect_close(accuracy.call(y, (y + 1) % 3), 0.0, reference="every prediction wrong", mistakes=MISTAKES)
+    words = ["cat", "dog", "dog", "emu", "cat"]
+    guess = ["cat", "dog", "cat", "emu", "emu"]
+    expect_close(
+        accuracy.call(words, guess), 0.6, reference=REFERENCE + " on string labels", mistakes=MISTAKES
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(accuracy):
+    rng = seeded(1202)
+    y_true = rng.integers(0, 3, size=30).astype(float)
+    y_pred = np.where(rng.random(30) < 0.5, y_true, rng.integers(0, 3, size=30)).astype(float)
+    expect_input_types_accepted(accuracy, (y_true, y_pred), reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(accuracy):
+    broadcast = Mistake(
+        "check the lengths: numpy compares a length-1 array with every element of the other",
+        lambda y_true, y_pred: np.mean(np.asarray(y_true) == np.asarray(y_pred)),
+    )
+    expect_rejected(
+        accuracy,
+        [
+            BadInput("y_true has 3 values and y_pred 1", ([1, 1, 0], [1]), mistakes=(broadcast,)),
+            BadInput("y_true has 3 values and y_pred 2", ([1, 1, 0], [1, 0])),
+            BadInput("both inputs are empty", ([], [])),
+            BadInput("the inputs must be 1-D label vectors", ([[0, 1], [1, 0]], [[0, 1], [1, 1]])),
+        ],
+    )

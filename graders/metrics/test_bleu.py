@@ -1,0 +1,195 @@
+"""Grader for metrics/bleu, against nltk.translate.bleu_score.sentence_bleu (no smoothing)."""
+
+import math
+import warnings
+from collections import Counter
+
+from nltk.translate.bleu_score import sentence_bleu
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_rejected
+
+bleu = student_function("bleu")
+REFERENCE = "nltk sentence_bleu(references, hypothesis, weights=(1/max_n,) * max_n)"
+
+
+def reference(references, hypothesis, max_n=4):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nltk warns when an n-gram precision is 0
+        return float(sentence_bleu(references, hypothesis, weights=(1 / max_n,) * max_n))
+
+
+def _ngrams(tokens, n):
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def _variant(references, hypothesis, max_n=4, *, clip="max", length="closest", mean="geometric"):
+    """BLEU computed with one step done differently (for recognising mistakes)."""
+    c = len(hypothesis)
+    if c == 0:
+        return 0.0
+    precisions = []
+    for n in range(1, max_n + 1):
+        counts = _ngrams(hypothesis, n)
+        allowed = Counter()
+        for ref in references:
+            if clip == "sum":
+                allowed += _ngrams(ref, n)
+            else:
+                allowed |= _ngrams(ref, n)
+        if clip == "none":
+            matched = sum(count for gram, count in counts.items() if allowed[gram])
+        else:
+            matched = sum(min(count, allowed[gram]) for gram, count in counts.items())
+        precisions.append(matched / max(1, sum(counts.values())))
+    lengths = [len(ref) for ref in references]
+    r = {
+        "closest": min(lengths, key=lambda x: (abs(x - c), x)),
+        "closest, longer on a tie": min(lengths, key=lambda x: (abs(x - c), -x)),
+        "shortest": min(lengths),
+        "mean": sum(lengths) / len(lengths),
+    }.get(length, 0)
+    penalty = 1.0 if c > r else math.exp(1 - r / c)
+    if mean == "arithmetic":
+        return penalty * sum(precisions) / max_n
+    if min(precisions) == 0:
+        return 0.0
+    return penalty * math.exp(sum(math.log(p) for p in precisions) / max_n)
+
+
+MISTAKES = (
+    Mistake(
+        "clip each hypothesis n-gram's count at its largest count in a single reference: "
+        "'the the the the' must not get credit for every 'the'",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, clip="none"),
+    ),
+    Mistake(
+        "the clip is the maximum count in any ONE reference, not the sum of the counts over all "
+        "references (use Counter's |, not +)",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, clip="sum"),
+    ),
+    Mistake(
+        "apply the brevity penalty exp(1 - r / c) when the hypothesis is not longer than the "
+        "reference length r",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="none"),
+    ),
+    Mistake(
+        "r is the length of the reference closest to the hypothesis length, not of the shortest reference",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="shortest"),
+    ),
+    Mistake(
+        "r is the length of the reference closest to the hypothesis length, not the mean reference length",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="mean"),
+    ),
+    Mistake(
+        "when two references are equally close in length, r is the shorter one",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="closest, longer on a tie"),
+    ),
+    Mistake(
+        "BLEU takes the geometric mean of the precisions, exp(mean(log p_n)), not their arithmetic mean",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, mean="arithmetic"),
+    ),
+)
+
+
+def _sentence(rng, words, length):
+    return [str(w) for w in rng.choice(words, size=length)]
+
+
+@points(3)
+def test_matches_nltk_on_random_sentences(bleu):
+    rng = seeded(2201)
+    words = ["a", "b", "c", "d", "e"]
+    for max_n in (1, 2, 3, 4):
+        for hyp_length, ref_lengths in ((8, (8,)), (6, (9, 7)), (12, (8, 10, 9)), (10, (10, 14))):
+            refs = [_sentence(rng, words, n) for n in ref_lengths]
+            # a hypothesis that copies a reference in places, so higher-order n-grams match
+            noise = _sentence(rng, words, hyp_length)
+            copied = rng.random(hyp_length) < 0.7
+            hyp = [refs[0][i % len(refs[0])] if copied[i] else w for i, w in enumerate(noise)]
+            expect_close(
+                bleu.call(refs, hyp, max_n=max_n),
+                reference(refs, hyp, max_n),
+                reference=f"{REFERENCE} (max_n={max_n})",
+                mistakes=MISTAKES,
+            )
+    hyp = ["a", "b", "c", "a", "b", "d", "a"]
+    refs = [["a", "b", "c", "a", "d", "a", "b", "c"], ["b", "c", "a", "b", "d"]]
+    expect_close(bleu.call(refs, hyp), reference(refs, hyp), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(2)
+def test_clipping_and_brevity_penalty(bleu):
+    refs = [["the", "cat", "is", "on", "the", "mat"], ["there", "is", "a", "cat", "on", "the", "mat"]]
+    cases = (
+        (refs, ["the"] * 7, 1, "clipping: 'the' counts at most twice"),
+        (
+            [["the", "cat", "the", "mat"], ["the", "the", "dog"]],
+            ["the", "the", "the", "cat"],
+            1,
+            "clip per reference",
+        ),
+        (refs, ["a", "cat", "is", "on", "the", "mat"], 4, "equal length to the closest reference"),
+        (refs, ["cat", "is", "on", "the"], 2, "shorter than every reference"),
+        (
+            refs,
+            ["there", "is", "a", "cat", "on", "the", "mat", "now", "yes"],
+            3,
+            "longer than every reference",
+        ),
+        (
+            [["a", "b", "c", "d"], ["a", "b", "c", "d", "e", "f"]],
+            ["a", "b", "c", "d", "e"],
+            2,
+            "tie: 4 and 6",
+        ),
+        (
+            [["x", "a", "b", "c", "d", "e", "f"], ["a", "b", "c"]],
+            ["a", "b", "c", "d", "e"],
+            2,
+            "closest, not shortest",
+        ),
+    )
+    for references, hypothesis, max_n, what in cases:
+        expect_close(
+            bleu.call(references, hypothesis, max_n=max_n),
+            reference(references, hypothesis, max_n),
+            reference=f"{REFERENCE} (max_n={max_n}; {what})",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_zero_when_an_ngram_order_has_no_match(bleu):
+    refs = [["the", "cat", "is", "on", "the", "mat"]]
+    cases = (
+        (["the", "mat", "is", "cat", "on"], 4, "no 3-gram or 4-gram matches"),
+        (["the", "cat"], 4, "two tokens have no 3-grams or 4-grams"),
+        (["dog"], 1, "no word matches"),
+        ([], 2, "the empty hypothesis"),
+    )
+    for hypothesis, max_n, what in cases:
+        expect_close(
+            bleu.call(refs, hypothesis, max_n=max_n),
+            0.0,
+            reference=f"{REFERENCE} (max_n={max_n}): 0 for {what}",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_rejects_bad_input(bleu):
+    hyp = ["the", "cat", "sat"]
+    expect_rejected(
+        bleu,
+        [
+            BadInput("there are no references", ([], hyp)),
+            BadInput(
+                "references is a list of token lists; a single flat token list is a mistake "
+                "(wrap it: [reference])",
+                (["the", "cat", "sat"], hyp),
+            ),
+            BadInput("the hypothesis must be a list of tokens, not a string", ([hyp], "the cat sat")),
+            BadInput("max_n must be a positive integer, and 0 is not", ([hyp], hyp), {"max_n": 0}),
+        ],
+    )

@@ -1,0 +1,160 @@
+"""Grader for metrics/ndcg_at_k, against sklearn.metrics.ndcg_score."""
+
+import numpy as np
+from sklearn.metrics import ndcg_score
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+ndcg_at_k = student_function("ndcg_at_k")
+REFERENCE = "sklearn.metrics.ndcg_score"
+
+
+def reference(relevance, scores, k=None):
+    return float(ndcg_score(np.asarray(relevance, float), np.asarray(scores, float), k=k))
+
+
+def _variant(
+    relevance,
+    scores,
+    k=None,
+    *,
+    gain=lambda r: r,
+    first_position=1,
+    order="average ties",
+    ideal_cut=True,
+    skip_irrelevant=False,
+):
+    """NDCG computed with one step done differently (for recognising mistakes)."""
+    rel, s = np.asarray(relevance, float), np.asarray(scores, float)
+    n_docs = rel.shape[1]
+    discount = 1 / np.log2(np.arange(n_docs) + first_position + 1)
+    cut = discount.copy()
+    if k is not None:
+        cut[k:] = 0
+    results = []
+    for r, row in zip(rel, s, strict=True):
+        if order == "average ties":
+            values, inverse = np.unique(-row, return_inverse=True)
+            mean_gain = np.array([gain(r)[inverse == g].mean() for g in range(values.size)])
+            ranked = mean_gain[inverse[np.argsort(-row, kind="stable")]]
+        elif order == "first wins ties":
+            ranked = gain(r)[np.argsort(-row, kind="stable")]
+        else:  # last wins ties
+            ranked = gain(r)[np.argsort(row, kind="stable")[::-1]]
+        ideal = np.sort(gain(r))[::-1] @ (cut if ideal_cut else discount)
+        if ideal == 0:
+            results.append(np.nan if skip_irrelevant else 0.0)
+        else:
+            results.append(ranked @ cut / ideal)
+    return np.nanmean(results)
+
+
+MISTAKES = (
+    Mistake(
+        "the gain here is linear, the relevance itself: you used the exponential gain 2^rel - 1",
+        lambda rel, s, k=None: _variant(rel, s, k, gain=lambda r: 2**r - 1),
+    ),
+    Mistake(
+        "tied scores leave the order open: give every document of a tie group the group's mean "
+        "relevance (you ranked tied documents in input order)",
+        lambda rel, s, k=None: _variant(rel, s, k, order="first wins ties"),
+    ),
+    Mistake(
+        "tied scores leave the order open: give every document of a tie group the group's mean "
+        "relevance (you ranked tied documents in reverse input order)",
+        lambda rel, s, k=None: _variant(rel, s, k, order="last wins ties"),
+    ),
+    Mistake(
+        "the discount of position i (from 1) is 1 / log2(i + 1), so the top document's is "
+        "1 / log2(2) = 1: your discounts are shifted by one position",
+        lambda rel, s, k=None: _variant(rel, s, k, first_position=2),
+    ),
+    Mistake(
+        "cut the ideal DCG at k too: IDCG@k sums only the k best relevances",
+        lambda rel, s, k=None: _variant(rel, s, k, ideal_cut=False),
+    ),
+    Mistake(
+        "only the top k positions count: you ignored k",
+        lambda rel, s, k=None: reference(rel, s),
+    ),
+    Mistake(
+        "a query with no relevant document (ideal DCG 0) scores 0 and still counts in the mean",
+        lambda rel, s, k=None: _variant(rel, s, k, skip_irrelevant=True),
+    ),
+)
+
+
+@points(3)
+def test_matches_sklearn_on_random_rankings(ndcg_at_k):
+    rng = seeded(1801)
+    for queries, docs, k in ((1, 5, None), (4, 10, 3), (30, 50, 10), (6, 8, 8), (3, 4, 1)):
+        relevance = rng.integers(0, 4, size=(queries, docs)).astype(float)
+        relevance[:, 0] = 3  # every query has a relevant document
+        scores = relevance + rng.normal(scale=1.5, size=(queries, docs))
+        expect_close(
+            ndcg_at_k.call(relevance, scores, k=k),
+            reference(relevance, scores, k),
+            reference=f"{REFERENCE}(k={k})",
+            mistakes=MISTAKES,
+        )
+
+
+@points(2)
+def test_tied_scores_share_their_gain(ndcg_at_k):
+    expect_close(
+        ndcg_at_k.call([[3.0, 0.0, 1.0, 2.0]], [[1.0, 1.0, 1.0, 0.0]]),
+        reference([[3.0, 0.0, 1.0, 2.0]], [[1.0, 1.0, 1.0, 0.0]]),
+        reference=REFERENCE + ": the first three documents tie, each gains (3 + 0 + 1) / 3",
+        mistakes=MISTAKES,
+    )
+    rng = seeded(1802)
+    for queries, docs, k in ((5, 6, None), (8, 12, 4), (20, 30, 7)):
+        relevance = rng.integers(0, 3, size=(queries, docs)).astype(float)
+        relevance[:, -1] = 2
+        scores = rng.integers(0, 3, size=(queries, docs)).astype(float)  # many ties
+        expect_close(
+            ndcg_at_k.call(relevance, scores, k=k),
+            reference(relevance, scores, k),
+            reference=f"{REFERENCE}(k={k}) with tied scores",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_irrelevant_queries_and_large_k(ndcg_at_k):
+    relevance = np.array([[0.0, 0.0, 0.0, 0.0], [2.0, 0.0, 1.0, 0.0], [0.0, 1.0, 0.0, 3.0]])
+    scores = np.array([[0.4, 0.3, 0.2, 0.1], [0.1, 0.4, 0.3, 0.2], [0.9, 0.5, 0.1, 0.7]])
+    for k in (None, 2, 10):
+        expect_close(
+            ndcg_at_k.call(relevance, scores, k=k),
+            reference(relevance, scores, k),
+            reference=f"{REFERENCE}(k={k}): an all-zero query scores 0 and counts; k > n_docs is all",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_accepts_lists_and_float32(ndcg_at_k):
+    rng = seeded(1803)
+    relevance = rng.integers(0, 4, size=(3, 7)).astype(float)
+    relevance[:, 0] = 1
+    args = (relevance, rng.normal(size=(3, 7)))
+    expect_input_types_accepted(ndcg_at_k, args, reference, reference_name=REFERENCE, kwargs={"k": 5})
+
+
+@points(1)
+def test_rejects_bad_input(ndcg_at_k):
+    expect_rejected(
+        ndcg_at_k,
+        [
+            BadInput("relevance is (1, 3) and scores (1, 2)", ([[1, 0, 2]], [[0.1, 0.2]])),
+            BadInput(
+                "the inputs must be 2-D (queries, docs): wrap one query as [[...]]",
+                ([1, 0, 2], [0.3, 0.2, 0.1]),
+            ),
+            BadInput("NDCG needs at least two documents per query", ([[1], [2]], [[0.5], [0.1]])),
+            BadInput("a relevance is negative", ([[1, -1, 2]], [[0.3, 0.2, 0.1]])),
+            BadInput("k must be a positive integer and 0 is not", ([[1, 0, 2]], [[0.3, 0.2, 0.1]]), {"k": 0}),
+        ],
+    )

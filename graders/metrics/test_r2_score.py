@@ -1,0 +1,100 @@
+"""Grader for metrics/r2_score, against sklearn.metrics.r2_score."""
+
+import numpy as np
+from sklearn.metrics import r2_score as sklearn_r2_score
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+r2_score = student_function("r2_score")
+REFERENCE = "sklearn.metrics.r2_score"
+
+
+def reference(y_true, y_pred):
+    return float(sklearn_r2_score(np.asarray(y_true, float), np.asarray(y_pred, float)))
+
+
+def _ss(y_true, y_pred, around=None):
+    """The residual sum of squares, and the sum of squares of y_true around `around`."""
+    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    centre = y_true.mean() if around is None else around(y_pred)
+    return np.sum((y_true - y_pred) ** 2), np.sum((y_true - centre) ** 2)
+
+
+def _around_pred_mean(y_true, y_pred):
+    residual, total = _ss(y_true, y_pred, around=np.mean)
+    return 1 - residual / total
+
+
+def _mean_over_sum(y_true, y_pred):
+    residual, total = _ss(y_true, y_pred)
+    return 1 - residual / len(y_true) / total
+
+
+MISTAKES = (
+    Mistake(
+        "R^2 is not symmetric: the denominator is the spread of y_TRUE around its mean; you "
+        "swapped y_true and y_pred",
+        lambda y_true, y_pred: reference(y_pred, y_true),
+    ),
+    Mistake("the baseline predicts the mean of y_true, not the mean of y_pred", _around_pred_mean),
+    Mistake(
+        "that is the squared correlation of y_true and y_pred, which ignores bias and scale "
+        "errors: R^2 = 1 - SS_res / SS_tot",
+        lambda y_true, y_pred: np.corrcoef(np.asarray(y_true, float), np.asarray(y_pred, float))[0, 1] ** 2,
+    ),
+    Mistake(
+        "SS_res and SS_tot must both be sums (or both means): you mixed a mean and a sum", _mean_over_sum
+    ),
+)
+
+
+@points(3)
+def test_matches_sklearn_on_random_inputs(r2_score):
+    rng = seeded(1601)
+    for n, noise, bias in ((2, 0.3, 0.0), (10, 0.5, 0.4), (500, 1.0, 0.0), (40, 3.0, 2.0)):
+        y_true = rng.normal(size=n) * 2 + 1
+        y_pred = 0.8 * y_true + bias + rng.normal(scale=noise, size=n)
+        expect_close(
+            r2_score.call(y_true, y_pred), reference(y_true, y_pred), reference=REFERENCE, mistakes=MISTAKES
+        )
+
+
+@points(1)
+def test_perfect_fit_and_constant_targets(r2_score):
+    y = np.array([1.0, -2.0, 3.5, 0.25])
+    expect_close(r2_score.call(y, y.copy()), 1.0, reference="a perfect fit scores 1", mistakes=MISTAKES)
+    constant = np.array([2.0, 2.0, 2.0, 2.0])
+    expect_close(
+        r2_score.call(constant, constant.copy()),
+        reference(constant, constant),
+        reference=REFERENCE + ": constant y_true, perfect predictions -> 1.0",
+        mistakes=MISTAKES,
+    )
+    expect_close(
+        r2_score.call(constant, [2.0, 2.0, 3.0, 1.0]),
+        reference(constant, [2.0, 2.0, 3.0, 1.0]),
+        reference=REFERENCE + ": constant y_true, imperfect predictions -> 0.0 (SS_tot = 0)",
+        mistakes=MISTAKES,
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(r2_score):
+    rng = seeded(1602)
+    y_true = rng.normal(size=25)
+    y_pred = y_true + rng.normal(scale=0.5, size=25)
+    expect_input_types_accepted(r2_score, (y_true, y_pred), reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(r2_score):
+    expect_rejected(
+        r2_score,
+        [
+            BadInput("R^2 needs at least two samples: one sample has no variance", ([1.5], [1.0])),
+            BadInput("y_true has 3 values and y_pred 2", ([1.0, 2.0, 3.0], [1.0, 2.0])),
+            BadInput("both inputs are empty", ([], [])),
+            BadInput("the inputs must be 1-D", ([[1.0, 2.0], [3.0, 4.0]], [[1.0, 2.0], [3.0, 5.0]])),
+        ],
+    )

@@ -1,0 +1,169 @@
+"""Grader for metrics/recall, against sklearn.metrics.recall_score."""
+
+import warnings
+
+import numpy as np
+from sklearn.metrics import recall_score
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+recall = student_function("recall")
+REFERENCE = "sklearn.metrics.recall_score"
+AVERAGES = ("binary", "micro", "macro", "weighted")
+
+
+def reference(y_true, y_pred, average="binary", zero_division=0.0, labels=None):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # UndefinedMetricWarning when a denominator is 0
+        return float(
+            recall_score(
+                np.asarray(y_true),
+                np.asarray(y_pred),
+                average=average,
+                zero_division=zero_division,
+                labels=labels,
+            )
+        )
+
+
+def _swapped(average):
+    return {"macro": "weighted", "weighted": "macro"}.get(average, average)
+
+
+MISTAKES = (
+    Mistake(
+        "recall divides the true positives by the number TRULY in the class (TP + FN); you "
+        "divided by the number predicted as the class (TP + FP), which is the precision",
+        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
+            y_pred, y_true, average, zero_division
+        ),
+    ),
+    Mistake(
+        "macro is the plain mean of the per-class recalls; weighted weights each class by "
+        "its support (its number of true samples): you mixed the two up",
+        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
+            y_true, y_pred, _swapped(average), zero_division
+        ),
+    ),
+    Mistake(
+        "micro pools the counts of all classes before dividing (sum TP / sum support); you "
+        "averaged the per-class recalls as macro does",
+        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
+            y_true, y_pred, "macro" if average == "micro" else average, zero_division
+        ),
+    ),
+    Mistake(
+        "the classes are the union of the labels in y_true and y_pred: a class that is only "
+        "ever predicted has no true samples, so its recall is zero_division, and it counts in "
+        "the macro mean",
+        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
+            y_true, y_pred, average, zero_division, labels=np.unique(y_true) if average != "binary" else None
+        ),
+    ),
+    Mistake(
+        "use zero_division as the value of a recall whose denominator is 0 (a class with no true samples)",
+        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(y_true, y_pred, average, 0.0),
+    ),
+    Mistake(
+        "with average='binary' the positive label is 1: you computed the recall of label 0",
+        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
+            1 - np.asarray(y_true), 1 - np.asarray(y_pred), average, zero_division
+        ),
+    ),
+)
+
+
+def _noisy(rng, values, n, right=0.6):
+    y_true = rng.choice(values, size=n)
+    y_pred = np.where(rng.random(n) < right, y_true, rng.choice(values, size=n))
+    return y_true, y_pred
+
+
+def _score_of_label_one(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    return np.sum((y_true == 1) & (y_pred == 1)) / np.sum(y_true == 1)
+
+
+@points(3)
+def test_matches_sklearn_for_every_average(recall):
+    rng = seeded(1401)
+    for n in (5, 40, 400):
+        y_true, y_pred = _noisy(rng, [0, 1], n)
+        y_true[:2], y_pred[:2] = [0, 1], [1, 1]
+        for average in AVERAGES:
+            expect_close(
+                recall.call(y_true, y_pred, average=average),
+                reference(y_true, y_pred, average),
+                reference=f"{REFERENCE}(average={average!r})",
+                mistakes=MISTAKES,
+            )
+    for n, values in ((12, [0, 1, 2]), (60, [3, 5, 8, 9]), (500, list(range(6)))):
+        # the last label is predicted (once at least) but never true: its recall is 0/0
+        y_true = rng.choice(values[:-1], size=n)
+        y_pred = np.where(rng.random(n) < 0.4, y_true, rng.choice(values, size=n))
+        y_pred[0] = values[-1]
+        for average in AVERAGES[1:]:
+            expect_close(
+                recall.call(y_true, y_pred, average=average),
+                reference(y_true, y_pred, average),
+                reference=f"{REFERENCE}(average={average!r})",
+                mistakes=MISTAKES,
+            )
+
+
+@points(2)
+def test_zero_division(recall):
+    cases = (
+        ([0, 0, 0, 0], [1, 0, 1, 0], "binary"),  # label 1 never true
+        ([0, 0, 0], [0, 0, 0], "binary"),  # label 1 absent everywhere
+        ([0, 0, 1, 1, 1], [0, 1, 2, 2, 1], "macro"),  # label 2 never true
+        ([0, 0, 1, 1, 1, 0], [0, 1, 2, 2, 1, 2], "weighted"),
+    )
+    for y_true, y_pred, average in cases:
+        for zero_division in (0.0, 1.0):
+            expect_close(
+                recall.call(y_true, y_pred, average=average, zero_division=zero_division),
+                reference(y_true, y_pred, average, zero_division),
+                reference=f"{REFERENCE}(average={average!r}, zero_division={zero_division})",
+                mistakes=MISTAKES,
+            )
+
+
+@points(1)
+def test_accepts_lists_and_float32(recall):
+    rng = seeded(1402)
+    y_true, y_pred = _noisy(rng, [0.0, 1.0, 2.0], 30)
+    y_true[:3], y_pred[:3] = [0, 1, 2], [0, 1, 2]
+    for average in ("macro", "weighted"):
+        expect_input_types_accepted(
+            recall, (y_true, y_pred), reference, reference_name=REFERENCE, kwargs={"average": average}
+        )
+    y_true, y_pred = _noisy(rng, [0.0, 1.0], 30)
+    y_true[:2], y_pred[:2] = [0, 1], [1, 1]
+    expect_input_types_accepted(recall, (y_true, y_pred), reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(recall):
+    positive_one = Mistake(
+        "average='binary' needs binary labels: with three classes, raise ValueError (as "
+        "scikit-learn does) instead of quietly scoring label 1",
+        lambda y_true, y_pred, average="binary", zero_division=0.0: _score_of_label_one(y_true, y_pred),
+    )
+    expect_rejected(
+        recall,
+        [
+            BadInput(
+                "average='binary' is for two classes and there are three",
+                ([0, 1, 2, 1], [0, 1, 1, 2]),
+                mistakes=(positive_one,),
+            ),
+            BadInput("the positive label 1 is not one of the two labels 2 and 3", ([2, 3, 3], [2, 3, 2])),
+            BadInput(
+                "'average' must be binary, micro, macro or weighted", ([0, 1], [0, 1]), {"average": "mean"}
+            ),
+            BadInput("y_true has 3 values and y_pred 2", ([0, 1, 1], [0, 1])),
+            BadInput("both inputs are empty", ([], [])),
+        ],
+    )

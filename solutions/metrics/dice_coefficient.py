@@ -1,0 +1,76 @@
+"""Dice coefficient (F1 overlap) of two binary masks."""
+
+import numpy as np
+
+
+def dice_coefficient(mask_a, mask_b):
+    r"""Twice the overlap of two binary masks divided by their total size.
+
+    .. math:: \text{Dice}(A, B) = \frac{2\,|A \cap B|}{|A| + |B|}
+
+    where a mask is the set of its pixels equal to 1 (True). Dice is the F1 score of one mask
+    against the other and is related to the IoU by ``Dice = 2 IoU / (1 + IoU)``. Two empty
+    masks agree perfectly: their Dice coefficient is 1.0.
+
+    Parameters
+    ----------
+    mask_a : array_like of any shape
+        A binary mask: booleans, or numbers each 0 or 1.
+    mask_b : array_like of the same shape
+        The other mask.
+
+    Returns
+    -------
+    float
+        The Dice coefficient, in ``[0, 1]``.
+
+    Raises
+    ------
+    ValueError
+        If the masks differ in shape or are empty (no pixels), or if a value is not 0 or 1
+        (a soft mask or a label image must be thresholded first).
+
+    See Also
+    --------
+    scipy.spatial.distance.dice : the reference, as ``1 - dice(a.ravel(), b.ravel())``
+        (scipy gives nan for two empty masks; this function gives 1.0).
+    mask_iou
+
+    Examples
+    --------
+    >>> dice_coefficient([[1, 1, 0], [0, 1, 0]], [[1, 0, 0], [0, 1, 1]])
+    0.6666666666666666
+    >>> dice_coefficient([[0, 0], [0, 0]], [[0, 0], [0, 0]])
+    1.0
+    """
+    ### BEGIN SOLUTION
+    a = np.asarray(mask_a)
+    b = np.asarray(mask_b)
+    if a.shape != b.shape:
+        raise ValueError(f"shape mismatch: mask_a {a.shape}, mask_b {b.shape}")
+    if a.size == 0:
+        raise ValueError("empty masks: there are no pixels to compare")
+    for name, mask in (("mask_a", a), ("mask_b", b)):
+        if not np.all((mask == 0) | (mask == 1)):
+            raise ValueError(f"{name} must be binary (bool or 0/1), got values {np.unique(mask)[:5]}")
+    a = a.astype(bool)
+    b = b.astype(bool)
+    total = np.count_nonzero(a) + np.count_nonzero(b)
+    if total == 0:
+        return 1.0
+    return float(2 * np.count_nonzero(a & b) / total)
+    ### END SOLUTION
+
+
+### BEGIN META
+ORDER = 11
+DIFFICULTY = 1
+HINTS = (
+    "Dice counts the overlap twice and divides by the sizes of both masks added up. How is "
+    "that different from the IoU's denominator? What should two empty masks score?",
+    "Check the shapes match and every value is 0 or 1, convert with astype(bool), and return "
+    "1.0 when both masks are empty instead of dividing 0 by 0.",
+    "total = np.count_nonzero(a) + np.count_nonzero(b); return 1.0 if total == 0 else "
+    "2 * np.count_nonzero(a & b) / total.",
+)
+### END META

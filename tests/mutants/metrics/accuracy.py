@@ -1,0 +1,39 @@
+"""Wrong versions of metrics/accuracy."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError("bad input")
+    return y_true, y_pred
+
+
+@mutant("accuracy", hint="divide by n")
+def count_not_fraction(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    return int(np.sum(y_true == y_pred))
+
+
+@mutant("accuracy", hint="error rate")
+def error_rate(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    return float(np.mean(y_true != y_pred))
+
+
+@mutant("accuracy", hint="check the lengths")
+def broadcasts_length_one(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.size == 0 or y_pred.size == 0:
+        raise ValueError("empty")
+    return float(np.mean(y_true == y_pred))
+
+
+@mutant("accuracy", hint="Python lists")
+def compares_lists_whole(y_true, y_pred):
+    if len(y_true) != len(y_pred) or len(y_true) == 0 or np.ndim(y_true) != 1:
+        raise ValueError("bad input")
+    return float(np.mean(y_true == y_pred))

@@ -1,0 +1,53 @@
+"""Wrong versions of metrics/r2_score."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size < 2:
+        raise ValueError("bad input")
+    return y_true, y_pred
+
+
+def _finish(residual, total):
+    if total == 0:
+        return 1.0 if residual == 0 else 0.0
+    return float(1 - residual / total)
+
+
+@mutant("r2_score", hint="swapped y_true and y_pred")
+def swapped_arguments(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    return _finish(np.sum((y_true - y_pred) ** 2), np.sum((y_pred - y_pred.mean()) ** 2))
+
+
+@mutant("r2_score", hint="squared correlation")
+def squared_correlation(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    if np.ptp(y_true) == 0 or np.ptp(y_pred) == 0:
+        return 1.0 if np.all(y_true == y_pred) else 0.0
+    return float(np.corrcoef(y_true, y_pred)[0, 1] ** 2)
+
+
+@mutant("r2_score", hint="mixed a mean and a sum")
+def mean_over_sum(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    return _finish(np.mean((y_true - y_pred) ** 2), np.sum((y_true - y_true.mean()) ** 2))
+
+
+@mutant("r2_score", hint="constant y_true")
+def no_constant_case(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    with np.errstate(all="ignore"):
+        return float(1 - np.sum((y_true - y_pred) ** 2) / np.sum((y_true - y_true.mean()) ** 2))
+
+
+@mutant("r2_score", hint="at least two samples")
+def accepts_one_sample(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError("bad input")
+    return _finish(np.sum((y_true - y_pred) ** 2), np.sum((y_true - y_true.mean()) ** 2))
