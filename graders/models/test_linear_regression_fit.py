@@ -1,0 +1,138 @@
+"""Grader for models/linear_regression_fit, against sklearn.linear_model.LinearRegression.
+
+The features have column means far from 0, so every way of getting the intercept wrong
+(leaving it out, taking b = mean(y), solving for w without centring) moves ``w`` or ``b``.
+"""
+
+import numpy as np
+from sklearn.linear_model import LinearRegression
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+
+linear_regression_fit = student_function("linear_regression_fit")
+REFERENCE = "sklearn LinearRegression().fit(X, y): coef_ and intercept_"
+
+
+def reference(X, y):
+    model = LinearRegression().fit(np.asarray(X, float), np.asarray(y, float))
+    return model.coef_, float(model.intercept_)
+
+
+def _lstsq(A, y):
+    return np.linalg.lstsq(np.asarray(A, float), np.asarray(y, float), rcond=None)[0]
+
+
+def _no_intercept(X, y):
+    return _lstsq(X, y), 0.0
+
+
+def _b_is_mean_y(X, y):
+    w, _ = reference(X, y)
+    return w, float(np.mean(y))
+
+
+def _uncentred_w(X, y):
+    w = _lstsq(X, y)
+    return w, float(np.mean(y) - np.mean(np.asarray(X, float), axis=0) @ w)
+
+
+def _global_mean(X, y):
+    w, _ = reference(X, y)
+    return w, float(np.mean(y) - np.mean(X) * np.sum(w))
+
+
+def _minus_sign(X, y):
+    w, _ = reference(X, y)
+    return w, float(np.mean(y) + np.mean(np.asarray(X, float), axis=0) @ w)
+
+
+_WRONG = (
+    (
+        "did you forget the intercept? Fit y ≈ X @ w + b: centre X and y first, or append a column "
+        "of ones to X",
+        _no_intercept,
+    ),
+    ("the intercept is b = mean(y) - mean(X, axis=0) @ w, not mean(y)", _b_is_mean_y),
+    (
+        "w must come from the centred data (X - mean(X, axis=0), y - mean(y)) or from X with a "
+        "column of ones: solving X w ≈ y without either fits a line through the origin",
+        _uncentred_w,
+    ),
+    ("take the mean of each column of X (axis=0), not of all its entries", _global_mean),
+    ("b = mean(y) - mean(X, axis=0) @ w: you added mean(X) @ w", _minus_sign),
+)
+
+
+def _mistakes(part):
+    return tuple(Mistake(hint, lambda X, y, wrong=wrong: wrong(X, y)[part]) for hint, wrong in _WRONG)
+
+
+W_MISTAKES, B_MISTAKES = _mistakes(0), _mistakes(1)
+
+
+def _check(outcome, expected, what="", rtol=1e-6, atol=1e-8):
+    w, b = expected
+    expect_close(
+        outcome.part(0, "w"), w, reference=REFERENCE + what, rtol=rtol, atol=atol, mistakes=W_MISTAKES
+    )
+    expect_close(
+        outcome.part(1, "b"), b, reference=REFERENCE + what, rtol=rtol, atol=atol, mistakes=B_MISTAKES
+    )
+
+
+def _data(rng, n, d, noise=0.5):
+    X = rng.normal(loc=rng.uniform(-6, 6, size=d), scale=rng.uniform(0.5, 3, size=d), size=(n, d))
+    w = rng.normal(scale=2, size=d)
+    y = X @ w + rng.uniform(-5, 5) + noise * rng.normal(size=n)
+    return X, y
+
+
+@points(3)
+def test_matches_sklearn_on_random_data(linear_regression_fit):
+    rng = seeded(1201)
+    for n, d in ((4, 1), (12, 2), (50, 3), (300, 5)):
+        X, y = _data(rng, n, d)
+        _check(linear_regression_fit.call(X, y), reference(X, y))
+
+
+@points(1)
+def test_exact_data_give_the_true_coefficients(linear_regression_fit):
+    rng = seeded(1202)
+    X = rng.normal(loc=3.0, size=(20, 3))
+    w, b = np.array([1.5, -2.0, 0.25]), 4.0
+    _check(linear_regression_fit.call(X, X @ w + b), (w, b), " (noise-free data: y = X @ w + b exactly)")
+    x = np.arange(1.0, 6.0).reshape(-1, 1)
+    _check(linear_regression_fit.call(x, 2 * x[:, 0] + 1), (np.array([2.0]), 1.0), " (the line y = 2x + 1)")
+
+
+@points(1)
+def test_accepts_lists_and_float32(linear_regression_fit):
+    rng = seeded(1203)
+    X = rng.normal(loc=1.0, scale=1.5, size=(30, 3))
+    args = (X, X @ np.array([0.5, -1.0, 2.0]) + 3.0 + 0.1 * rng.normal(size=30))
+    _check(linear_regression_fit.call(*as_lists(args)), reference(*args), ", inputs given as Python lists")
+    single = as_float32(args)
+    _check(
+        linear_regression_fit.call(*single),
+        reference(*(a.astype(np.float64) for a in single)),
+        ", inputs given as float32 arrays",
+        rtol=1e-4,
+        atol=1e-4,
+    )
+
+
+@points(1)
+def test_rejects_bad_input(linear_regression_fit):
+    X = [[1.0, 2.0], [2.0, 0.5], [3.0, 1.0]]
+    expect_rejected(
+        linear_regression_fit,
+        [
+            BadInput("X has 3 rows and y 2 values", (X, [1.0, 2.0])),
+            BadInput(
+                "X must be 2-D (n, d): use X.reshape(-1, 1) for one feature",
+                ([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]),
+            ),
+            BadInput("the input is empty", (np.zeros((0, 2)), [])),
+        ],
+    )

@@ -1,0 +1,242 @@
+"""Grader for models/logistic_loss_and_gradient.
+
+The loss is checked against ``sklearn.metrics.log_loss`` of ``expit(X @ w + b)`` plus
+``(l2/2) ||w||^2``; the gradient against central finite differences of that same reference
+loss, and then, more tightly, against its analytic value ``X.T @ (p - y) / n + l2 * w``,
+``mean(p - y)``. ``log_loss`` clips probabilities to machine epsilon, so the random inputs
+keep ``|z|`` below about 15, where clipping never acts; the test with huge logits compares
+with the exact loss ``mean(logaddexp(0, z) - y * z)`` instead.
+"""
+
+import warnings
+
+import numpy as np
+from scipy.special import expit
+from sklearn.metrics import log_loss
+
+from mlkata.grading import (
+    Mistake,
+    expect_close,
+    expect_finite_scalar,
+    expect_no_warnings,
+    points,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+
+logistic_loss_and_gradient = student_function("logistic_loss_and_gradient")
+REFERENCE = "sklearn.metrics.log_loss(y, expit(X @ w + b)) + (l2/2) * ||w||^2"
+
+
+def _arrays(w, b, X, y):
+    return np.asarray(w, float), float(b), np.asarray(X, float), np.asarray(y, float)
+
+
+def reference_loss(w, b, X, y, l2=0.0):
+    w, b, X, y = _arrays(w, b, X, y)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        data = log_loss(y, expit(X @ w + b), labels=[0, 1])
+    return float(data + 0.5 * l2 * (w @ w))
+
+
+def exact_loss(w, b, X, y, l2=0.0):
+    w, b, X, y = _arrays(w, b, X, y)
+    z = X @ w + b
+    return float(np.mean(np.logaddexp(0.0, z) - y * z) + 0.5 * l2 * (w @ w))
+
+
+def analytic_gradient(w, b, X, y, l2=0.0):
+    w, b, X, y = _arrays(w, b, X, y)
+    residual = expit(X @ w + b) - y
+    return X.T @ residual / len(y) + l2 * w, float(np.mean(residual))
+
+
+def finite_difference_gradient(w, b, X, y, l2=0.0, h=1e-6):
+    w, b, X, y = _arrays(w, b, X, y)
+    grad_w = np.empty_like(w)
+    for j in range(w.size):
+        step = np.zeros_like(w)
+        step[j] = h
+        grad_w[j] = (reference_loss(w + step, b, X, y, l2) - reference_loss(w - step, b, X, y, l2)) / (2 * h)
+    grad_b = (reference_loss(w, b + h, X, y, l2) - reference_loss(w, b - h, X, y, l2)) / (2 * h)
+    return grad_w, grad_b
+
+
+def _wrong(w, b, X, y, l2=0.0, *, n_scale=True, sign=1.0, bias_penalty=0.0, w_factor=1.0, loss_factor=0.5):
+    """The loss and gradient with one knob per common mistake."""
+    w, b, X, y = _arrays(w, b, X, y)
+    z = X @ w + b
+    n = len(y) if n_scale else 1.0
+    data = np.sum(np.logaddexp(0.0, z) - y * z) / n
+    residual = sign * (expit(z) - y)
+    loss = data + loss_factor * l2 * (w @ w) + 0.5 * bias_penalty * l2 * b * b
+    return loss, X.T @ residual / n + w_factor * l2 * w, float(np.sum(residual) / n + bias_penalty * l2 * b)
+
+
+def _clipped(w, b, X, y, l2=0.0, eps=1e-15):
+    w, b, X, y = _arrays(w, b, X, y)
+    p = np.clip(expit(X @ w + b), eps, 1 - eps)
+    loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) + 0.5 * l2 * (w @ w)
+    return (loss, *analytic_gradient(w, b, X, y, l2))
+
+
+_WRONG = (
+    ("divide by n: the loss and its gradient are means over the samples, not sums", dict(n_scale=False)),
+    (
+        "the gradient of the log loss in z is p - y, not y - p: you have the sign the wrong way round",
+        dict(sign=-1.0),
+    ),
+    ("the intercept b is not penalised: leave l2 out of the loss and gradient in b", dict(bias_penalty=1.0)),
+    ("the gradient of (l2/2) * ||w||^2 is l2 * w", dict(w_factor=2.0)),
+    ("the gradient of (l2/2) * ||w||^2 is l2 * w", dict(w_factor=0.5)),
+    ("the penalty is (l2/2) * ||w||^2, with the factor one half", dict(loss_factor=1.0)),
+)
+
+
+def _mistakes(part):
+    found = [
+        Mistake(hint, lambda w, b, X, y, l2=0.0, how=how: _wrong(w, b, X, y, l2, **how)[part])
+        for hint, how in _WRONG
+    ]
+    found.append(
+        Mistake(
+            "clipping p to [eps, 1 - eps] caps each loss at -log(eps): compute the loss from z as "
+            "np.logaddexp(0, z) - y * z, which is exact for any z",
+            lambda w, b, X, y, l2=0.0: _clipped(w, b, X, y, l2)[part],
+        )
+    )
+    return tuple(found)
+
+
+LOSS_MISTAKES, GRAD_W_MISTAKES, GRAD_B_MISTAKES = _mistakes(0), _mistakes(1), _mistakes(2)
+
+
+def _check_loss(outcome, expected, what="", rtol=1e-7, atol=1e-12):
+    expect_close(
+        outcome.part(0, "loss"),
+        expected,
+        reference=what or REFERENCE,
+        rtol=rtol,
+        atol=atol,
+        mistakes=LOSS_MISTAKES,
+    )
+
+
+def _check_gradient(outcome, expected, what, rtol, atol):
+    grad_w, grad_b = expected
+    expect_close(
+        outcome.part(1, "grad_w"), grad_w, reference=what, rtol=rtol, atol=atol, mistakes=GRAD_W_MISTAKES
+    )
+    expect_close(
+        outcome.part(2, "grad_b"), grad_b, reference=what, rtol=rtol, atol=atol, mistakes=GRAD_B_MISTAKES
+    )
+
+
+def _problem(rng, n, d):
+    X = rng.normal(size=(n, d))
+    w = rng.normal(scale=1.5, size=d)
+    b = float(rng.normal())
+    y = (rng.uniform(size=n) < expit(X @ w + b)).astype(int)
+    return w, b, X, y
+
+
+SIZES = ((1, 1), (2, 3), (10, 2), (200, 5))
+
+
+@points(3)
+def test_loss_matches_sklearn_log_loss(logistic_loss_and_gradient):
+    rng = seeded(1301)
+    for (n, d), l2 in zip(SIZES, (0.0, 0.1, 0.0, 2.0), strict=True):
+        args = _problem(rng, n, d)
+        kwargs = {"l2": l2} if l2 else {}
+        _check_loss(logistic_loss_and_gradient.call(*args, **kwargs), reference_loss(*args, l2=l2))
+
+
+@points(3)
+def test_gradient_matches_finite_differences(logistic_loss_and_gradient):
+    rng = seeded(1302)
+    for (n, d), l2 in zip(SIZES, (0.5, 0.0, 0.1, 1.0), strict=True):
+        args = _problem(rng, n, d)
+        kwargs = {"l2": l2} if l2 else {}
+        outcome = logistic_loss_and_gradient.call(*args, **kwargs)
+        _check_gradient(
+            outcome,
+            finite_difference_gradient(*args, l2=l2),
+            "central finite differences (h = 1e-6) of " + REFERENCE,
+            rtol=1e-5,
+            atol=1e-7,
+        )
+        _check_gradient(
+            outcome,
+            analytic_gradient(*args, l2=l2),
+            "X.T @ (expit(X @ w + b) - y) / n + l2 * w and mean(expit(X @ w + b) - y)",
+            rtol=1e-8,
+            atol=1e-12,
+        )
+
+
+@points(1)
+def test_intercept_is_not_penalised(logistic_loss_and_gradient):
+    rng = seeded(1303)
+    w, _, X, y = _problem(rng, 40, 3)
+    for b in (3.0, -2.0):
+        args = (w, b, X, y)
+        outcome = logistic_loss_and_gradient.call(*args, l2=5.0)
+        what = REFERENCE + " with l2=5 and b unpenalised"
+        _check_loss(outcome, reference_loss(*args, l2=5.0), what)
+        _check_gradient(outcome, analytic_gradient(*args, l2=5.0), what, rtol=1e-8, atol=1e-12)
+
+
+@points(1)
+def test_huge_logits_stay_exact(logistic_loss_and_gradient):
+    X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0], [-1.0, 0.5]])
+    y = np.array([0, 1, 1, 0])
+    for w, b in ((np.array([800.0, -600.0]), 0.0), (np.array([1e4, 1e4]), -5.0)):
+        outcome = logistic_loss_and_gradient.call(w, b, X, y)
+        expect_no_warnings(
+            outcome,
+            because="with |z| in the hundreds exp(-z) overflows and log(sigmoid(z)) is log(0): compute "
+            "the loss as np.logaddexp(0, z) - y * z and the sigmoid from exp(-|z|)",
+        )
+        expect_finite_scalar(outcome.part(0, "loss"))
+        _check_loss(outcome, exact_loss(w, b, X, y), "mean(np.logaddexp(0, z) - y * z), the exact loss")
+        _check_gradient(
+            outcome, analytic_gradient(w, b, X, y), "the analytic gradient", rtol=1e-8, atol=1e-12
+        )
+
+
+@points(1)
+def test_accepts_lists_and_float32(logistic_loss_and_gradient):
+    rng = seeded(1304)
+    args = _problem(rng, 30, 3)
+    outcome = logistic_loss_and_gradient.call(*as_lists(args), l2=0.1)
+    what = ", inputs given as Python lists"
+    _check_loss(outcome, reference_loss(*args, l2=0.1), REFERENCE + what)
+    _check_gradient(outcome, analytic_gradient(*args, l2=0.1), "the analytic gradient" + what, 1e-8, 1e-12)
+    single = as_float32(args)
+    widened = tuple(a.astype(np.float64) if isinstance(a, np.ndarray) else a for a in single)
+    outcome = logistic_loss_and_gradient.call(*single, l2=0.1)
+    what = ", inputs given as float32 arrays"
+    _check_loss(outcome, reference_loss(*widened, l2=0.1), REFERENCE + what, rtol=1e-5, atol=1e-6)
+    _check_gradient(outcome, analytic_gradient(*widened, l2=0.1), "the analytic gradient" + what, 1e-4, 1e-6)
+
+
+@points(1)
+def test_rejects_bad_input(logistic_loss_and_gradient):
+    X = [[1.0, 2.0], [0.5, -1.0], [0.0, 1.0]]
+    w = [0.5, -0.5]
+    expect_rejected(
+        logistic_loss_and_gradient,
+        [
+            BadInput(
+                "labels must be 0 or 1, and -1 is not (map {-1, +1} labels first)", (w, 0.0, X, [1, -1, 1])
+            ),
+            BadInput("the label 2 is not 0 or 1", (w, 0.0, X, [1, 2, 0])),
+            BadInput("w has 3 values but X has 2 columns", ([0.5, -0.5, 1.0], 0.0, X, [1, 0, 1])),
+            BadInput("X has 3 rows and y 2 labels", (w, 0.0, X, [1, 0])),
+            BadInput("the input is empty", (w, 0.0, np.zeros((0, 2)), [])),
+            BadInput("l2 must be >= 0", (w, 0.0, X, [1, 0, 1]), {"l2": -0.1}),
+        ],
+    )

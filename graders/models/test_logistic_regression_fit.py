@@ -1,0 +1,222 @@
+"""Grader for models/logistic_regression_fit, against sklearn LogisticRegression(C=1/(n*l2)).
+
+scikit-learn minimises ``C * sum(log loss) + ||w||^2 / 2`` with the intercept unpenalised,
+which is ``C * n`` times the exercise's ``mean(log loss) + (l2/2) ||w||^2`` when
+``C = 1 / (n * l2)``: the same minimiser. It runs here with ``tol=1e-10, max_iter=10000``, so
+its answer is the optimum to about 1e-9. A fit is graded on what a user of it sees: the
+objective it reaches, the coefficients and ``sigmoid(X @ w + b)`` (``predict_proba``). The
+data are standardised, with noisy labels (never separable), so the optimum is unique and
+the documented defaults (``lr=0.1, n_iter=5000``) reach it to about 1e-6 in ``w`` for
+``l2 >= 1e-2``; the tolerances leave a margin of about 100 over that.
+"""
+
+import numpy as np
+from scipy.special import expit
+from sklearn.linear_model import LogisticRegression
+
+from mlkata.grading import GradeFailure, expect_close, points, returned, seeded, student_function
+from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.describe import describe_value
+
+logistic_regression_fit = student_function("logistic_regression_fit")
+REFERENCE = "sklearn LogisticRegression(C=1/(n*l2), tol=1e-10, max_iter=10000)"
+
+
+def _sklearn_fit(X, y, C, fit_intercept=True):
+    model = LogisticRegression(C=C, tol=1e-10, max_iter=10000, fit_intercept=fit_intercept)
+    return model.fit(X, y)
+
+
+def reference(X, y, l2=1e-2):
+    X, y = np.asarray(X, float), np.asarray(y, int)
+    model = _sklearn_fit(X, y, 1.0 / (len(y) * l2))
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def objective(w, b, X, y, l2):
+    z = np.asarray(X, float) @ np.asarray(w, float) + b
+    return float(np.mean(np.logaddexp(0.0, z) - np.asarray(y, float) * z) + 0.5 * l2 * (w @ w))
+
+
+def _penalised_intercept(X, y, l2=1e-2, **_):
+    ones = np.hstack([np.asarray(X, float), np.ones((len(y), 1))])
+    coef = _sklearn_fit(ones, np.asarray(y, int), 1.0 / (len(y) * l2), fit_intercept=False).coef_[0]
+    return coef[:-1], float(coef[-1])
+
+
+def _no_intercept(X, y, l2=1e-2, **_):
+    model = _sklearn_fit(np.asarray(X, float), np.asarray(y, int), 1.0 / (len(y) * l2), fit_intercept=False)
+    return model.coef_[0], 0.0
+
+
+FIT_MISTAKES = (
+    (
+        "the intercept b is not penalised: its gradient is mean(p - y), without l2 * b",
+        _penalised_intercept,
+    ),
+    ("you did not fit the intercept: b must be learned too", _no_intercept),
+    (
+        "you minimised the log loss without the penalty: add l2 * w to the gradient in w",
+        lambda X, y, l2=1e-2, **_: reference(X, y, 1e-9),
+    ),
+    (
+        "use the l2 you are given: your fit is the one for the default l2=1e-2",
+        lambda X, y, l2=1e-2, **_: reference(X, y),
+    ),
+    (
+        "the gradient of (l2/2) * ||w||^2 is l2 * w: your fit minimised l2 * ||w||^2",
+        lambda X, y, l2=1e-2, **_: reference(X, y, 2 * l2),
+    ),
+    (
+        "the penalty belongs to the mean of the log losses: your fit minimised their sum plus "
+        "(l2/2) * ||w||^2",
+        lambda X, y, l2=1e-2, **_: reference(X, y, l2 / len(y)),
+    ),
+)
+
+
+def _fit_hints(w, b, args, kwargs):
+    hints = []
+    for hint, wrong in FIT_MISTAKES:
+        if hint in hints:
+            continue
+        try:
+            wrong_w, wrong_b = wrong(*args, **kwargs)
+        except Exception:
+            continue
+        if np.allclose(w, wrong_w, rtol=1e-3, atol=1e-3) and abs(b - wrong_b) <= 1e-3 * (1 + abs(wrong_b)):
+            hints.append(hint)
+    return "".join(f"\n  hint: {hint}" for hint in hints)
+
+
+def _parts(outcome, d):
+    value = returned(outcome)
+    w_outcome, b_outcome = outcome.part(0, "w"), outcome.part(1, "b")
+    try:
+        w = np.asarray(value[0], dtype=np.float64)
+        b = np.asarray(value[1], dtype=np.float64)
+    except (TypeError, ValueError):
+        w = b = np.array(np.nan)
+    if w.shape != (d,):
+        raise GradeFailure(
+            f"{w_outcome.call}: expected an array of shape ({d},), got {describe_value(value[0])}"
+        )
+    if b.ndim != 0:
+        raise GradeFailure(f"{b_outcome.call}: expected a single number, got {describe_value(value[1])}")
+    if not (np.all(np.isfinite(w)) and np.isfinite(b)):
+        raise GradeFailure(
+            f"{outcome.call} returned non-finite values: w = {describe_value(w)}, b = {float(b)}\n  "
+            "gradient descent diverged: check the gradient (a mean over the samples, p - y) and the step"
+        )
+    return w, float(b)
+
+
+def _check_fit(outcome, X, y, l2=1e-2, what="", obj_rtol=1e-6, atol=1e-4, proba_atol=1e-5):
+    X, y = np.asarray(X, float), np.asarray(y, int)
+    ref_w, ref_b = reference(X, y, l2)
+    w, b = _parts(outcome, X.shape[1])
+    reached, optimum = objective(w, b, X, y, l2), objective(ref_w, ref_b, X, y, l2)
+
+    def hints():
+        return _fit_hints(w, b, outcome.args, outcome.kwargs)
+
+    if reached > optimum + obj_rtol * abs(optimum):
+        raise GradeFailure(
+            f"{outcome.call}\n  reached the objective mean(log loss) + (l2/2)||w||^2 = {reached!r}\n  "
+            f"the optimum is {optimum!r}  ({REFERENCE}{what})\n  your (w, b) = "
+            f"({describe_value(w)}, {b!r}), the optimum's = ({describe_value(ref_w)}, {ref_b!r})\n  "
+            "a correct gradient descent with the documented lr and n_iter gets there: check the "
+            "gradient and that you take n_iter steps of size lr" + hints()
+        )
+    for part, got, want, name in ((0, w, ref_w, "w"), (1, b, ref_b, "b")):
+        if not np.allclose(got, want, rtol=atol, atol=atol):
+            raise GradeFailure(
+                f"{outcome.part(part, name).call}\n  expected {describe_value(want)}  ({REFERENCE}{what}, "
+                f"within {atol:g})\n  got      {describe_value(got)}" + hints()
+            )
+    want_p = expit(X @ ref_w + ref_b)
+    if not np.allclose(expit(X @ w + b), want_p, rtol=0, atol=proba_atol):
+        raise GradeFailure(
+            f"{outcome.call}: sigmoid(X @ w + b) differs from predict_proba(X)[:, 1] of {REFERENCE}{what} "
+            f"by up to {np.max(np.abs(expit(X @ w + b) - want_p)):.3g} (allowed {proba_atol:g})" + hints()
+        )
+
+
+def _data(rng, n, d, scale=1.5, bias=0.0):
+    X = rng.normal(size=(n, d))
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    w = rng.normal(scale=scale, size=d)
+    y = (rng.uniform(size=n) < expit(X @ w + bias + 0.3 * rng.normal())).astype(int)
+    return X, y
+
+
+@points(3)
+def test_matches_sklearn_with_the_defaults(logistic_regression_fit):
+    rng = seeded(1401)
+    for n, d, scale in ((100, 2, 1.0), (200, 3, 1.5), (300, 5, 2.0)):
+        X, y = _data(rng, n, d, scale)
+        _check_fit(logistic_regression_fit.call(X, y), X, y, what=" with l2=1e-2 (the default)")
+
+
+@points(1)
+def test_honours_l2_and_leaves_the_intercept_unpenalised(logistic_regression_fit):
+    rng = seeded(1402)
+    X, y = _data(rng, 150, 3, scale=1.0, bias=1.5)
+    for l2 in (0.1, 0.03):
+        _check_fit(logistic_regression_fit.call(X, y, l2=l2), X, y, l2, f" with l2={l2}")
+
+
+@points(1)
+def test_honours_lr_and_n_iter(logistic_regression_fit):
+    rng = seeded(1403)
+    X, y = _data(rng, 120, 3)
+    yf = y.astype(float)
+    w, b = np.zeros(3), 0.0
+    for n_iter in (1, 2, 3):
+        r = expit(X @ w + b) - yf
+        w, b = w - 0.5 * (X.T @ r / len(y) + 0.2 * w), b - 0.5 * np.mean(r)
+        outcome = logistic_regression_fit.call(X, y, l2=0.2, lr=0.5, n_iter=n_iter)
+        what = f"{n_iter} gradient step(s) of size lr from w = 0, b = 0"
+        expect_close(outcome.part(0, "w"), w, reference=what, rtol=1e-9, atol=1e-12)
+        expect_close(outcome.part(1, "b"), b, reference=what, rtol=1e-9, atol=1e-12)
+    _check_fit(logistic_regression_fit.call(X, y, l2=0.1, lr=1.0, n_iter=300), X, y, 0.1, " with l2=0.1")
+
+
+@points(1)
+def test_accepts_lists_and_float32(logistic_regression_fit):
+    rng = seeded(1404)
+    X, y = _data(rng, 80, 3)
+    fast = {"l2": 0.1, "lr": 1.0, "n_iter": 400}
+    outcome = logistic_regression_fit.call(*as_lists((X, y)), **fast)
+    _check_fit(outcome, X, y, 0.1, what=" with l2=0.1, inputs given as Python lists")
+    X32 = as_float32((X,))[0]
+    _check_fit(
+        logistic_regression_fit.call(X32, y, **fast),
+        X32.astype(np.float64),
+        y,
+        0.1,
+        what=" with l2=0.1, inputs given as float32 arrays",
+        obj_rtol=1e-5,
+        atol=1e-3,
+        proba_atol=1e-4,
+    )
+
+
+@points(1)
+def test_rejects_bad_input(logistic_regression_fit):
+    X = [[1.0, 2.0], [0.5, -1.0], [0.0, 1.0], [-1.0, 0.5]]
+    y = [1, 0, 1, 0]
+    expect_rejected(
+        logistic_regression_fit,
+        [
+            BadInput("labels must be 0 or 1, and -1 is not (map {-1, +1} labels first)", (X, [1, -1, 1, -1])),
+            BadInput("the label 2 is not 0 or 1", (X, [1, 2, 0, 0])),
+            BadInput(
+                "y holds one class only, so the unpenalised intercept has no optimum", (X, [1, 1, 1, 1])
+            ),
+            BadInput("X has 4 rows and y 3 labels", (X, [1, 0, 1])),
+            BadInput("the input is empty", (np.zeros((0, 2)), [])),
+            BadInput("l2 must be >= 0", (X, y), {"l2": -0.1}),
+            BadInput("lr must be > 0", (X, y), {"lr": 0.0}),
+        ],
+    )

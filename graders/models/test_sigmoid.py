@@ -1,0 +1,136 @@
+"""Grader for models/sigmoid, against scipy.special.expit."""
+
+import numpy as np
+from scipy.special import expit
+
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    expect_close,
+    expect_no_warnings,
+    points,
+    returned,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+sigmoid = student_function("sigmoid")
+REFERENCE = "scipy.special.expit"
+NO_OVERFLOW = (
+    "np.exp overflows above about 709, and np.where evaluates both of its branches: compute "
+    "e = exp(-|z|), which never exceeds 1, and use 1 / (1 + e) for z >= 0, e / (1 + e) for z < 0"
+)
+
+
+def reference(z):
+    return expit(np.asarray(z, dtype=np.float64))
+
+
+def _one_minus(z):
+    e = np.exp(-np.abs(np.asarray(z, float)))
+    return np.where(np.asarray(z) >= 0, 1 / (1 + e), 1 - 1 / (1 + e))
+
+
+MISTAKES = (
+    Mistake(
+        "for z < 0 you computed 1 - 1 / (1 + exp(z)): the subtraction cancels almost every digit "
+        "of a small probability; use exp(z) / (1 + exp(z)) there",
+        _one_minus,
+    ),
+    Mistake(
+        "that is sigmoid(-z): the sigmoid is 1 / (1 + exp(-z)), with a minus sign",
+        lambda z: expit(-np.asarray(z, float)),
+    ),
+    Mistake(
+        "clipping z to [-30, 30] changes the tails: sigmoid(-40) is 4.2e-18, not sigmoid(-30)",
+        lambda z: expit(np.clip(np.asarray(z, float), -30, 30)),
+    ),
+)
+
+
+def _as_floats(outcome):
+    try:
+        return np.asarray(returned(outcome), dtype=np.float64)
+    except (TypeError, ValueError):
+        raise GradeFailure(
+            f"{outcome.call} returned {returned(outcome)!r:.80}, which is not numeric"
+        ) from None
+
+
+def _expect_in_unit_interval(outcome):
+    values = _as_floats(outcome)
+    if not np.all((values >= 0) & (values <= 1)):
+        raise GradeFailure(
+            f"{outcome.call} returned values outside [0, 1] (or nan): {values!r:.200}\n  "
+            "a probability must lie in [0, 1] exactly"
+        )
+
+
+@points(3)
+def test_matches_expit_on_random_inputs(sigmoid):
+    rng = seeded(1101)
+    for shape in ((7,), (3, 4), (500,)):
+        z = rng.normal(scale=6, size=shape)
+        expect_close(sigmoid.call(z), reference(z), reference=REFERENCE, mistakes=MISTAKES)
+    for z in (0.25, -3, float(rng.normal(scale=6))):
+        expect_close(
+            sigmoid.call(z),
+            reference(z),
+            reference=REFERENCE + " (a scalar gives a float)",
+            mistakes=MISTAKES,
+        )
+
+
+@points(2)
+def test_no_overflow_warning_at_extremes(sigmoid):
+    for z in (-1e4, 1e4, np.array([-1e4, -800.0, -50.0, 0.0, 50.0, 800.0, 1e4])):
+        outcome = sigmoid.call(z)
+        expect_no_warnings(outcome, because=NO_OVERFLOW)
+        _expect_in_unit_interval(outcome)
+        expect_close(outcome, reference(z), reference=REFERENCE, mistakes=MISTAKES)
+    expect_close(
+        sigmoid.call(np.array([-np.inf, np.inf])),
+        [0.0, 1.0],
+        reference="sigmoid(-inf) = 0, sigmoid(inf) = 1",
+        mistakes=MISTAKES,
+    )
+
+
+@points(1)
+def test_tiny_probabilities_keep_their_precision(sigmoid):
+    z = -np.linspace(15.0, 45.0, 31)
+    outcome = sigmoid.call(z)
+    expect_no_warnings(outcome, because=NO_OVERFLOW)
+    try:
+        expect_close(
+            outcome, reference(z), reference=REFERENCE + ", to 9 significant digits", rtol=1e-9, atol=0.0
+        )
+    except GradeFailure as failure:
+        # The values are far below the absolute tolerance of the usual hint matching: match relatively.
+        got = _as_floats(outcome)
+        hints = [
+            m.hint
+            for m in MISTAKES
+            if got.shape == z.shape and np.allclose(got, m.compute(z), rtol=1e-6, atol=0.0)
+        ]
+        raise GradeFailure(str(failure) + "".join(f"\n  hint: {hint}" for hint in hints)) from None
+
+
+@points(1)
+def test_accepts_lists_and_float32(sigmoid):
+    rng = seeded(1102)
+    args = (rng.normal(scale=4, size=(6, 5)),)
+    expect_input_types_accepted(sigmoid, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(sigmoid):
+    expect_rejected(
+        sigmoid,
+        [
+            BadInput("the input is empty", ([],)),
+            BadInput("the input is an empty array", (np.zeros((0, 3)),)),
+            BadInput("'a' and 'b' are not numbers", (["a", "b"],)),
+        ],
+    )

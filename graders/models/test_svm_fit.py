@@ -1,0 +1,196 @@
+"""Grader for models/svm_fit, against sklearn SVC(kernel="linear", C=C, tol=1e-8).
+
+``SVC`` solves the dual of the exercise's primal ``0.5 ||w||^2 + C * sum(hinge)`` (libsvm,
+intercept unpenalised) to ``tol=1e-8``, so its ``coef_`` and ``intercept_`` are the optimum.
+Subgradient descent only approaches it, so a fit is graded on what a user of it sees: its
+objective must be within 1 % of the optimum's, ``sign(X @ w + b)`` must agree with
+``SVC.predict`` on at least 95 % of the samples, and ``w`` and ``b`` must lie within 10 % of
+``1 + |optimum|``. The data are standardised with noisy labels (never separable), so the
+optimum is unique; on them the documented defaults (``lr=20, n_iter=3000``) reach the
+objective to about 0.01 % and the coefficients to about 2 %, returning the best or the
+last iterate alike.
+"""
+
+import warnings
+
+import numpy as np
+from sklearn.svm import SVC, LinearSVC
+
+from mlkata.grading import GradeFailure, points, returned, seeded, student_function
+from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.describe import describe_value
+
+svm_fit = student_function("svm_fit")
+REFERENCE = 'sklearn SVC(kernel="linear", C=C, tol=1e-8)'
+OBJECTIVE_SLACK = 0.01
+COEF_SLACK = 0.1
+AGREEMENT = 0.95
+
+
+def reference(X, y, C=1.0):
+    model = SVC(kernel="linear", C=C, tol=1e-8).fit(np.asarray(X, float), np.asarray(y, int))
+    return model.coef_[0], float(model.intercept_[0])
+
+
+def objective(w, b, X, y, C, bias_penalty=0.0):
+    margins = np.asarray(y, float) * (np.asarray(X, float) @ w + b)
+    return float(0.5 * (w @ w + bias_penalty * b * b) + C * np.sum(np.maximum(0.0, 1.0 - margins)))
+
+
+def _penalised_intercept(X, y, C=1.0):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = LinearSVC(loss="hinge", C=C, tol=1e-10, max_iter=200_000, intercept_scaling=1.0)
+        model.fit(np.asarray(X, float), np.asarray(y, int))
+    return model.coef_[0], float(model.intercept_[0])
+
+
+# (hint, the optimum the mistake converges to, the objective that optimum minimises)
+FIT_MISTAKES = (
+    (
+        "the intercept b is not penalised: its subgradient is -sum of y_i over the samples inside the "
+        "margin, divided by n, with nothing for b itself",
+        _penalised_intercept,
+        lambda w, b, X, y, C: objective(w, b, X, y, C, bias_penalty=1.0),
+    ),
+    (
+        "use the C you are given: your fit is the one for C = 1",
+        lambda X, y, C=1.0: reference(X, y, 1.0),
+        lambda w, b, X, y, C: objective(w, b, X, y, 1.0),
+    ),
+    (
+        "C multiplies the sum of the hinge losses, not their mean: your fit is the one for C / n",
+        lambda X, y, C=1.0: reference(X, y, C / len(y)),
+        lambda w, b, X, y, C: objective(w, b, X, y, C / len(y)),
+    ),
+)
+
+
+def _fit_hints(w, b, X, y, C, ref):
+    """The hints of the mistakes whose optimum the learner's fit is nearer than the true one."""
+    ref_w, ref_b = ref
+    hints = []
+    for hint, wrong_fit, wrong_objective in FIT_MISTAKES:
+        try:
+            wrong_w, wrong_b = wrong_fit(X, y, C)
+        except Exception:
+            continue
+        nearer = np.hypot(np.linalg.norm(w - wrong_w), b - wrong_b) < np.hypot(
+            np.linalg.norm(w - ref_w), b - ref_b
+        )
+        best = wrong_objective(wrong_w, wrong_b, X, y, C)
+        if nearer and wrong_objective(w, b, X, y, C) <= (1 + OBJECTIVE_SLACK) * best:
+            hints.append(hint)
+    return "".join(f"\n  hint: {hint}" for hint in hints)
+
+
+def _parts(outcome, d):
+    value = returned(outcome)
+    w_outcome, b_outcome = outcome.part(0, "w"), outcome.part(1, "b")
+    try:
+        w = np.asarray(value[0], dtype=np.float64)
+        b = np.asarray(value[1], dtype=np.float64)
+    except (TypeError, ValueError):
+        w = b = np.array(np.nan)
+    if w.shape != (d,):
+        raise GradeFailure(
+            f"{w_outcome.call}: expected an array of shape ({d},), got {describe_value(value[0])}"
+        )
+    if b.ndim != 0:
+        raise GradeFailure(f"{b_outcome.call}: expected a single number, got {describe_value(value[1])}")
+    if not (np.all(np.isfinite(w)) and np.isfinite(b)):
+        raise GradeFailure(
+            f"{outcome.call} returned non-finite values: w = {describe_value(w)}, b = {float(b)}\n  "
+            "the descent diverged: check the sign of the subgradient and the step lr / sqrt(t)"
+        )
+    return w, float(b)
+
+
+def _check_fit(outcome, X, y, C=1.0, what=""):
+    X, y = np.asarray(X, float), np.asarray(y, int)
+    ref = reference(X, y, C)
+    ref_w, ref_b = ref
+    w, b = _parts(outcome, X.shape[1])
+    reached, optimum = objective(w, b, X, y, C), objective(ref_w, ref_b, X, y, C)
+    fit_text = (
+        f"your (w, b) = ({describe_value(w)}, {b!r}), the optimum's = ({describe_value(ref_w)}, {ref_b!r})"
+    )
+    if reached > (1 + OBJECTIVE_SLACK) * optimum:
+        raise GradeFailure(
+            f"{outcome.call}\n  reached the objective 0.5 * ||w||^2 + C * sum(hinge) = {reached!r}\n  "
+            f"the optimum is {optimum!r}  ({REFERENCE}{what}); within 1 % is enough\n  {fit_text}\n  "
+            "check which samples enter the subgradient (margin < 1), its sign, and the step "
+            "lr / sqrt(t)" + _fit_hints(w, b, X, y, C, ref)
+        )
+    agree = float(np.mean(np.where(X @ w + b >= 0, 1, -1) == np.where(X @ ref_w + ref_b >= 0, 1, -1)))
+    if agree < AGREEMENT:
+        raise GradeFailure(
+            f"{outcome.call}\n  sign(X @ w + b) agrees with {REFERENCE}{what}.predict(X) on "
+            f"{agree:.1%} of the samples (at least {AGREEMENT:.0%} needed)\n  {fit_text}"
+            + _fit_hints(w, b, X, y, C, ref)
+        )
+    far_w = np.abs(w - ref_w) > COEF_SLACK * (1 + np.abs(ref_w))
+    if np.any(far_w) or abs(b - ref_b) > COEF_SLACK * (1 + abs(ref_b)):
+        raise GradeFailure(
+            f"{outcome.call}\n  (w, b) is not within 10 % of (1 + |optimum|) of {REFERENCE}{what}: "
+            f"{fit_text}" + _fit_hints(w, b, X, y, C, ref)
+        )
+
+
+def _data(rng, n, d, offset=0.0, noise=0.5):
+    X = rng.normal(size=(n, d))
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    direction = rng.normal(size=d)
+    direction /= np.linalg.norm(direction)
+    y = np.where(X @ direction + offset + noise * rng.normal(size=n) > 0, 1, -1)
+    return X, y
+
+
+@points(3)
+def test_reaches_the_svc_optimum_with_the_defaults(svm_fit):
+    rng = seeded(1601)
+    for n, d in ((100, 2), (200, 3), (300, 5)):
+        X, y = _data(rng, n, d)
+        _check_fit(svm_fit.call(X, y), X, y, what=" with C=1 (the default)")
+
+
+@points(1)
+def test_honours_c(svm_fit):
+    rng = seeded(1602)
+    X, y = _data(rng, 200, 4)
+    for C in (0.1, 10.0):
+        _check_fit(svm_fit.call(X, y, C=C), X, y, C, f" with C={C}")
+
+
+@points(1)
+def test_intercept_is_not_penalised(svm_fit):
+    rng = seeded(1603)
+    X, y = _data(rng, 150, 3, offset=1.0)
+    _check_fit(svm_fit.call(X, y, C=0.1), X, y, 0.1, " with C=0.1 on classes of unequal size")
+
+
+@points(1)
+def test_accepts_lists_and_float32(svm_fit):
+    rng = seeded(1604)
+    X, y = _data(rng, 120, 3)
+    _check_fit(svm_fit.call(*as_lists((X, y))), X, y, what=", inputs given as Python lists")
+    X32 = as_float32((X,))[0]
+    _check_fit(svm_fit.call(X32, y), X32.astype(np.float64), y, what=", inputs given as float32 arrays")
+
+
+@points(1)
+def test_rejects_bad_input(svm_fit):
+    X = [[1.0, 2.0], [0.5, -1.0], [0.0, 1.0], [-1.0, 0.5]]
+    y = [1, -1, 1, -1]
+    expect_rejected(
+        svm_fit,
+        [
+            BadInput("labels must be -1 or +1: labels in {0, 1} must be mapped first", (X, [1, 0, 1, 0])),
+            BadInput("the label 2 is not -1 or +1", (X, [1, 2, -1, -1])),
+            BadInput("X has 4 rows and y 3 labels", (X, [1, -1, 1])),
+            BadInput("the input is empty", (np.zeros((0, 2)), [])),
+            BadInput("C must be > 0", (X, y), {"C": 0.0}),
+            BadInput("C must be > 0", (X, y), {"C": -1.0}),
+            BadInput("lr must be > 0", (X, y), {"lr": -1.0}),
+        ],
+    )

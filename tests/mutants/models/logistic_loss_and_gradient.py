@@ -1,0 +1,83 @@
+"""Wrong versions of models/logistic_loss_and_gradient."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(w, b, X, y, l2):
+    w, X, y = np.asarray(w, dtype=float), np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or w.ndim != 1 or y.ndim != 1 or X.shape != (y.size, w.size) or y.size == 0:
+        raise ValueError("bad input")
+    if not np.all((y == 0) | (y == 1)) or l2 < 0:
+        raise ValueError("bad labels or l2")
+    return w, float(b), X, y.astype(float)
+
+
+def _sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def _loss(z, y):
+    return np.logaddexp(0.0, z) - y * z
+
+
+@mutant("logistic_loss_and_gradient", hint="not sums")
+def gradient_without_one_over_n(w, b, X, y, l2=0.0):
+    w, b, X, y = _checked(w, b, X, y, l2)
+    z = X @ w + b
+    r = _sigmoid(z) - y
+    return float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w), X.T @ r + l2 * w, float(np.sum(r))
+
+
+@mutant("logistic_loss_and_gradient", hint="not y - p")
+def gradient_sign_error(w, b, X, y, l2=0.0):
+    w, b, X, y = _checked(w, b, X, y, l2)
+    z = X @ w + b
+    r = y - _sigmoid(z)
+    return float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w), X.T @ r / len(y) + l2 * w, float(np.mean(r))
+
+
+@mutant("logistic_loss_and_gradient", hint="the intercept b is not penalised")
+def intercept_penalised(w, b, X, y, l2=0.0):
+    w, b, X, y = _checked(w, b, X, y, l2)
+    z = X @ w + b
+    r = _sigmoid(z) - y
+    loss = np.mean(_loss(z, y)) + 0.5 * l2 * (w @ w + b * b)
+    return float(loss), X.T @ r / len(y) + l2 * w, float(np.mean(r) + l2 * b)
+
+
+@mutant("logistic_loss_and_gradient", hint="with the factor one half")
+def penalty_without_the_half(w, b, X, y, l2=0.0):
+    w, b, X, y = _checked(w, b, X, y, l2)
+    z = X @ w + b
+    r = _sigmoid(z) - y
+    return float(np.mean(_loss(z, y)) + l2 * w @ w), X.T @ r / len(y) + 2 * l2 * w, float(np.mean(r))
+
+
+@mutant("logistic_loss_and_gradient", hint="caps each loss at -log(eps)")
+def clipped_probabilities(w, b, X, y, l2=0.0):
+    w, b, X, y = _checked(w, b, X, y, l2)
+    p = np.clip(_sigmoid(X @ w + b), 1e-15, 1 - 1e-15)
+    loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) + 0.5 * l2 * w @ w
+    return float(loss), X.T @ (p - y) / len(y) + l2 * w, float(np.mean(p - y))
+
+
+@mutant("logistic_loss_and_gradient", hint="emitted a warning")
+def log_of_naive_sigmoid(w, b, X, y, l2=0.0):
+    w, b, X, y = _checked(w, b, X, y, l2)
+    p = 1 / (1 + np.exp(-(X @ w + b)))
+    loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) + 0.5 * l2 * w @ w
+    return float(loss), X.T @ (p - y) / len(y) + l2 * w, float(np.mean(p - y))
+
+
+@mutant("logistic_loss_and_gradient", hint="-1 is not")
+def plus_minus_one_labels_accepted(w, b, X, y, l2=0.0):
+    w, X, y = np.asarray(w, dtype=float), np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    if X.ndim != 2 or X.shape != (y.size, w.size) or y.size == 0 or l2 < 0:
+        raise ValueError("bad input")
+    y = (y > 0).astype(float)
+    z = X @ w + b
+    r = _sigmoid(z) - y
+    return float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w), X.T @ r / len(y) + l2 * w, float(np.mean(r))

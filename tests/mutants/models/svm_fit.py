@@ -1,0 +1,72 @@
+"""Wrong versions of models/svm_fit."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(X, y, C, lr):
+    X, y = np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or y.ndim != 1 or X.shape[0] != y.size or y.size == 0:
+        raise ValueError("bad input")
+    if not np.all((y == -1) | (y == 1)) or C <= 0 or lr <= 0:
+        raise ValueError("bad labels or parameters")
+    return X, y.astype(float)
+
+
+def _descend(X, y, C, lr, n_iter, *, reg_scale=None, sign=1.0, bias_penalty=0.0):
+    """Subgradient descent on f / (C n), keeping the best iterate, with knobs for mistakes."""
+    n, d = X.shape
+    reg = 1.0 / (C * n) if reg_scale is None else reg_scale
+    w, b = np.zeros(d), 0.0
+    best = (np.inf, w, b)
+    for t in range(1, n_iter + 2):
+        margins = y * (X @ w + b)
+        f = 0.5 * (w @ w + bias_penalty * b * b) + C * np.sum(np.maximum(0, 1 - margins))
+        if f < best[0]:
+            best = (f, w, b)
+        if t > n_iter:
+            break
+        inside = (margins < 1).astype(float)
+        g_w = reg * w - sign * (inside * y) @ X / n
+        g_b = reg * bias_penalty * b - sign * np.sum(inside * y) / n
+        w, b = w - lr / np.sqrt(t) * g_w, b - lr / np.sqrt(t) * g_b
+    return best[1], float(best[2])
+
+
+@mutant("svm_fit", hint="use the C you are given")
+def c_ignored(X, y, C=1.0, lr=20.0, n_iter=3000):
+    X, y = _checked(X, y, C, lr)
+    return _descend(X, y, 1.0, lr, n_iter)
+
+
+@mutant("svm_fit", hint="check which samples enter the subgradient")
+def hinge_subgradient_sign_error(X, y, C=1.0, lr=20.0, n_iter=3000):
+    X, y = _checked(X, y, C, lr)
+    return _descend(X, y, C, lr, n_iter, sign=-1.0)
+
+
+@mutant("svm_fit", hint="the intercept b is not penalised")
+def intercept_penalised(X, y, C=1.0, lr=20.0, n_iter=3000):
+    X, y = _checked(X, y, C, lr)
+    return _descend(X, y, C, lr, n_iter, bias_penalty=1.0)
+
+
+@mutant("svm_fit", hint="reached the objective")
+def mean_of_the_hinges(X, y, C=1.0, lr=20.0, n_iter=3000):
+    X, y = _checked(X, y, C, lr)
+    return _descend(X, y, C, lr, n_iter, reg_scale=1.0 / C)
+
+
+@mutant("svm_fit", hint="lr / sqrt(t)")
+def stops_after_20_steps(X, y, C=1.0, lr=20.0, n_iter=3000):
+    X, y = _checked(X, y, C, lr)
+    return _descend(X, y, C, lr, min(n_iter, 20))
+
+
+@mutant("svm_fit", hint="labels must be -1 or +1")
+def zero_one_labels_accepted(X, y, C=1.0, lr=20.0, n_iter=3000):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    if X.ndim != 2 or X.shape[0] != y.size or y.size == 0 or C <= 0 or lr <= 0:
+        raise ValueError("bad input")
+    return _descend(X, np.where(y > 0, 1.0, -1.0), C, lr, n_iter)
