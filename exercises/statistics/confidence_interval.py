@@ -1,0 +1,57 @@
+"""Student-t confidence interval for the mean of a sample."""
+
+import numpy as np
+from scipy.stats import t
+
+
+def confidence_interval(sample, confidence=0.95):
+    r"""Two-sided confidence interval for the population mean, from a small sample.
+
+    .. math::
+
+        \bar x \pm t_{(1 + \gamma)/2,\ n - 1} \cdot \frac{s}{\sqrt{n}}, \qquad
+        s = \sqrt{\frac{1}{n - 1} \sum_{i=1}^{n} (x_i - \bar x)^2}
+
+    with :math:`\gamma` the confidence level. The standard error of the mean
+    :math:`s / \sqrt{n}` uses the sample standard deviation (``ddof=1``); the quantile comes
+    from Student's t distribution with ``n - 1`` degrees of freedom, not the normal one,
+    because :math:`s` is itself estimated. Half of :math:`1 - \gamma` goes in each tail.
+
+    Parameters
+    ----------
+    sample : array_like of shape (n,)
+        The observations, ``n >= 2``.
+    confidence : float, default=0.95
+        The confidence level, strictly between 0 and 1 (0.95, not 95).
+
+    Returns
+    -------
+    low : float
+        The lower end of the interval.
+    high : float
+        The upper end.
+
+    Raises
+    ------
+    ValueError
+        If the sample is not 1-D or has fewer than 2 values, or if ``confidence`` is not
+        strictly between 0 and 1.
+
+    See Also
+    --------
+    scipy.stats.t.interval : the reference, as ``t.interval(confidence, df=n - 1,
+        loc=mean, scale=sem)`` with ``sem = std(ddof=1) / sqrt(n)``.
+
+    Notes
+    -----
+    You may use ``from scipy.stats import t`` for the quantile (``t.ppf``), and only for
+    that.
+
+    Examples
+    --------
+    >>> low, high = confidence_interval([4.0, 6.0, 5.0, 7.0, 3.0])
+    >>> round(low, 6), round(high, 6)
+    (3.036757, 6.963243)
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()

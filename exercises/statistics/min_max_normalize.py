@@ -1,0 +1,45 @@
+"""Rescale the columns of a matrix to the range [0, 1]."""
+
+import numpy as np
+
+
+def min_max_normalize(X):
+    r"""Map each column linearly so its minimum becomes 0 and its maximum 1.
+
+    .. math::
+
+        Z_{ij} = \frac{X_{ij} - \min_i X_{ij}}{\max_i X_{ij} - \min_i X_{ij}}
+
+    A constant column has range 0; it maps to a column of 0 rather than to 0 / 0, as in
+    scikit-learn.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        The data, one sample per row. A 1-D array is refused: reshape a single feature to
+        ``(n, 1)`` first, as scikit-learn asks.
+
+    Returns
+    -------
+    ndarray of shape (n, d)
+        The rescaled data, every entry in ``[0, 1]``.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 2-D or is empty.
+
+    See Also
+    --------
+    sklearn.preprocessing.MinMaxScaler : the reference (``fit_transform``, default
+        ``feature_range=(0, 1)``).
+
+    Examples
+    --------
+    >>> min_max_normalize([[1.0, 5.0], [3.0, 5.0], [2.0, 5.0]])
+    array([[0. , 0. ],
+           [1. , 0. ],
+           [0.5, 0. ]])
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()

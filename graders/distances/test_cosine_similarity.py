@@ -1,0 +1,126 @@
+"""Grader for distances/cosine_similarity, against 1 - scipy.spatial.distance.cosine."""
+
+import numpy as np
+from scipy.spatial.distance import cosine
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+cosine_similarity = student_function("cosine_similarity")
+REFERENCE = "1 - scipy.spatial.distance.cosine(u, v)"
+
+
+def reference(u, v):
+    return 1.0 - float(cosine(np.asarray(u, float), np.asarray(v, float)))
+
+
+def _f(a):
+    return np.asarray(a, float)
+
+
+def _cos(u, v):
+    u, v = _f(u), _f(v)
+    return np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v))
+
+
+MISTAKES = (
+    Mistake(
+        "divide the dot product by both norms: you returned u . v itself",
+        lambda u, v: np.dot(_f(u), _f(v)),
+    ),
+    Mistake(
+        "divide by the norms of both vectors, |u| * |v|: you divided by one of them only",
+        lambda u, v: np.dot(_f(u), _f(v)) / np.linalg.norm(_f(u)),
+    ),
+    Mistake(
+        "divide by the norms of both vectors, |u| * |v|: you divided by one of them only",
+        lambda u, v: np.dot(_f(u), _f(v)) / np.linalg.norm(_f(v)),
+    ),
+    Mistake(
+        "divide by the norms |u| |v|, not by the squared norms (u . u)(v . v)",
+        lambda u, v: np.dot(_f(u), _f(v)) / (np.dot(_f(u), _f(u)) * np.dot(_f(v), _f(v))),
+    ),
+    Mistake(
+        "that is the cosine *distance* 1 - cos: return the similarity itself",
+        lambda u, v: 1.0 - _cos(u, v),
+    ),
+    Mistake(
+        "you centred the vectors first: that is Pearson's correlation, not the cosine similarity",
+        lambda u, v: _cos(_f(u) - np.mean(u), _f(v) - np.mean(v)),
+    ),
+    Mistake(
+        "use the Euclidean (L2) norms, not the sums of absolute values (L1 norms)",
+        lambda u, v: np.dot(_f(u), _f(v)) / (np.sum(np.abs(_f(u))) * np.sum(np.abs(_f(v)))),
+    ),
+)
+
+
+@points(3)
+def test_matches_scipy_on_random_inputs(cosine_similarity):
+    rng = seeded(7101)
+    for d in (1, 3, 50, 1000):
+        u, v = rng.normal(size=d), rng.normal(loc=0.5, size=d)
+        expect_close(cosine_similarity.call(u, v), reference(u, v), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_parallel_orthogonal_and_opposite(cosine_similarity):
+    u = np.array([1.0, 2.0, -2.0])
+    for v, what in (
+        (3 * u, "3u points the same way as u: cosine 1"),
+        (-0.5 * u, "-u/2 points the opposite way: cosine -1"),
+        (np.array([2.0, 1.0, 2.0]), "orthogonal vectors (u . v = 0): cosine 0"),
+        (np.array([2.0, 0.0, 0.0]), "length does not matter, only direction"),
+    ):
+        expect_close(
+            cosine_similarity.call(u, v), reference(u, v), reference=f"{REFERENCE}; {what}", mistakes=MISTAKES
+        )
+
+
+@points(1)
+def test_zero_vector_raises(cosine_similarity):
+    zero_is_zero = Mistake(
+        "some libraries (sklearn.metrics.pairwise.cosine_similarity) return 0 for a zero vector, "
+        "but the angle is undefined: raise ValueError",
+        lambda u, v: 0.0,
+    )
+    nan = Mistake(
+        "dividing by a zero norm gives nan: check the norms and raise ValueError", lambda u, v: np.nan
+    )
+    hints = (zero_is_zero, nan)
+    expect_rejected(
+        cosine_similarity,
+        [
+            BadInput(
+                "u is the zero vector, which has no direction",
+                ([0.0, 0.0, 0.0], [1.0, 2.0, 3.0]),
+                mistakes=hints,
+            ),
+            BadInput(
+                "v is the zero vector, which has no direction", ([1.0, -1.0], [0.0, 0.0]), mistakes=hints
+            ),
+            BadInput("both vectors are zero", ([0.0], [0.0]), mistakes=hints),
+        ],
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(cosine_similarity):
+    rng = seeded(7102)
+    args = (rng.normal(size=20), rng.normal(size=20))
+    expect_input_types_accepted(cosine_similarity, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(cosine_similarity):
+    expect_rejected(
+        cosine_similarity,
+        [
+            BadInput("u has 3 entries and v has 2", ([1.0, 2.0, 3.0], [1.0, 2.0])),
+            BadInput(
+                "u has 1 entry and v has 3: the vectors have different lengths", ([2.0], [1.0, 2.0, 3.0])
+            ),
+            BadInput("both vectors are empty", ([], [])),
+            BadInput("u and v must be 1-D vectors, not matrices", ([[1.0, 2.0]], [[3.0, 4.0]])),
+        ],
+    )

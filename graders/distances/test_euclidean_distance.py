@@ -1,0 +1,92 @@
+"""Grader for distances/euclidean_distance, against scipy.spatial.distance.euclidean."""
+
+import numpy as np
+from scipy.spatial.distance import euclidean
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+euclidean_distance = student_function("euclidean_distance")
+REFERENCE = "scipy.spatial.distance.euclidean"
+
+
+def reference(u, v):
+    return float(euclidean(np.asarray(u, float), np.asarray(v, float)))
+
+
+def _diff(u, v):
+    return np.asarray(u, float) - np.asarray(v, float)
+
+
+MISTAKES = (
+    Mistake(
+        "take the square root: that is the squared distance, the sum of squared differences",
+        lambda u, v: np.sum(_diff(u, v) ** 2),
+    ),
+    Mistake(
+        "sum the squared differences before the square root, don't average them (that is the RMS difference)",
+        lambda u, v: np.sqrt(np.mean(_diff(u, v) ** 2)),
+    ),
+    Mistake(
+        "that is the Manhattan (L1) distance: square the differences, sum, then take the square root",
+        lambda u, v: np.sum(np.abs(_diff(u, v))),
+    ),
+    Mistake(
+        "the distance is the norm of the difference |u - v|, not the difference of the norms",
+        lambda u, v: abs(np.linalg.norm(np.asarray(u, float)) - np.linalg.norm(np.asarray(v, float))),
+    ),
+    Mistake(
+        "square each difference before summing: you took the square root of |sum(u - v)|",
+        lambda u, v: np.sqrt(abs(np.sum(_diff(u, v)))),
+    ),
+)
+
+
+@points(3)
+def test_matches_scipy_on_random_inputs(euclidean_distance):
+    rng = seeded(7201)
+    for d in (1, 3, 50, 1000):
+        u, v = rng.normal(size=d), rng.normal(scale=2.0, size=d)
+        expect_close(euclidean_distance.call(u, v), reference(u, v), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_simple_cases(euclidean_distance):
+    for u, v, what in (
+        ([0.0, 0.0], [3.0, 4.0], "the 3-4-5 triangle"),
+        ([1.5, -2.0, 7.0], [1.5, -2.0, 7.0], "a point is at distance 0 from itself"),
+        ([-4.0], [2.5], "in 1-D the distance is |u - v|"),
+        ([1.0, 1.0, 1.0, 1.0], [-1.0, -1.0, -1.0, -1.0], "four differences of 2: sqrt(16)"),
+    ):
+        expect_close(
+            euclidean_distance.call(u, v),
+            reference(u, v),
+            reference=f"{REFERENCE}; {what}",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_accepts_lists_and_float32(euclidean_distance):
+    rng = seeded(7202)
+    args = (rng.normal(size=20), rng.normal(size=20))
+    expect_input_types_accepted(euclidean_distance, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(euclidean_distance):
+    expect_rejected(
+        euclidean_distance,
+        [
+            BadInput("u has 3 entries and v has 2", ([1.0, 2.0, 3.0], [1.0, 2.0])),
+            BadInput(
+                "u has 1 entry and v has 3: numpy would broadcast, but the vectors have different lengths",
+                ([2.0], [1.0, 2.0, 3.0]),
+            ),
+            BadInput("both vectors are empty", ([], [])),
+            BadInput(
+                "u and v must be 1-D vectors, not matrices",
+                ([[1.0, 2.0], [0.0, 1.0]], [[3.0, 4.0], [1.0, 1.0]]),
+            ),
+        ],
+    )

@@ -1,0 +1,189 @@
+"""Grader for distances/kmeans, against sklearn KMeans(algorithm="lloyd") from the same start.
+
+scikit-learn's Lloyd loop (``sklearn/cluster/_kmeans.py``, ``_kmeans_single_lloyd``) stops
+when an assignment step changes no label ("strict convergence") or when the squared centre
+shift is at most ``tol``; with ``tol=0`` only the first rule can fire, which is the rule of
+the exercise, and ``max_iter`` counts update steps as ``n_iter`` does. When it stops
+without converging it reassigns the labels to the final centres, as the exercise does.
+It moves the centroid of an empty cluster to a far point, where the exercise keeps it in
+place: the blobs and starting centroids here never empty a cluster, except in the test of
+that rule, which is checked against scikit-learn run without the stranded centroid.
+"""
+
+import numpy as np
+from sklearn.cluster import KMeans
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+
+kmeans = student_function("kmeans")
+REFERENCE = 'sklearn KMeans(init=init_centroids, n_init=1, algorithm="lloyd", max_iter=n_iter, tol=0)'
+
+
+def reference(X, init_centroids, n_iter=100):
+    X, init = np.asarray(X, float), np.asarray(init_centroids, float)
+    model = KMeans(n_clusters=len(init), init=init, n_init=1, algorithm="lloyd", max_iter=n_iter, tol=0.0)
+    model.fit(X)
+    return model.cluster_centers_, model.labels_
+
+
+def _lloyd(X, init, n_iter=100, *, update=np.mean, stale=False, extra=0, empty="keep", metric=2):
+    """Lloyd's algorithm with one knob per common mistake."""
+    X, centroids = np.asarray(X, float), np.array(init, float)
+
+    def assign(c):
+        gaps = np.abs(X[:, None, :] - c[None, :, :])
+        return np.argmin((gaps**2).sum(axis=2) if metric == 2 else gaps.sum(axis=2), axis=1)
+
+    labels = None
+    for _ in range(n_iter + extra):
+        new = assign(centroids)
+        if labels is not None and np.array_equal(new, labels):
+            break
+        labels = new
+        for j in range(len(centroids)):
+            if np.any(labels == j):
+                centroids[j] = update(X[labels == j], axis=0)
+            elif empty == "nan":
+                centroids[j] = np.nan
+    return centroids, (labels if stale else assign(centroids))
+
+
+_WRONG = (
+    (
+        "return the labels of the final centroids: yours are the assignment from before the last update",
+        dict(stale=True),
+    ),
+    ("n_iter counts update steps: you ran one too many", dict(extra=1)),
+    ("n_iter counts update steps: you ran one too few", dict(extra=-1)),
+    ("move each centroid to the mean of its points, not the median", dict(update=np.median)),
+    ("assign each point to the nearest centroid in Euclidean distance, not Manhattan", dict(metric=1)),
+    ("a centroid whose cluster is empty keeps its place: the mean of no points is nan", dict(empty="nan")),
+)
+
+
+def _mistakes(part):
+    found = [
+        Mistake(hint, lambda X, c, n_iter=100, how=how: _lloyd(X, c, n_iter, **how)[part])
+        for hint, how in _WRONG
+    ]
+    found.append(
+        Mistake(
+            "you returned the initial centroids: Lloyd's algorithm moves them to the means of their clusters",
+            lambda X, c, n_iter=100: (np.asarray(c, float), _lloyd(X, c, 0)[1])[part],
+        )
+    )
+    return tuple(found)
+
+
+CENTROID_MISTAKES, LABEL_MISTAKES = _mistakes(0), _mistakes(1)
+
+
+def _check(outcome, expected, what="", rtol=1e-7, atol=1e-9, centroid_mistakes=(), label_mistakes=()):
+    centroids, labels = expected
+    expect_close(
+        outcome.part(0, "centroids"),
+        centroids,
+        reference=REFERENCE + what,
+        rtol=rtol,
+        atol=atol,
+        mistakes=CENTROID_MISTAKES + tuple(centroid_mistakes),
+    )
+    expect_close(
+        outcome.part(1, "labels"),
+        labels,
+        reference=REFERENCE + what,
+        rtol=0,
+        atol=0,
+        mistakes=LABEL_MISTAKES + tuple(label_mistakes),
+    )
+
+
+def _blobs(rng, k, d, per_blob, spread=1.0, gap=8.0):
+    """``k`` Gaussian blobs whose centres are at least ``gap`` apart."""
+    centres = [rng.uniform(-15, 15, size=d)]
+    while len(centres) < k:
+        candidate = rng.uniform(-15, 15, size=d)
+        if min(np.linalg.norm(candidate - c) for c in centres) >= gap:
+            centres.append(candidate)
+    X = np.concatenate([c + spread * rng.normal(size=(per_blob, d)) for c in centres])
+    return X[rng.permutation(len(X))]
+
+
+@points(3)
+def test_matches_sklearn_on_blobs(kmeans):
+    rng = seeded(7601)
+    for k, d, per_blob in ((2, 1, 8), (3, 2, 30), (4, 3, 25), (6, 5, 15)):
+        X = _blobs(rng, k, d, per_blob)
+        init = X[rng.choice(len(X), size=k, replace=False)]
+        _check(kmeans.call(X, init), reference(X, init), " with n_iter=100 (the default)")
+    X = _blobs(rng, 3, 2, 20)
+    init = X[rng.choice(len(X), size=3, replace=False)]
+    _check(kmeans.call(X, init, n_iter=50), reference(X, init, 50))
+
+
+@points(2)
+def test_stops_after_n_iter_updates(kmeans):
+    # Uniform points on a strip, all centroids starting at its left end: Lloyd's algorithm needs
+    # many small steps here, so stopping after n_iter updates is visible.
+    rng = seeded(7602)
+    X = rng.uniform([0.0, 0.0], [10.0, 1.0], size=(150, 2))
+    init = X[np.argsort(X[:, 0])[[0, 3, 6]]]
+    for n_iter in (1, 2, 3, 5):
+        _check(kmeans.call(X, init, n_iter=n_iter), reference(X, init, n_iter), f" with max_iter={n_iter}")
+
+
+@points(1)
+def test_empty_cluster_keeps_its_centroid(kmeans):
+    rng = seeded(7603)
+    X = _blobs(rng, 3, 2, 20)
+    starts = X[rng.choice(len(X), size=3, replace=False)]
+    stranded = np.array([500.0, -500.0])  # so far away that no point ever joins it
+    init = np.vstack([starts[:1], stranded, starts[1:]])
+    centroids, labels = reference(X, starts)
+    expected = (
+        np.vstack([centroids[:1], stranded, centroids[1:]]),
+        np.where(labels >= 1, labels + 1, labels),
+    )
+    relocated = (
+        "this exercise keeps the centroid of an empty cluster in place; scikit-learn moves it to a far point"
+    )
+    _check(
+        kmeans.call(X, init),
+        expected,
+        "; the centroid at (500, -500) gets no point and must stay there",
+        centroid_mistakes=(Mistake(relocated, lambda X, c, n_iter=100: reference(X, c, n_iter)[0]),),
+        label_mistakes=(Mistake(relocated, lambda X, c, n_iter=100: reference(X, c, n_iter)[1]),),
+    )
+
+
+@points(1)
+def test_accepts_lists_and_float32(kmeans):
+    rng = seeded(7604)
+    X = _blobs(rng, 3, 2, 15)
+    init = X[rng.choice(len(X), size=3, replace=False)]
+    _check(kmeans.call(*as_lists((X, init))), reference(X, init), ", inputs given as Python lists")
+    X32, init32 = as_float32((X, init))
+    _check(
+        kmeans.call(X32, init32),
+        reference(X32.astype(float), init32.astype(float)),
+        ", inputs given as float32 arrays",
+        rtol=2e-5,
+        atol=1e-6,
+    )
+
+
+@points(1)
+def test_rejects_bad_input(kmeans):
+    X = [[0.0, 0.0], [0.0, 1.0], [5.0, 5.0], [5.0, 6.0]]
+    expect_rejected(
+        kmeans,
+        [
+            BadInput("X has 2 features and init_centroids 3", (X, [[0.0, 0.0, 0.0], [5.0, 5.0, 5.0]])),
+            BadInput("5 centroids for only 4 points", (X, [[0.0, 0.0]] * 2 + [[5.0, 5.0]] * 3)),
+            BadInput("X must be 2-D, one point per row", ([0.0, 1.0, 5.0], [[0.0], [5.0]])),
+            BadInput("X is empty", (np.zeros((0, 2)), [[0.0, 0.0]])),
+            BadInput("no initial centroids given", (X, np.zeros((0, 2)))),
+            BadInput("n_iter = 0: at least one update step", (X, [[0.0, 0.0], [5.0, 5.0]]), {"n_iter": 0}),
+        ],
+    )

@@ -1,0 +1,94 @@
+"""Grader for distances/manhattan_distance, against scipy.spatial.distance.cityblock."""
+
+import numpy as np
+from scipy.spatial.distance import cityblock
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+
+manhattan_distance = student_function("manhattan_distance")
+REFERENCE = "scipy.spatial.distance.cityblock"
+
+
+def reference(u, v):
+    return float(cityblock(np.asarray(u, float), np.asarray(v, float)))
+
+
+def _diff(u, v):
+    return np.asarray(u, float) - np.asarray(v, float)
+
+
+MISTAKES = (
+    Mistake(
+        "take the absolute value of each difference before summing: with |sum(u - v)| differences of "
+        "opposite signs cancel",
+        lambda u, v: abs(np.sum(_diff(u, v))),
+    ),
+    Mistake(
+        "take the absolute value of each difference: a distance is never negative",
+        lambda u, v: np.sum(_diff(u, v)),
+    ),
+    Mistake(
+        "that is the Euclidean distance: the Manhattan distance sums |u_i - v_i|, with no squares "
+        "and no square root",
+        lambda u, v: np.sqrt(np.sum(_diff(u, v) ** 2)),
+    ),
+    Mistake(
+        "that is the largest difference (the Chebyshev distance): add up all of them",
+        lambda u, v: np.max(np.abs(_diff(u, v))),
+    ),
+    Mistake(
+        "sum the absolute differences, don't average them",
+        lambda u, v: np.mean(np.abs(_diff(u, v))),
+    ),
+)
+
+
+@points(3)
+def test_matches_scipy_on_random_inputs(manhattan_distance):
+    rng = seeded(7301)
+    for d in (1, 3, 50, 1000):
+        u, v = rng.normal(size=d), rng.normal(scale=2.0, size=d)
+        expect_close(manhattan_distance.call(u, v), reference(u, v), reference=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_simple_cases(manhattan_distance):
+    for u, v, what in (
+        ([1.0, -2.0], [4.0, 2.0], "3 blocks east, 4 blocks north"),
+        ([2.0, -1.0, 0.5], [2.0, -1.0, 0.5], "a point is at distance 0 from itself"),
+        ([1.0, -1.0], [-1.0, 1.0], "the differences 2 and -2 must not cancel"),
+        ([-4.0], [2.5], "in 1-D the distance is |u - v|"),
+    ):
+        expect_close(
+            manhattan_distance.call(u, v),
+            reference(u, v),
+            reference=f"{REFERENCE}; {what}",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_accepts_lists_and_float32(manhattan_distance):
+    rng = seeded(7302)
+    args = (rng.normal(size=20), rng.normal(size=20))
+    expect_input_types_accepted(manhattan_distance, args, reference, reference_name=REFERENCE)
+
+
+@points(1)
+def test_rejects_bad_input(manhattan_distance):
+    expect_rejected(
+        manhattan_distance,
+        [
+            BadInput("u has 3 entries and v has 2", ([1.0, 2.0, 3.0], [1.0, 2.0])),
+            BadInput(
+                "u has 1 entry and v has 3: numpy would broadcast, but the vectors have different lengths",
+                ([2.0], [1.0, 2.0, 3.0]),
+            ),
+            BadInput("both vectors are empty", ([], [])),
+            BadInput(
+                "u and v must be 1-D vectors, not matrices",
+                ([[1.0, 2.0], [0.0, 1.0]], [[3.0, 4.0], [1.0, 1.0]]),
+            ),
+        ],
+    )

@@ -1,0 +1,258 @@
+"""Grader for distances/pairwise_distances, against scipy.spatial.distance.cdist.
+
+Besides matching cdist, the euclidean metric is timed against cdist (see ``SPEED_STAGES``).
+"""
+
+import time
+
+import numpy as np
+from scipy.spatial.distance import cdist
+
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    SubmissionError,
+    expect_close,
+    points,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.judge import returned
+
+pairwise_distances = student_function("pairwise_distances")
+SCIPY_METRIC = {"euclidean": "euclidean", "manhattan": "cityblock", "cosine": "cosine"}
+REFERENCE = "scipy.spatial.distance.cdist (metric 'cityblock' for manhattan)"
+# The expansion |x|^2 - 2 x.y + |y|^2 loses absolute (not relative) precision: about
+# sqrt(eps) * |x| where the true distance is 0. atol covers that for the data used here.
+RTOL, ATOL = 1e-7, 1e-6
+
+
+def reference(X, Y, metric="euclidean"):
+    return cdist(np.asarray(X, float), np.asarray(Y, float), SCIPY_METRIC[metric])
+
+
+def _only(which, compute):
+    """A mistake that only applies to one metric (None, never matching, for the others)."""
+    return lambda X, Y, metric="euclidean": compute(X, Y) if metric == which else None
+
+
+def _expansion(X, Y, cross=2.0):
+    X, Y = np.asarray(X, float), np.asarray(Y, float)
+    return (X**2).sum(1)[:, None] - cross * X @ Y.T + (Y**2).sum(1)[None, :]
+
+
+MISTAKES = (
+    Mistake(
+        "take the square root: these are squared Euclidean distances",
+        _only("euclidean", lambda X, Y: reference(X, Y) ** 2),
+    ),
+    Mistake(
+        "the result has shape (n, m), D[i, j] being the distance from X[i] to Y[j]: you returned "
+        "its transpose (m, n)",
+        lambda X, Y, metric="euclidean": reference(X, Y, metric).T,
+    ),
+    Mistake(
+        "the expansion is |x|^2 - 2 x.y + |y|^2: check the sign of the cross term",
+        _only("euclidean", lambda X, Y: np.sqrt(np.maximum(_expansion(X, Y, -2.0), 0))),
+    ),
+    Mistake(
+        "the expansion is |x|^2 - 2 x.y + |y|^2: the cross term needs its factor 2",
+        _only("euclidean", lambda X, Y: np.sqrt(np.maximum(_expansion(X, Y, 1.0), 0))),
+    ),
+    Mistake(
+        "for metric='euclidean' square the differences: you computed Manhattan distances",
+        _only("euclidean", lambda X, Y: reference(X, Y, "manhattan")),
+    ),
+    Mistake(
+        "for metric='manhattan' sum |x_k - y_k|: you computed Euclidean distances",
+        _only("manhattan", lambda X, Y: reference(X, Y, "euclidean")),
+    ),
+    Mistake(
+        "for metric='cosine' return the cosine *distance* 1 - cos, not the similarity",
+        _only("cosine", lambda X, Y: 1.0 - reference(X, Y, "cosine")),
+    ),
+    Mistake(
+        "for metric='cosine' divide x . y by both norms |x| |y|: you returned the raw dot products, "
+        "or 1 minus them",
+        _only("cosine", lambda X, Y: 1.0 - np.asarray(X, float) @ np.asarray(Y, float).T),
+    ),
+)
+
+
+def _check(outcome, X, Y, metric, what=""):
+    expect_close(
+        outcome,
+        reference(X, Y, metric),
+        reference=f"{REFERENCE}{what}",
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=MISTAKES,
+    )
+
+
+@points(3)
+def test_matches_cdist_on_random_inputs(pairwise_distances):
+    rng = seeded(7401)
+    for n, m, d in ((1, 1, 1), (3, 5, 2), (40, 30, 8), (7, 200, 64)):
+        X, Y = rng.normal(size=(n, d)), rng.normal(loc=0.5, scale=2.0, size=(m, d))
+        _check(pairwise_distances.call(X, Y), X, Y, "euclidean", " with the default metric, euclidean")
+        for metric in ("euclidean", "manhattan", "cosine"):
+            _check(pairwise_distances.call(X, Y, metric=metric), X, Y, metric)
+
+
+@points(2)
+def test_zero_distances_stay_accurate(pairwise_distances):
+    rng = seeded(7402)
+    X = rng.normal(size=(200, 6))
+    Y = np.concatenate([X[::2], rng.normal(size=(20, 6))])
+    for A, B, what in (
+        (X, X, "pairwise_distances(X, X): every point is at distance 0 from itself"),
+        (X, Y, "Y repeats half the rows of X"),
+    ):
+        outcome = pairwise_distances.call(A, B)
+        got = np.asarray(returned(outcome), dtype=float)
+        if got.shape == (len(A), len(B)) and np.isnan(got).any():
+            raise GradeFailure(
+                f"{outcome.call} returned nan at {int(np.isnan(got).sum())} entries ({what}).\n"
+                "  hint: rounding makes |x|^2 - 2 x.y + |y|^2 slightly negative when x = y; clip it at 0 "
+                "(np.maximum(..., 0)) before the square root"
+            )
+        _check(outcome, A, B, "euclidean", f"; {what}")
+
+
+# --- speed --------------------------------------------------------------------------------
+# A stage: what, (n, m, d), allowed ratio of the learner's time to cdist's, the ratio above
+# which retrying is pointless, attempts, and seconds of learner calls after which to stop.
+# Ratios measured on a 2-core VM, idle to heavily loaded (load average 5), best of 3 attempts:
+#   20000 x 2 x 3:    |x|^2 - 2x.y + |y|^2 1.2-18x, (n, m, d) broadcast 2-10x,
+#                     loop over the rows of X 97-440x
+#   2 x 20000 x 3:    expansion 3-9x, broadcast 8-11x, loop over the rows of Y 395-1050x
+#   2000 x 2000 x 64: expansion 0.3-1.9x, loop over the features 7-12x, loop over rows 3-6x (!),
+#                     broadcast 6-10x once its 2 GB temporaries are paged in (up to 60x, and
+#                     up to 10 s under load, on its first call: the budget leaves room for a
+#                     second), loop over pairs 50-200x
+# A loop over rows only shows on the first two shapes, where the per-row overhead dominates;
+# a run there takes about a millisecond, so a loaded machine needs several attempts. The last
+# shape (the size the exercise promises) keeps every loop-free formulation well inside 20x.
+SPEED_STAGES = (
+    ("20000 x 2 points with 3 features", (20000, 2, 3), 40.0, 400.0, 7, 3.0),
+    ("2 x 20000 points with 3 features", (2, 20000, 3), 40.0, 400.0, 7, 3.0),
+    ("2000 x 2000 points with 64 features", (2000, 2000, 64), 20.0, 100.0, 3, 12.0),
+)
+LOOP_STAGES = 2
+"""The first stages, which time about a millisecond of work and so need in-process timing."""
+REMOTE_OVERHEAD = 5e-4
+"""Seconds a trivial call takes at least when calls go to a worker process (pytest --sandbox):
+there ``outcome.seconds`` includes sending the arrays both ways, several milliseconds for the
+first stages, so only the last stage (where cdist itself takes ~0.1 s) can be judged."""
+VECTORISE = (
+    "vectorise: a Python loop over the rows (or over pairs of rows) is far slower than numpy. "
+    "Compute all n * m distances at once: get every cross term x_i . y_j from one matrix product "
+    "X @ Y.T and use |x - y|^2 = |x|^2 - 2 x.y + |y|^2 (broadcasting X[:, None, :] - Y[None, :, :] "
+    "also works, but needs n * m * d memory)"
+)
+
+
+def _timed_call(function, X, Y, what):
+    try:
+        outcome = function.call(X, Y)
+    except SubmissionError:
+        raise
+    except GradeFailure as stopped:  # stopped: out of time, or (pytest --sandbox) out of memory
+        text = str(stopped)
+        if "ran for more than" not in text and "out of memory" not in text:
+            raise
+        raise GradeFailure(f"{text} (on {what})\n  hint: {VECTORISE}") from None
+    if outcome.raised is not None and outcome.raised.type_name == "MemoryError":
+        raise GradeFailure(f"{outcome.call} ran out of memory on {what}\n  hint: {VECTORISE}")
+    returned(outcome)
+    return outcome
+
+
+def _expect_fast(function, X, Y, stage):
+    """The learner's outcome and cdist's result, once a call took at most ``within`` x cdist."""
+    what, _, within, give_up_above, attempts, budget = stage
+    best, spent, runs = None, 0.0, 0
+    while runs < attempts:
+        # Time the reference right before each call, so both see the same machine load.
+        reference_seconds = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            expected = cdist(X, Y)
+            reference_seconds = min(reference_seconds, time.perf_counter() - start)
+        outcome = _timed_call(function, X, Y, what)
+        runs += 1
+        spent += outcome.seconds
+        ratio = outcome.seconds / reference_seconds
+        if ratio <= within:
+            return outcome, expected
+        if best is None or ratio < best[0]:
+            best = (ratio, outcome.seconds, reference_seconds)
+        if ratio > give_up_above or spent > budget:
+            break
+    ratio, seconds, reference_seconds = best
+    raise GradeFailure(
+        f"pairwise_distances on {what} took {seconds:.3g} s, {ratio:.0f} times as long as "
+        f"scipy.spatial.distance.cdist ({reference_seconds:.3g} s); it may take at most {within:.0f} "
+        f"times as long (best of {runs} {'runs' if runs > 1 else 'run'})\n  hint: {VECTORISE}"
+    )
+
+
+def _call_overhead(function):
+    """The shortest of a few calls on 2 x 2 points: microseconds when called in-process."""
+    X = np.array([[0.0, 1.0, 2.0], [1.0, 0.0, 1.0]])
+    return min(_timed_call(function, X, X[::-1], "2 x 2 points").seconds for _ in range(5))
+
+
+@points(2)
+def test_fast_as_vectorised_numpy(pairwise_distances):
+    rng = seeded(7403)
+    remote = _call_overhead(pairwise_distances) > REMOTE_OVERHEAD
+    for stage in SPEED_STAGES[LOOP_STAGES:] if remote else SPEED_STAGES:
+        what, (n, m, d) = stage[:2]
+        X, Y = rng.normal(size=(n, d)), rng.normal(size=(m, d))
+        outcome, expected = _expect_fast(pairwise_distances, X, Y, stage)
+        expect_close(
+            outcome, expected, reference=f"{REFERENCE} on {what}", rtol=RTOL, atol=ATOL, mistakes=MISTAKES
+        )
+
+
+@points(1)
+def test_accepts_lists_and_float32(pairwise_distances):
+    rng = seeded(7404)
+    X, Y = rng.normal(size=(8, 3)), rng.normal(size=(6, 3)) + 1.0
+    expect_input_types_accepted(pairwise_distances, (X, Y), reference, reference_name=REFERENCE)
+    for metric in ("manhattan", "cosine"):
+        expect_input_types_accepted(
+            pairwise_distances, (X, Y), reference, reference_name=REFERENCE, kwargs={"metric": metric}
+        )
+
+
+@points(1)
+def test_rejects_bad_input(pairwise_distances):
+    X, Y = [[0.0, 1.0], [2.0, 3.0]], [[1.0, 1.0]]
+    expect_rejected(
+        pairwise_distances,
+        [
+            BadInput(
+                "'chebyshev' is not one of the metrics euclidean, manhattan, cosine",
+                (X, Y),
+                {"metric": "chebyshev"},
+            ),
+            BadInput(
+                "'minkowski' is not one of the metrics euclidean, manhattan, cosine",
+                (X, Y),
+                {"metric": "minkowski"},
+            ),
+            BadInput("X has 2 features (columns) and Y has 3", (X, [[1.0, 1.0, 1.0]])),
+            BadInput("X has 2 features (columns) and Y has 1", (X, [[1.0], [2.0]])),
+            BadInput("X must be 2-D, one point per row", ([0.0, 1.0], Y)),
+            BadInput("X has no rows", (np.zeros((0, 2)), Y)),
+            BadInput(
+                "the cosine distance is undefined for the zero row [0, 0]",
+                ([[0.0, 0.0], [1.0, 2.0]], Y),
+                {"metric": "cosine"},
+            ),
+        ],
+    )

@@ -1,0 +1,72 @@
+"""Standardise the columns of a matrix to mean 0 and standard deviation 1."""
+
+import numpy as np
+
+
+def standardize(X):
+    r"""Centre each column and divide it by its (population) standard deviation.
+
+    .. math::
+
+        Z_{ij} = \frac{X_{ij} - \mu_j}{\sigma_j}, \qquad
+        \mu_j = \frac{1}{n}\sum_i X_{ij}, \qquad
+        \sigma_j = \sqrt{\frac{1}{n}\sum_i (X_{ij} - \mu_j)^2}
+
+    The standard deviation is the population one (divide by ``n``, ``ddof=0``), as in
+    scikit-learn. A constant column has :math:`\sigma_j = 0`; it maps to a column of 0
+    (there is nothing to scale) rather than to 0 / 0.
+
+    Parameters
+    ----------
+    X : array_like of shape (n, d)
+        The data, one sample per row. A 1-D array is refused: reshape a single feature to
+        ``(n, 1)`` first, as scikit-learn asks.
+
+    Returns
+    -------
+    ndarray of shape (n, d)
+        The standardised data: every non-constant column has mean 0 and population
+        standard deviation 1.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 2-D or is empty.
+
+    See Also
+    --------
+    sklearn.preprocessing.StandardScaler : the reference (``fit_transform``).
+
+    Examples
+    --------
+    >>> standardize([[1.0, 5.0], [2.0, 5.0], [3.0, 5.0]])
+    array([[-1.22474487,  0.        ],
+           [ 0.        ,  0.        ],
+           [ 1.22474487,  0.        ]])
+    """
+    ### BEGIN SOLUTION
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2:
+        raise ValueError(f"X must be 2-D (samples in rows), got shape {X.shape}; reshape a feature to (n, 1)")
+    if X.size == 0:
+        raise ValueError(f"empty input of shape {X.shape}")
+    constant = np.ptp(X, axis=0) == 0
+    std = np.where(constant, 1.0, X.std(axis=0))
+    Z = (X - X.mean(axis=0)) / std
+    Z[:, constant] = 0.0
+    return Z
+    ### END SOLUTION
+
+
+### BEGIN META
+ORDER = 4
+DIFFICULTY = 1
+HINTS = (
+    "Which axis holds one feature's values: do you take the mean down the columns or along the "
+    "rows? What do you divide by when a column never changes?",
+    "Use X.mean(axis=0) and X.std(axis=0) (population std, ddof=0); where the std is 0 divide "
+    "by 1 instead, so a constant column becomes 0.",
+    "std = X.std(axis=0); return (X - X.mean(axis=0)) / np.where(std == 0, 1, std) (exactly "
+    "constant columns then come out as 0).",
+)
+### END META

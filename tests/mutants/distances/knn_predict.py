@@ -1,0 +1,64 @@
+"""Wrong versions of distances/knn_predict."""
+
+from collections import Counter
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(X_train, y_train, X_test, k):
+    X_train, X_test, y_train = np.asarray(X_train, float), np.asarray(X_test, float), np.asarray(y_train)
+    if X_train.ndim != 2 or X_test.ndim != 2 or X_train.shape[1] != X_test.shape[1]:
+        raise ValueError("bad shapes")
+    if len(X_train) == 0 or len(X_test) == 0 or y_train.shape != (len(X_train),):
+        raise ValueError("bad lengths")
+    if not 1 <= k <= len(X_train):
+        raise ValueError("bad k")
+    return X_train, y_train, X_test
+
+
+def _nearest(X_train, X_test, k, power=2):
+    gaps = np.abs(X_test[:, None, :] - X_train[None, :, :]) ** power
+    return np.argsort(gaps.sum(axis=2), axis=1)[:, :k]
+
+
+@mutant("knn_predict", hint="Counter.most_common")
+def counter_most_common(X_train, y_train, X_test, k=5):
+    X_train, y_train, X_test = _checked(X_train, y_train, X_test, k)
+    neighbours = _nearest(X_train, X_test, k)
+    return np.array([Counter(y_train[row].tolist()).most_common(1)[0][0] for row in neighbours])
+
+
+@mutant("knn_predict", hint="not the largest")
+def ties_to_the_largest(X_train, y_train, X_test, k=5):
+    X_train, y_train, X_test = _checked(X_train, y_train, X_test, k)
+    classes, codes = np.unique(y_train, return_inverse=True)
+    votes = (codes[_nearest(X_train, X_test, k)][:, :, None] == np.arange(len(classes))).sum(axis=1)
+    return classes[len(classes) - 1 - np.argmax(votes[:, ::-1], axis=1)]
+
+
+@mutant("knn_predict", hint="not their positions")
+def class_positions_not_labels(X_train, y_train, X_test, k=5):
+    X_train, y_train, X_test = _checked(X_train, y_train, X_test, k)
+    classes, codes = np.unique(y_train, return_inverse=True)
+    votes = (codes[_nearest(X_train, X_test, k)][:, :, None] == np.arange(len(classes))).sum(axis=1)
+    return np.argmax(votes, axis=1)
+
+
+@mutant("knn_predict", hint="Manhattan")
+def manhattan_neighbours(X_train, y_train, X_test, k=5):
+    X_train, y_train, X_test = _checked(X_train, y_train, X_test, k)
+    classes, codes = np.unique(y_train, return_inverse=True)
+    votes = (codes[_nearest(X_train, X_test, k, power=1)][:, :, None] == np.arange(len(classes))).sum(axis=1)
+    return classes[np.argmax(votes, axis=1)]
+
+
+@mutant("knn_predict", hint="only 3 training points")
+def k_not_checked(X_train, y_train, X_test, k=5):
+    X_train, y_train, X_test = np.asarray(X_train, float), np.asarray(y_train), np.asarray(X_test, float)
+    if X_train.shape[1] != X_test.shape[1] or len(y_train) != len(X_train) or len(X_train) == 0 or k < 1:
+        raise ValueError("bad input")
+    classes, codes = np.unique(y_train, return_inverse=True)
+    votes = (codes[_nearest(X_train, X_test, k)][:, :, None] == np.arange(len(classes))).sum(axis=1)
+    return classes[np.argmax(votes, axis=1)]

@@ -1,0 +1,90 @@
+"""Wrong versions of distances/pairwise_distances."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(X, Y, metric):
+    if metric not in ("euclidean", "manhattan", "cosine"):
+        raise ValueError("unknown metric")
+    X, Y = np.asarray(X, float), np.asarray(Y, float)
+    if X.ndim != 2 or Y.ndim != 2 or X.shape[1] != Y.shape[1] or X.size == 0 or Y.size == 0:
+        raise ValueError("bad shapes")
+    if metric == "cosine" and not (np.all(np.any(X, axis=1)) and np.all(np.any(Y, axis=1))):
+        raise ValueError("zero row")
+    return X, Y
+
+
+def _one_row(x, Y, metric):
+    if metric == "euclidean":
+        return np.sqrt(((Y - x) ** 2).sum(axis=1))
+    if metric == "manhattan":
+        return np.abs(Y - x).sum(axis=1)
+    return 1 - Y @ x / (np.linalg.norm(Y, axis=1) * np.linalg.norm(x))
+
+
+def _expansion(X, Y):
+    return (X**2).sum(1)[:, None] - 2 * X @ Y.T + (Y**2).sum(1)[None, :]
+
+
+@mutant("pairwise_distances", hint="vectorise")
+def loop_over_rows(X, Y, metric="euclidean"):
+    X, Y = _checked(X, Y, metric)
+    D = np.empty((len(X), len(Y)))
+    for i in range(len(X)):
+        D[i] = _one_row(X[i], Y, metric)
+    return D
+
+
+@mutant("pairwise_distances", hint="vectorise")
+def loop_over_pairs(X, Y, metric="euclidean"):
+    X, Y = _checked(X, Y, metric)
+    D = np.empty((len(X), len(Y)))
+    for i in range(len(X)):
+        for j in range(len(Y)):
+            D[i, j] = _one_row(X[i], Y[j : j + 1], metric)[0]
+    return D
+
+
+@mutant("pairwise_distances", hint="clip it at 0")
+def expansion_not_clipped(X, Y, metric="euclidean"):
+    X, Y = _checked(X, Y, metric)
+    if metric != "euclidean":
+        return loop_over_rows.function(X, Y, metric)
+    with np.errstate(invalid="ignore"):
+        return np.sqrt(_expansion(X, Y))
+
+
+@mutant("pairwise_distances", hint="take the square root")
+def squared_euclidean(X, Y, metric="euclidean"):
+    X, Y = _checked(X, Y, metric)
+    if metric != "euclidean":
+        return loop_over_rows.function(X, Y, metric)
+    return np.maximum(_expansion(X, Y), 0)
+
+
+@mutant("pairwise_distances", hint="not the similarity")
+def cosine_similarity_not_distance(X, Y, metric="euclidean"):
+    X, Y = _checked(X, Y, metric)
+    if metric != "cosine":
+        return loop_over_rows.function(X, Y, metric)
+    Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
+    Yn = Y / np.linalg.norm(Y, axis=1, keepdims=True)
+    return Xn @ Yn.T
+
+
+@mutant("pairwise_distances", hint="is not one of the metrics")
+def unknown_metric_means_euclidean(X, Y, metric="euclidean"):
+    X, Y = np.asarray(X, float), np.asarray(Y, float)
+    if X.ndim != 2 or Y.ndim != 2 or X.shape[1] != Y.shape[1] or X.size == 0 or Y.size == 0:
+        raise ValueError("bad shapes")
+    if metric == "manhattan":
+        return np.abs(X[:, None, :] - Y[None, :, :]).sum(axis=2)
+    if metric == "cosine":
+        if not (np.all(np.any(X, axis=1)) and np.all(np.any(Y, axis=1))):
+            raise ValueError("zero row")
+        Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
+        Yn = Y / np.linalg.norm(Y, axis=1, keepdims=True)
+        return 1 - Xn @ Yn.T
+    return np.sqrt(np.maximum(_expansion(X, Y), 0))

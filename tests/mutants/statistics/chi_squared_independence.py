@@ -1,0 +1,63 @@
+"""Wrong versions of statistics/chi_squared_independence."""
+
+import numpy as np
+from scipy.stats import chi2
+
+from mlkata.mutants import mutant
+
+
+def _checked(table):
+    table = np.asarray(table, float)
+    if table.ndim != 2 or min(table.shape) < 2 or np.any(table < 0):
+        raise ValueError("bad table")
+    if np.any(table.sum(axis=0) == 0) or np.any(table.sum(axis=1) == 0):
+        raise ValueError("zero row or column")
+    return table, np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+
+
+@mutant("chi_squared_independence", hint="Yates")
+def yates_on_two_by_two(table):
+    table, expected = _checked(table)
+    gaps = np.abs(table - expected)
+    if table.shape == (2, 2):
+        gaps = np.maximum(gaps - 0.5, 0)
+    statistic = float(np.sum(gaps**2 / expected))
+    dof = (table.shape[0] - 1) * (table.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, expected
+
+
+@mutant("chi_squared_independence", hint="not r * c - 1")
+def one_dof_per_cell(table):
+    table, expected = _checked(table)
+    statistic = float(np.sum((table - expected) ** 2 / expected))
+    dof = table.size - 1
+    return statistic, float(chi2.sf(statistic, dof)), dof, expected
+
+
+@mutant("chi_squared_independence", hint="grand total N")
+def forgot_the_grand_total(table):
+    table, _ = _checked(table)
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0))
+    statistic = float(np.sum((table - expected) ** 2 / expected))
+    dof = (table.shape[0] - 1) * (table.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, expected
+
+
+@mutant("chi_squared_independence", hint="1 - chi2.cdf")
+def one_minus_cdf(table):
+    table, expected = _checked(table)
+    statistic = float(np.sum((table - expected) ** 2 / expected))
+    dof = (table.shape[0] - 1) * (table.shape[1] - 1)
+    return statistic, float(1 - chi2.cdf(statistic, dof)), dof, expected
+
+
+@mutant("chi_squared_independence", hint="adds up to 0")
+def zero_totals_not_checked(table):
+    table = np.asarray(table, float)
+    if table.ndim != 2 or np.any(table < 0):
+        raise ValueError("bad table")
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+    with np.errstate(all="ignore"):
+        statistic = float(np.sum((table - expected) ** 2 / expected))
+    dof = (table.shape[0] - 1) * (table.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, expected

@@ -1,0 +1,50 @@
+"""Wrong versions of statistics/confidence_interval."""
+
+import numpy as np
+from scipy.stats import norm, t
+
+from mlkata.mutants import mutant
+
+
+def _checked(sample, confidence):
+    x = np.asarray(sample, float)
+    if x.ndim != 1 or x.size < 2 or not 0 < confidence < 1:
+        raise ValueError("bad input")
+    return x
+
+
+@mutant("confidence_interval", hint="not the normal one")
+def normal_quantile(sample, confidence=0.95):
+    x = _checked(sample, confidence)
+    half = norm.ppf((1 + confidence) / 2) * x.std(ddof=1) / np.sqrt(x.size)
+    return float(x.mean() - half), float(x.mean() + half)
+
+
+@mutant("confidence_interval", hint="ddof=1")
+def population_std(sample, confidence=0.95):
+    x = _checked(sample, confidence)
+    half = t.ppf((1 + confidence) / 2, x.size - 1) * x.std() / np.sqrt(x.size)
+    return float(x.mean() - half), float(x.mean() + half)
+
+
+@mutant("confidence_interval", hint="two-sided")
+def one_sided_quantile(sample, confidence=0.95):
+    x = _checked(sample, confidence)
+    half = t.ppf(confidence, x.size - 1) * x.std(ddof=1) / np.sqrt(x.size)
+    return float(x.mean() - half), float(x.mean() + half)
+
+
+@mutant("confidence_interval", hint="not n")
+def n_degrees_of_freedom(sample, confidence=0.95):
+    x = _checked(sample, confidence)
+    half = t.ppf((1 + confidence) / 2, x.size) * x.std(ddof=1) / np.sqrt(x.size)
+    return float(x.mean() - half), float(x.mean() + half)
+
+
+@mutant("confidence_interval", hint="not a percentage")
+def confidence_not_checked(sample, confidence=0.95):
+    x = np.asarray(sample, float)
+    if x.ndim != 1 or x.size < 2:
+        raise ValueError("bad sample")
+    half = t.ppf((1 + confidence) / 2, x.size - 1) * x.std(ddof=1) / np.sqrt(x.size)
+    return float(x.mean() - half), float(x.mean() + half)
