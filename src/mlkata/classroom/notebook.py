@@ -1,0 +1,209 @@
+"""Build the nbgrader notebook of a list of exercises, from the solutions and graders only.
+
+Per exercise, in curriculum order:
+
+- a locked markdown cell: the statement, from the solution module's docstrings;
+- the answer cell: the solution module without its META block, the solution markers
+  kept (``nbgrader generate_assignment`` turns it into the stub of ``exercises/``);
+- one test cell per test function of the grader, worth that test's ``@points``, so that
+  nbgrader's all-or-nothing cell scores add up exactly as the pytest grader's do. The
+  first also runs the docstring's worked examples as visible asserts; every test cell's
+  hidden part hands its grader test to the judge.
+
+No cell ends in an expression (nbgrader would read its value as partial credit) and every
+test cell silences warnings first (anything on stderr scores 0).
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import inspect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mlkata.catalog import SOLUTION_BEGIN, Exercise, public_functions, split_meta
+from mlkata.classroom.examples import visible_checks
+from mlkata.classroom.statement import statement_markdown
+
+SCHEMA_VERSION = 3
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
+HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
+HIDDEN_END = "### END HIDDEN TESTS"
+CHECK_CALL = "_mlkata_check"
+
+
+@dataclass(frozen=True)
+class GraderCheck:
+    """One test function of a grader: its name, points and the functions it takes."""
+
+    name: str
+    points: int
+    functions: tuple[str, ...]
+
+
+def grader_checks(exercise: Exercise, root: Path) -> list[GraderCheck]:
+    """The checks of ``exercise``'s grader, in file order."""
+    from mlkata.grading.direct import grader_tests
+
+    return [
+        GraderCheck(name, worth, tuple(inspect.signature(test).parameters))
+        for name, test, worth in grader_tests(exercise.grader_path(root))
+    ]
+
+
+def answer_source(exercise: Exercise, root: Path) -> str:
+    """The answer cell: the solution module without META, markers kept."""
+    text, _ = split_meta(exercise.solution_path(root).read_text(encoding="utf-8"))
+    if SOLUTION_BEGIN not in text:
+        raise ValueError(f"{exercise.key}: no {SOLUTION_BEGIN} region")
+    return text
+
+
+def _docstrings(text: str) -> list[str]:
+    tree = ast.parse(text)
+    names = public_functions(text)
+    return [
+        ast.get_docstring(node, clean=False) or ""
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef) and node.name in names
+    ]
+
+
+def _nbgrader(
+    grade_id: str,
+    *,
+    grade: bool = False,
+    solution: bool = False,
+    locked: bool = False,
+    points: int | None = None,
+) -> dict[str, Any]:
+    meta: dict[str, Any] = {
+        "schema_version": SCHEMA_VERSION,
+        "grade": grade,
+        "solution": solution,
+        "locked": locked,
+        "grade_id": grade_id,
+    }
+    if grade:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def _cell_id(grade_id: str) -> str:
+    clean = re.sub(r"[^A-Za-z0-9_-]", "-", grade_id)
+    if len(clean) <= 64:
+        return clean
+    return f"{clean[:55]}-{hashlib.sha256(clean.encode()).hexdigest()[:8]}"
+
+
+def hidden_block(exercise: Exercise, check: GraderCheck) -> list[str]:
+    """The hidden lines of a test cell: silence warnings, then hand the grader test to the judge."""
+    functions = ", ".join(f"{name!r}: {name}" for name in check.functions)
+    return [
+        HIDDEN_BEGIN,
+        "import warnings",
+        'warnings.simplefilter("ignore")',
+        'get_ipython().InteractiveTB.set_mode("Minimal")',
+        f"from mlkata.classroom.kernel import check as {CHECK_CALL}",
+        f"{CHECK_CALL}({exercise.key!r}, {check.name!r}, {{{functions}}})",
+        f"del {CHECK_CALL}",
+        HIDDEN_END,
+    ]
+
+
+def check_cell_source(
+    exercise: Exercise, check: GraderCheck, number: int, total: int, visible: list[str]
+) -> str:
+    """The source of one test cell: the hidden check first, then the visible ``visible`` lines.
+
+    Nothing but comments precedes the hidden block, which silences warnings before anything
+    runs; what the learner sees (the visible lines) ends in a statement.
+    """
+    worth = f"{check.points} point{'s' if check.points != 1 else ''}"
+    lines = [
+        f"# {exercise.key}, check {number} of {total}: {check.name} ({worth}).",
+        "# A hidden test runs this check of the grader when the notebook is graded.",
+        *hidden_block(exercise, check),
+    ]
+    if visible:
+        preamble = ["import warnings", "", "import numpy as np", "", 'warnings.simplefilter("ignore")']
+        lines += ["", "# The worked examples of the statement:", *preamble, "", *visible]
+    return "\n".join(lines)
+
+
+def exercise_cells(exercise: Exercise, root: Path, number: int) -> list[Any]:
+    """The statement, answer and test cells of one exercise."""
+    import nbformat.v4 as v4
+
+    text = answer_source(exercise, root)
+    prefix = exercise.module
+    cells = [
+        v4.new_markdown_cell(
+            statement_markdown(exercise, text, number),
+            id=_cell_id(f"{prefix}-statement"),
+            metadata=_nbgrader(f"{prefix}-statement", locked=True),
+        ),
+        v4.new_code_cell(
+            text,
+            id=_cell_id(f"{prefix}-answer"),
+            metadata=_nbgrader(f"{prefix}-answer", solution=True),
+        ),
+    ]
+    checks = grader_checks(exercise, root)
+    if not checks:
+        raise ValueError(f"{exercise.key}: its grader has no checks")
+    visible = visible_checks(text, _docstrings(text))
+    for i, check in enumerate(checks, start=1):
+        grade_id = f"{prefix}-{check.name}"
+        source = check_cell_source(exercise, check, i, len(checks), visible if i == 1 else [])
+        cells.append(
+            v4.new_code_cell(
+                source,
+                id=_cell_id(grade_id),
+                metadata=_nbgrader(grade_id, grade=True, locked=True, points=check.points),
+            )
+        )
+    return cells
+
+
+def _intro(title: str, exercises: list[Exercise]) -> str:
+    topics = ", ".join(dict.fromkeys(e.topic for e in exercises))
+    return "\n\n".join(
+        [
+            f"# {title}",
+            f"mlkata exercises on {topics}: {len(exercises)} functions to write.",
+            "For each exercise, read the statement, write the function in the answer cell "
+            "(replace `raise NotImplementedError()`), and run the test cells below it. The visible "
+            "checks are the statement's worked examples; when the notebook is graded, hidden "
+            "tests run the full grader, worth the points each test cell names.",
+            "Use numpy and the Python standard library only: an answer that uses scikit-learn, "
+            "SciPy or mlkata earns no points. Keep every function quick: a test cell that runs too "
+            "long is stopped and scores 0.",
+        ]
+    )
+
+
+def build_notebook(exercises: list[Exercise], root: Path, title: str) -> Any:
+    """The notebook of ``exercises`` (an ``nbformat`` node), titled ``title``."""
+    import nbformat.v4 as v4
+
+    if not exercises:
+        raise ValueError("no exercises to put in a notebook")
+    modules = [e.module for e in exercises]
+    if len(set(modules)) != len(modules):
+        raise ValueError("two exercises of this notebook share a module name")
+    cells = [
+        v4.new_markdown_cell(_intro(title, exercises), id="intro", metadata=_nbgrader("intro", locked=True))
+    ]
+    for number, exercise in enumerate(exercises, start=1):
+        cells += exercise_cells(exercise, root, number)
+    notebook = v4.new_notebook(cells=cells)
+    notebook.metadata = {
+        "kernelspec": dict(KERNELSPEC),
+        "language_info": {"name": "python"},
+        "mlkata": {"generated_by": "mlkata classroom build", "exercises": [e.key for e in exercises]},
+    }
+    return notebook

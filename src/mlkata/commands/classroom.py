@@ -1,0 +1,84 @@
+"""``mlkata classroom``: the nbgrader variant of the pack, for instructors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+classroom = typer.Typer(
+    help="Generate an nbgrader course from the exercises (needs the classroom extra).",
+    no_args_is_help=True,
+)
+
+
+@classroom.command()
+def build(
+    directory: Annotated[Path, typer.Argument(help="the course folder to write (created if missing)")],
+    topics: Annotated[
+        str | None, typer.Option("--topics", help="comma-separated topics (default: all)")
+    ] = None,
+    assignment: Annotated[
+        str, typer.Option("--assignment", help="the nbgrader assignment: source/<assignment>/")
+    ] = "mlkata",
+    per_topic: Annotated[
+        bool,
+        typer.Option(
+            "--per-topic/--one-notebook",
+            help="one notebook per topic (default), or one notebook for the whole assignment",
+        ),
+    ] = True,
+    course_id: Annotated[str, typer.Option("--course-id", help="nbgrader's course id")] = "mlkata",
+    timeout: Annotated[
+        int, typer.Option("--timeout", min=3, help="seconds a notebook cell may run when graded")
+    ] = 10,
+    force: Annotated[
+        bool, typer.Option("--force", help="replace an nbgrader_config.py that mlkata did not write")
+    ] = False,
+) -> None:
+    """Write nbgrader_config.py and source/<assignment>/*.ipynb into DIRECTORY."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from mlkata.classroom import ClassroomUnavailable
+
+    console = Console()
+    chosen = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
+    try:
+        from mlkata.classroom.course import build_course
+
+        result = build_course(
+            directory,
+            chosen,
+            assignment=assignment,
+            per_topic=per_topic,
+            course_id=course_id,
+            timeout=timeout,
+            force=force,
+        )
+    except ClassroomUnavailable as error:
+        console.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(1) from None
+    except KeyError as error:
+        console.print(f"[red]{escape(str(error.args[0]))}[/red]")
+        raise typer.Exit(2) from None
+    except (FileExistsError, ValueError) as error:
+        console.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    shown = result.config.parent
+    console.print(f"[green]wrote[/green]   {result.config}")
+    for path in result.notebooks:
+        console.print(f"[green]wrote[/green]   {path}")
+    for path in result.removed:
+        console.print(f"[yellow]removed[/yellow] {path} (no longer part of the course)")
+    console.print(
+        f"next: cd {shown} && nbgrader generate_assignment {assignment} --force\n"
+        f"      put submissions in submitted/<student>/{assignment}/, then\n"
+        f"      nbgrader autograde {assignment} --force && nbgrader export --to grades.csv",
+        highlight=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(classroom, name="classroom")
