@@ -57,9 +57,10 @@ def huber_loss(y_true, y_pred, delta=1.0):
     if not delta > 0:
         raise ValueError(f"delta must be positive, got {delta}")
     size = np.abs(y_true - y_pred)
-    quadratic = np.minimum(size, delta)
-    linear = size - quadratic
-    return float(np.mean(0.5 * quadratic**2 + delta * linear))
+    quadratic = np.minimum(size, delta)  # |r| up to delta
+    linear = np.subtract(size, quadratic, out=size)  # the part of |r| beyond delta (in place)
+    # mean of 0.5 * quadratic**2 + delta * linear, without more temporaries of size n
+    return float((0.5 * np.dot(quadratic, quadratic) + delta * linear.sum()) / y_true.size)
     ### END SOLUTION
 
 

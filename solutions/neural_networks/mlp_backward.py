@@ -79,13 +79,21 @@ def mlp_backward(X, y, weights, biases, activation="relu"):
 
     ### BEGIN SOLUTION
     def sigmoid(z):
-        e = np.exp(-np.abs(z))
-        return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        # 1 / (1 + exp(-z)). For z < -709 exp(-z) overflows to inf, and 1 / (1 + inf) is
+        # exactly 0, the right limit: that overflow is harmless, so it is silenced.
+        with np.errstate(over="ignore"):
+            e = np.exp(-z)
+        e += 1.0
+        return np.reciprocal(e, out=e)
 
-    functions = {
+    def sigmoid_prime(z):
+        s = sigmoid(z)
+        return s * (1.0 - s)
+
+    functions = {  # g and its derivative g', both taken at the pre-activation z
         "identity": (lambda z: z, lambda z: np.ones_like(z)),
-        "relu": (lambda z: np.maximum(z, 0.0), lambda z: (z > 0).astype(np.float64)),
-        "logistic": (sigmoid, lambda z: sigmoid(z) * (1.0 - sigmoid(z))),
+        "relu": (lambda z: np.maximum(z, 0.0), lambda z: z > 0),  # g' as a 0/1 mask
+        "logistic": (sigmoid, sigmoid_prime),
         "tanh": (np.tanh, lambda z: 1.0 - np.tanh(z) ** 2),
     }
     if activation not in functions:
@@ -118,11 +126,15 @@ def mlp_backward(X, y, weights, biases, activation="relu"):
 
     # forward pass, keeping every layer's input A and pre-activation Z
     inputs, pre = [X], []
-    for W, b in zip(Ws, bs, strict=True):
-        pre.append(inputs[-1] @ W + b)
-        inputs.append(g(pre[-1]))
-    logits = pre[-1]
-    P = np.exp(logits - logits.max(axis=1, keepdims=True))
+    for layer, (W, b) in enumerate(zip(Ws, bs, strict=True)):
+        Z = inputs[-1] @ W
+        Z += b  # Z = A @ W + b, in place
+        pre.append(Z)
+        if layer < len(Ws) - 1:  # the last layer's Z are the logits: they go to the softmax
+            inputs.append(g(Z))
+    P = pre.pop()  # the logits become the probabilities in place: backprop needs no other Z
+    P -= P.max(axis=1, keepdims=True)
+    np.exp(P, out=P)
     P /= P.sum(axis=1, keepdims=True)
 
     # backward pass
@@ -134,7 +146,8 @@ def mlp_backward(X, y, weights, biases, activation="relu"):
         grad_weights.append(inputs[layer].T @ delta)
         grad_biases.append(delta.sum(axis=0))
         if layer > 0:
-            delta = (delta @ Ws[layer].T) * g_prime(pre[layer - 1])
+            delta = delta @ Ws[layer].T
+            delta *= g_prime(pre[layer - 1])
     return grad_weights[::-1], grad_biases[::-1]
     ### END SOLUTION
 

@@ -70,19 +70,31 @@ def mlp_forward(X, weights, biases, activation="relu", output="softmax"):
     """
 
     ### BEGIN SOLUTION
+    # Every function below overwrites its argument, a fresh array A @ W + b: no temporaries.
     def logistic(z):
-        e = np.exp(-np.abs(z))  # at most 1: large |z| neither overflows nor gives nan
-        return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        # 1 / (1 + exp(-z)). For z < -709 exp(-z) overflows to inf, and 1 / (1 + inf) is
+        # exactly 0, the right limit: that overflow is harmless, so it is silenced.
+        with np.errstate(over="ignore"):
+            np.exp(np.negative(z, out=z), out=z)
+        z += 1.0
+        return np.reciprocal(z, out=z)
 
     def softmax(z):
-        e = np.exp(z - z.max(axis=1, keepdims=True))
-        return e / e.sum(axis=1, keepdims=True)
+        z -= z.max(axis=1, keepdims=True)  # every exp is then at most 1
+        np.exp(z, out=z)
+        z /= z.sum(axis=1, keepdims=True)
+        return z
+
+    def affine(A, W, b):
+        Z = A @ W
+        Z += b  # A @ W + b, in place
+        return Z
 
     hidden = {
         "identity": lambda z: z,
-        "relu": lambda z: np.maximum(z, 0.0),
+        "relu": lambda z: np.maximum(z, 0.0, out=z),
         "logistic": logistic,
-        "tanh": np.tanh,
+        "tanh": lambda z: np.tanh(z, out=z),
     }
     outputs = {"softmax": softmax, "logistic": logistic, "identity": lambda z: z}
     if activation not in hidden:
@@ -108,8 +120,8 @@ def mlp_forward(X, weights, biases, activation="relu", output="softmax"):
             raise ValueError(f"layer {layer}: b has {b.shape[0]} entries but W has {W.shape[1]} columns")
         width = W.shape[1]
     for W, b in zip(Ws[:-1], bs[:-1], strict=True):
-        A = hidden[activation](A @ W + b)
-    return outputs[output](A @ Ws[-1] + bs[-1])
+        A = hidden[activation](affine(A, W, b))
+    return outputs[output](affine(A, Ws[-1], bs[-1]))
     ### END SOLUTION
 
 

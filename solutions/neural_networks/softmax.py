@@ -57,8 +57,9 @@ def softmax(z, axis=-1):
     if z.shape[axis] == 0:
         raise ValueError(f"z of shape {z.shape} has no entries along axis {axis}")
     shifted = z - z.max(axis=axis, keepdims=True)
-    e = np.exp(shifted)
-    return e / e.sum(axis=axis, keepdims=True)
+    e = np.exp(shifted, out=shifted)  # in place: shifted is not needed again
+    e /= e.sum(axis=axis, keepdims=True)
+    return e
     ### END SOLUTION
 
 

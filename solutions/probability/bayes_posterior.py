@@ -58,9 +58,11 @@ def bayes_posterior(prior, likelihood):
         )
     if prior.size == 0:
         raise ValueError("empty input: there are no hypotheses")
-    if not (np.all(np.isfinite(prior)) and np.all(np.isfinite(likelihood))):
+    # min and max propagate nan, and an inf is one of them: four reductions check every value
+    p_low, p_high, l_low, l_high = prior.min(), prior.max(), likelihood.min(), likelihood.max()
+    if not np.all(np.isfinite([p_low, p_high, l_low, l_high])):
         raise ValueError("prior and likelihood must be finite")
-    if np.any(prior < 0) or np.any(likelihood < 0):
+    if p_low < 0 or l_low < 0:
         raise ValueError("prior and likelihood must be non-negative")
     if abs(prior.sum() - 1.0) > 1e-6:
         raise ValueError(f"the prior must sum to 1, it sums to {prior.sum()!r}")
@@ -68,7 +70,8 @@ def bayes_posterior(prior, likelihood):
     evidence = joint.sum()
     if evidence == 0:
         raise ValueError("evidence is 0: the data is impossible under every hypothesis with prior mass")
-    return joint / evidence
+    joint /= evidence  # in place: the joint becomes the posterior
+    return joint
     ### END SOLUTION
 
 

@@ -139,11 +139,16 @@ def gaussian_nb_predict_proba(model, X):
     if not np.all(np.isfinite(X)):
         raise ValueError("X must be finite")
     log_norm = -0.5 * np.sum(np.log(2 * np.pi * var), axis=1)
-    squares = np.sum((X[:, None, :] - theta[None]) ** 2 / var[None], axis=2)
-    joint = model["log_prior"] + log_norm - 0.5 * squares
-    top = joint.max(axis=1, keepdims=True)
-    log_evidence = top + np.log(np.exp(joint - top).sum(axis=1, keepdims=True))
-    return np.exp(joint - log_evidence)
+    z = X[:, None, :] - theta[None]  # (n, k, d): every sample against every class mean
+    z /= np.sqrt(var)[None]  # in place: standardised by each class's spread
+    squares = np.einsum("nkd,nkd->nk", z, z)  # sum over the features of z**2, no temporary
+    joint = -0.5 * squares
+    joint += model["log_prior"] + log_norm
+    # normalise each row with log-sum-exp, in place: after subtracting the row maximum every
+    # exp is at most 1, and the log of the evidence is subtracted before the last exp
+    joint -= joint.max(axis=1, keepdims=True)
+    joint -= np.log(np.exp(joint).sum(axis=1, keepdims=True))
+    return np.exp(joint, out=joint)
     ### END SOLUTION
 
 

@@ -44,11 +44,13 @@ def l2_penalty(w, alpha):
     w = np.asarray(w, dtype=np.float64)
     if w.size == 0:
         raise ValueError("empty input: w has no weights")
-    if not np.all(np.isfinite(w)):
+    total = np.dot(w.ravel(), w.ravel())  # the sum of squares, one pass and no temporary
+    # A nan or inf weight makes the total nan or inf: only then is each weight checked.
+    if not np.isfinite(total) and not np.all(np.isfinite(w)):
         raise ValueError("w must be finite")
     if np.ndim(alpha) != 0 or not np.isfinite(alpha) or alpha < 0:
         raise ValueError(f"alpha must be a single number >= 0, got {alpha!r}")
-    return float(alpha * np.sum(w * w))
+    return float(alpha * total)
     ### END SOLUTION
 
 
