@@ -4,6 +4,8 @@
   the graders grade the learner's ``exercises/``.
 - ``pytest exercises/losses`` collects, for each exercise file, its grader
   ``graders/<topic>/test_<module>.py`` pointed at that file.
+- ``--sandbox`` runs the learner's functions in confined worker processes instead of
+  this one (:mod:`mlkata.grading.sandbox`); ``mlkata grade`` grades a class that way.
 - Every failure carries the grader's learner-facing message instead of a traceback,
   and the run ends with a per-exercise table of points, or a JSON report with
   ``--mlkata-report``.
@@ -38,6 +40,7 @@ class CheckResult:
     passed: bool
     message: str = ""
     not_implemented: bool = False
+    hidden: bool = False
 
 
 @dataclass
@@ -78,6 +81,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="seconds one call of a graded function may take (default: %(default)s)",
     )
     group.addoption("--mlkata-report", default=None, help="write the per-exercise results to this JSON file")
+    group.addoption(
+        "--sandbox",
+        action="store_true",
+        default=False,
+        help="run the graded functions in confined worker processes (batch grading of untrusted code)",
+    )
+    group.addoption(
+        "--exercise-timeout",
+        type=float,
+        default=60.0,
+        help="with --sandbox: seconds all the calls of one exercise may take together (default: %(default)s)",
+    )
+    group.addoption(
+        "--sandbox-memory",
+        type=int,
+        default=2048,
+        help="with --sandbox: megabytes of memory a worker may use (default: %(default)s)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -230,6 +251,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
                 passed=report.passed,
                 message="" if report.passed else message,
                 not_implemented=isinstance(error, NotImplementedYet),
+                hidden=item.get_closest_marker("hidden") is not None,
             )
         )
     return report

@@ -44,6 +44,7 @@ __all__ = [
     "expect_finite_scalar",
     "expect_no_warnings",
     "expect_raises",
+    "hidden",
     "matching_hints",
     "points",
     "returned",
@@ -55,6 +56,11 @@ __all__ = [
 def points(n: int) -> pytest.MarkDecorator:
     """Mark a grader test as worth ``n`` points (1 when unmarked)."""
     return pytest.mark.points(n)
+
+
+def hidden() -> pytest.MarkDecorator:
+    """Mark a grader test as hidden: batch results show its points, not its details."""
+    return pytest.mark.hidden
 
 
 def seeded(seed: int) -> np.random.Generator:
@@ -74,6 +80,10 @@ def student_function(name: str):
         from mlkata.pytest_plugin import student_module_for
 
         module = student_module_for(request.node, Path(request.module.__file__))
+        if request.config.getoption("sandbox", default=False):
+            from mlkata.grading.sandbox import sandboxed
+
+            return sandboxed(request, module, name)
         return StudentFunction(
             lambda: module.function(name),
             name,

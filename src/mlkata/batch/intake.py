@@ -1,0 +1,232 @@
+"""Reading a class's submissions into one clean, checked copy per student.
+
+``SUBMISSIONS`` holds one entry per student: a folder laid out like ``exercises/``
+(``<topic>/<module>.py``), a folder of ``.py`` files dropped flat (matched by module
+name), a folder holding a ``.zip`` of either, or a ``.zip`` directly. Only regular files
+named like an exercise are kept, never through a symbolic link, never from a zip entry
+whose path leaves the archive, and within size limits; everything else is reported in
+the student's notes, and a submission that cannot be read still yields a student (who
+scores 0 with the reason).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from mlkata.catalog import Exercise
+
+MAX_FILE_BYTES = 1 * 2**20
+MAX_ZIP_BYTES = 50 * 2**20
+MAX_ENTRIES = 2000
+MAX_DEPTH = 8
+_JUNK = {"__MACOSX", "__pycache__", ".DS_Store", ".git", ".ipynb_checkpoints", "Thumbs.db"}
+
+
+@dataclass
+class Submission:
+    """What one student handed in, as the graders will see it."""
+
+    student: str
+    origin: Path
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Exercise key (``losses/hinge_loss``) -> the file's bytes."""
+    notes: list[str] = field(default_factory=list)
+    """What the intake noticed: ignored files, unsafe zip entries, unreadable archives."""
+
+    @property
+    def digest(self) -> str:
+        hasher = hashlib.sha256()
+        for key in sorted(self.files):
+            hasher.update(key.encode() + b"\0" + hashlib.sha256(self.files[key]).digest())
+        return hasher.hexdigest()
+
+    def stage(self, folder: Path) -> Path:
+        """Write the kept files under ``folder`` as ``<topic>/<module>.py``; return ``folder``."""
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, data in self.files.items():
+            path = folder / f"{key}.py"
+            path.parent.mkdir(exist_ok=True)
+            path.write_bytes(data)
+        return folder
+
+
+@dataclass
+class _Candidate:
+    parts: tuple[str, ...]
+    data: bytes
+    where: str
+
+
+def safe_name(name: str) -> str:
+    """A student's name usable as a folder name and a CSV cell.
+
+    Examples
+    --------
+    >>> safe_name("Ana María / 2")
+    'Ana_Mar_a___2'
+    >>> safe_name("../..")
+    'student'
+    """
+    cleaned = re.sub(r"[^A-Za-z0-9._@+-]", "_", name).strip("._").lstrip("+-@")  # no CSV formulas
+    return cleaned[:80] or "student"
+
+
+def collect(submissions: Path, exercises: list[Exercise]) -> list[Submission]:
+    """Every student of the ``submissions`` folder, in name order."""
+    result: list[Submission] = []
+    taken: set[str] = set()
+    for entry in sorted(submissions.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith(".") or entry.name in _JUNK:
+            continue
+        is_zip = entry.suffix.lower() == ".zip" and entry.is_file() and not entry.is_symlink()
+        if not (entry.is_dir() and not entry.is_symlink()) and not is_zip:
+            continue
+        base = safe_name(entry.stem if is_zip else entry.name)
+        if base.lower() == "grades.csv":  # the batch's own file in the output folder
+            base = f"student-{base}"
+        name, number = base, 2
+        while name in taken:
+            name, number = f"{base}-{number}", number + 1
+        taken.add(name)
+        result.append(read_submission(entry, exercises, name))
+    return result
+
+
+def read_submission(entry: Path, exercises: list[Exercise], student: str) -> Submission:
+    submission = Submission(student, entry)
+    candidates: list[_Candidate] = []
+    ignored: list[str] = []
+    if entry.is_dir():
+        _walk(entry, candidates, ignored, submission.notes)
+    else:
+        _read_zip(entry, entry.name, candidates, ignored, submission.notes)
+    _match(candidates, exercises, submission, ignored)
+    if ignored:
+        shown = ", ".join(ignored[:10]) + (f" and {len(ignored) - 10} more" if len(ignored) > 10 else "")
+        submission.notes.append(f"ignored (not an exercise file of this batch): {shown}")
+    if not submission.files:
+        submission.notes.append(
+            "no exercise file found: expected <topic>/<module>.py (the layout of exercises/), "
+            "<module>.py files, or a .zip of either"
+        )
+    return submission
+
+
+def _walk(folder: Path, candidates: list[_Candidate], ignored: list[str], notes: list[str]) -> None:
+    count = 0
+    for current, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(current)
+        depth = len(here.relative_to(folder).parts)
+        dirs[:] = sorted(d for d in dirs if d not in _JUNK and not d.startswith(".") and depth < MAX_DEPTH)
+        for name in sorted(files):
+            if name in _JUNK or name.startswith("."):
+                continue
+            count += 1
+            if count > MAX_ENTRIES:
+                notes.append(f"more than {MAX_ENTRIES} files: the rest were not read")
+                return
+            path = here / name
+            shown = path.relative_to(folder).as_posix()
+            info = path.lstat()
+            if stat.S_ISLNK(info.st_mode):
+                notes.append(f"{shown} is a symbolic link: ignored (submit the file itself)")
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                ignored.append(shown)
+                continue
+            if name.lower().endswith(".zip"):
+                _read_zip(path, shown, candidates, ignored, notes)
+                continue
+            if not name.endswith(".py"):
+                ignored.append(shown)
+                continue
+            if info.st_size > MAX_FILE_BYTES:
+                notes.append(f"{shown} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
+                continue
+            candidates.append(_Candidate(path.relative_to(folder).parts, path.read_bytes(), shown))
+
+
+def _read_zip(
+    path: Path, shown: str, candidates: list[_Candidate], ignored: list[str], notes: list[str]
+) -> None:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as error:
+        notes.append(f"{shown} is not a readable zip file ({error}): nothing in it was graded")
+        return
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_ENTRIES:
+            notes.append(f"{shown} holds more than {MAX_ENTRIES} entries: nothing in it was graded")
+            return
+        total = 0
+        for info in infos:
+            name = info.filename
+            pure = PurePosixPath(name.replace("\\", "/"))
+            if info.is_dir():
+                continue
+            if pure.is_absolute() or ".." in pure.parts or re.match(r"^[A-Za-z]:", name):
+                notes.append(f"{shown} holds an unsafe path {name!r} (outside the archive): ignored")
+                continue
+            if stat.S_ISLNK(info.external_attr >> 16):
+                notes.append(f"{shown} holds a symbolic link {name!r}: ignored")
+                continue
+            parts = tuple(p for p in pure.parts if p not in ("", "."))
+            if any(p in _JUNK or p.startswith(".") for p in parts) or len(parts) > MAX_DEPTH:
+                continue
+            where = f"{shown}:{'/'.join(parts)}"
+            if not name.endswith(".py"):
+                ignored.append(where)
+                continue
+            if info.file_size > MAX_FILE_BYTES:
+                notes.append(f"{where} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
+                continue
+            total += info.file_size
+            if total > MAX_ZIP_BYTES:
+                notes.append(
+                    f"{shown} unpacks to more than {MAX_ZIP_BYTES // 2**20} MB: the rest was ignored"
+                )
+                return
+            try:
+                with archive.open(info) as member:
+                    data = member.read(MAX_FILE_BYTES + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError, EOFError) as error:
+                notes.append(f"{where} cannot be unpacked ({error}): ignored")
+                continue
+            if len(data) > MAX_FILE_BYTES:
+                notes.append(f"{where} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
+                continue
+            candidates.append(_Candidate(parts, data, where))
+
+
+def _match(
+    candidates: list[_Candidate], exercises: list[Exercise], submission: Submission, ignored: list[str]
+) -> None:
+    by_module = {e.module: e for e in exercises}
+    found: dict[str, list[tuple[int, _Candidate]]] = {}
+    for candidate in candidates:
+        stem = candidate.parts[-1][:-3]
+        exercise = by_module.get(stem)
+        if exercise is None:
+            ignored.append(candidate.where)
+            continue
+        in_topic = len(candidate.parts) >= 2 and candidate.parts[-2] == exercise.topic
+        rank = (0 if in_topic else 1, len(candidate.parts))
+        found.setdefault(exercise.key, []).append((rank, candidate))  # type: ignore[arg-type]
+    for key, options in found.items():
+        options.sort(key=lambda o: o[0])
+        chosen = options[0][1]
+        submission.files[key] = chosen.data
+        if len(options) > 1:
+            others = ", ".join(o[1].where for o in options[1:])
+            submission.notes.append(f"several files for {key}: graded {chosen.where}, not {others}")
+        try:
+            chosen.data.decode("utf-8")
+        except UnicodeDecodeError:
+            submission.notes.append(f"{chosen.where} is not UTF-8 text, so it cannot be graded")

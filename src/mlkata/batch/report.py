@@ -1,0 +1,212 @@
+"""What a batch writes: Gradescope's ``results.json``, ``feedback.md`` and ``grades.csv``.
+
+Every score here comes from the report the trusted grader process wrote; nothing a
+submission printed or wrote is read. Every file is written atomically (a temporary file
+in the same folder, then ``os.replace``), so an interrupted batch leaves whole files or
+none, and ``results.json`` is written last: its presence marks a student as graded.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlkata.catalog import Exercise
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class ExpectedCheck:
+    name: str
+    points: int
+    hidden: bool = False
+
+
+@dataclass
+class StudentResult:
+    student: str
+    digest: str
+    topics: list[str]
+    exercises: dict[str, dict] = field(default_factory=dict)
+    """Exercise key -> the grader's report for it (``score``, ``max_score``, ``checks``)."""
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+    """Why grading did not finish, when it did not (the checks not reached score 0)."""
+    seconds: float = 0.0
+
+
+def expected_checks(exercises: list[Exercise], root: Path) -> dict[str, list[ExpectedCheck]]:
+    """The checks each exercise's grader declares, with their points and visibility."""
+    from mlkata.grading.direct import grader_tests
+
+    expected = {}
+    for exercise in exercises:
+        checks = []
+        try:
+            tests = grader_tests(exercise.grader_path(root))
+        except Exception as error:  # the grader itself is broken: its checks show up as errors
+            print(f"mlkata grade: cannot read the grader of {exercise.key}: {error!r}", file=sys.stderr)
+            tests = []
+        for name, function, worth in tests:
+            marks = getattr(function, "pytestmark", [])
+            checks.append(ExpectedCheck(name, worth, any(m.name == "hidden" for m in marks)))
+        expected[exercise.key] = checks
+    return expected
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _tests(result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> list[dict]:
+    tests = []
+    for key, checks in expected.items():
+        reported = {c["name"]: c for c in result.exercises.get(key, {}).get("checks", [])}
+        names = [c.name for c in checks] + [n for n in reported if n not in {c.name for c in checks}]
+        declared = {c.name: c for c in checks}
+        for name in names:
+            check = reported.get(name)
+            hidden = bool(check.get("hidden")) if check else declared[name].hidden
+            points = int(check["points"]) if check else declared[name].points
+            if check is None:
+                passed = False
+                output = "not graded: " + (result.error or "the grading run did not reach this check")
+            else:
+                passed = bool(check["passed"])
+                output = "" if passed else str(check.get("message", ""))
+            tests.append(
+                {
+                    "name": f"{key} :: {name}",
+                    "score": points if passed else 0,
+                    "max_score": points,
+                    "status": "passed" if passed else "failed",
+                    "output": "" if hidden else output,
+                    "visibility": "hidden" if hidden else "visible",
+                }
+            )
+    return tests
+
+
+def results_json(result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> dict:
+    """``results.json`` in Gradescope's autograder format (plus mlkata's own ``extra_data``)."""
+    tests = _tests(result, expected)
+    lines = [f"mlkata: {sum(t['score'] for t in tests)}/{sum(t['max_score'] for t in tests)} points"]
+    lines += [f"note: {n}" for n in result.notes]
+    if result.error:
+        lines.append(f"grading did not finish: {result.error}")
+    return {
+        "score": sum(t["score"] for t in tests),
+        "max_score": sum(t["max_score"] for t in tests),
+        "execution_time": round(result.seconds, 2),
+        "output": "\n".join(lines),
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+        "extra_data": {
+            "mlkata": {
+                "format": FORMAT,
+                "student": result.student,
+                "digest": result.digest,
+                "topics": result.topics,
+                "exercises": {
+                    key: sum(t["score"] for t in tests if t["name"].startswith(f"{key} :: "))
+                    for key in expected
+                },
+                "error": result.error,
+            }
+        },
+    }
+
+
+def feedback_markdown(result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> str:
+    """A readable per-student feedback file: points and the graders' messages."""
+    tests = _tests(result, expected)
+    out = io.StringIO()
+    total, most = sum(t["score"] for t in tests), sum(t["max_score"] for t in tests)
+    out.write(
+        f"# mlkata feedback: {result.student}\n\n**{total}/{most} points** ({', '.join(result.topics)})\n\n"
+    )
+    if result.notes or result.error:
+        out.write("About your submission:\n\n")
+        for note in result.notes:
+            out.write(f"- {note}\n")
+        if result.error:
+            out.write(f"- grading did not finish: {result.error}\n")
+        out.write("\n")
+    for key in expected:
+        mine = [t for t in tests if t["name"].startswith(f"{key} :: ")]
+        score, worth = sum(t["score"] for t in mine), sum(t["max_score"] for t in mine)
+        mark = "✓" if score == worth else "✗"
+        out.write(f"## {mark} {key}: {score}/{worth}\n\n")
+        hidden = [t for t in mine if t["visibility"] == "hidden"]
+        shown = [t for t in mine if t["visibility"] != "hidden"]
+        said = ""
+        for test in shown:
+            check = test["name"].split(" :: ", 1)[1]
+            status = "passes" if test["status"] == "passed" else "fails"
+            out.write(f"- {check}: {status} ({test['score']}/{test['max_score']})\n")
+            if test["output"] and test["output"] == said:
+                out.write("  (the same reason as above)\n")
+            elif test["output"]:
+                body = "\n".join("      " + line for line in test["output"].splitlines())
+                out.write(f"\n{body}\n\n")
+            said = test["output"] or said
+        if hidden:
+            out.write(f"- {len(hidden)} hidden check(s): their details are not shown\n")
+        out.write("\n")
+    return out.getvalue()
+
+
+def read_results(path: Path) -> dict | None:
+    """A ``results.json`` this module wrote, or ``None`` when absent or not whole."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    meta = data.get("extra_data", {}).get("mlkata") if isinstance(data, dict) else None
+    if not isinstance(meta, dict) or meta.get("format") != FORMAT or "tests" not in data:
+        return None
+    return data
+
+
+def write_student(out: Path, result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> dict:
+    folder = out / result.student
+    atomic_write(folder / "feedback.md", feedback_markdown(result, expected))
+    data = results_json(result, expected)
+    atomic_write(folder / "results.json", json.dumps(data, indent=2) + "\n")
+    return data
+
+
+def write_grades(out: Path, rows: list[dict], keys: list[str]) -> Path:
+    """``grades.csv``: a row per student, a column per exercise, the total and the maximum."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student", *keys, "total", "max_score"])
+    for data in sorted(rows, key=lambda d: d["extra_data"]["mlkata"]["student"]):
+        meta = data["extra_data"]["mlkata"]
+        writer.writerow(
+            [meta["student"], *(meta["exercises"].get(k, 0) for k in keys), data["score"], data["max_score"]]
+        )
+    path = out / "grades.csv"
+    atomic_write(path, buffer.getvalue())
+    return path

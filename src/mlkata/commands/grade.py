@@ -1,0 +1,85 @@
+"""``mlkata grade``: grade a class's submissions in the sandbox, for an LMS."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="grade")(grade)
+
+
+def grade(
+    submissions: Annotated[
+        Path, typer.Argument(help="folder with one folder (or .zip) per student, laid out like exercises/")
+    ],
+    out: Annotated[Path, typer.Option("--out", help="where results.json, feedback.md and grades.csv go")],
+    topics: Annotated[
+        str | None, typer.Option("--topics", help="comma-separated topics (default: all)")
+    ] = None,
+    jobs: Annotated[int, typer.Option("--jobs", help="students graded at once (default: CPU count)")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="grade again students already graded")] = False,
+    call_timeout: Annotated[float, typer.Option("--call-timeout", help="seconds per call")] = 10.0,
+    exercise_timeout: Annotated[
+        float, typer.Option("--exercise-timeout", help="seconds for all the calls of one exercise")
+    ] = 60.0,
+    memory: Annotated[int, typer.Option("--memory", help="megabytes a sandbox worker may use")] = 2048,
+) -> None:
+    """Grade every student's submission with the graders, each in a sandbox."""
+    import os
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from mlkata import catalog
+    from mlkata.batch.run import Options, grade_batch
+    from mlkata.paths import project_root
+
+    console = Console(stderr=True)
+    if not submissions.is_dir():
+        console.print(f"[red]{submissions} is not a folder[/red]")
+        raise typer.Exit(2)
+    chosen_topics = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
+    try:
+        root = project_root()
+        exercises = catalog.exercises_of(chosen_topics, root)
+    except (KeyError, FileNotFoundError) as error:
+        console.print(f"[red]{error.args[0]}[/red]")
+        raise typer.Exit(2) from None
+    if not exercises:
+        console.print("[red]no exercises to grade[/red]")
+        raise typer.Exit(2)
+    if os.geteuid() != 0:
+        console.print(
+            "[yellow]not running as root: sandbox workers keep your user id (no private mount namespace,"
+            " no separate uid); the audit hook, seccomp filter and limits still apply[/yellow]"
+        )
+    options = Options(
+        jobs=jobs or os.cpu_count() or 1,
+        force=force,
+        call_timeout=call_timeout,
+        exercise_timeout=exercise_timeout,
+        memory_mb=memory,
+    )
+    with Progress(
+        TextColumn("grading"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=False,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def advance(student: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, description=student)
+
+        summary = grade_batch(submissions.resolve(), out.resolve(), exercises, root, options, advance)
+    console.print(
+        f"graded {len(summary.graded)} student(s), {len(summary.skipped)} already up to date "
+        f"({len(exercises)} exercises) in {summary.seconds:.1f} s; grades in {summary.grades}"
+    )

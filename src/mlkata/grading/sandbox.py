@@ -1,0 +1,563 @@
+"""Calling a learner's function in a confined worker process (``pytest --sandbox``).
+
+The grader's process keeps everything that decides a score: the grader module, the
+references, the judging. Only the calls of the learner's functions go to a worker,
+one per test and learner module, forked from a zygote (:mod:`mlkata.sandbox.worker`)
+that never ran learner code. The worker runs as an unprivileged user of its own (when
+grading as root) in a private mount namespace where the project's folders are empty,
+under CPU, memory, file-size and process limits, a seccomp filter and an audit hook.
+
+What comes back is data only, read with :mod:`mlkata.sandbox.wire` from a socket the
+worker was given: never pickled, never parsed from its printed output. A wall-clock
+limit per call and per exercise is enforced here, with SIGKILL, so a worker that ignores
+signals or never answers still ends, and a worker that dies (``os._exit``, a crash, the
+memory limit) fails that call only; the next test gets a fresh worker.
+"""
+
+from __future__ import annotations
+
+import ast
+import atexit
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mlkata.grading.failures import GradeFailure, SubmissionError
+from mlkata.grading.loader import BANNED_PACKAGES, banned_imports
+from mlkata.grading.outcome import Outcome, Raised
+from mlkata.grading.proxy import Handle, StudentFunction, StudentModule
+from mlkata.sandbox import guard, wire
+
+SANDBOX_UID_BASE = 2_100_000_000
+"""Workers of the grader process with pid P run as uid and gid ``SANDBOX_UID_BASE + P``."""
+HIDE_ENV = "MLKATA_SANDBOX_HIDE"
+"""More folders (``os.pathsep``-separated) a worker must not see, such as the batch's output."""
+BATCH_ENV = "MLKATA_BATCH"
+"""Set by ``mlkata grade`` for the grader processes it starts."""
+REFERENCE_LIBRARIES = ("sklearn", "scikit_learn", "scipy", "shapely", "torch", "statsmodels")
+SESSIONS_KEY = pytest.StashKey[dict]()
+
+
+@dataclass(frozen=True)
+class Settings:
+    call_timeout: float = 10.0
+    exercise_timeout: float = 60.0
+    memory_mb: int = 2048
+    file_mb: int = 16
+
+    @classmethod
+    def of(cls, config: pytest.Config) -> Settings:
+        return cls(
+            call_timeout=config.getoption("call_timeout"),
+            exercise_timeout=config.getoption("exercise_timeout"),
+            memory_mb=config.getoption("sandbox_memory"),
+        )
+
+
+def is_root() -> bool:
+    return os.geteuid() == 0
+
+
+def sandbox_ids() -> tuple[int, int]:
+    """The uid and gid workers of this process run as."""
+    if is_root():
+        number = SANDBOX_UID_BASE + os.getpid()
+        return number, number
+    return os.getuid(), os.getgid()
+
+
+# --- the zygote ---------------------------------------------------------------------------------
+
+
+class Zygote:
+    """The process that forks workers; started once per grader process and preload set."""
+
+    def __init__(self, preload: tuple[str, ...]) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "LANG": "C.UTF-8",
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "MLKATA_GRADER_PID": str(os.getpid()),
+        }
+        command = [sys.executable, "-I", "-B", "-m", "mlkata.sandbox.worker", str(theirs.fileno()), *preload]
+        self.process = subprocess.Popen(
+            command, pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, cwd="/"
+        )
+        theirs.close()
+        self.control = ours
+        self.control.settimeout(120)
+        if json.loads(self.control.recv(1 << 16) or b"{}").get("ready") is not True:
+            raise RuntimeError("the sandbox zygote did not start")
+        self.control.settimeout(30)
+
+    def spawn(self, spec: dict) -> tuple[int, int]:
+        self.control.sendall(json.dumps({"op": "spawn", "spec": spec}).encode())
+        data, fds, _, _ = socket.recv_fds(self.control, 1 << 16, 1)
+        if not fds:
+            raise RuntimeError("the sandbox zygote sent no channel")
+        return json.loads(data)["pid"], fds[0]
+
+    def reap(self, pid: int, grace: float) -> dict:
+        self.control.sendall(json.dumps({"op": "reap", "pid": pid, "grace": grace}).encode())
+        return json.loads(self.control.recv(1 << 16))
+
+    def close(self) -> None:
+        self.control.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+_ZYGOTES: dict[tuple[str, ...], Zygote] = {}
+_BUDGET_USED: dict[str, float] = {}
+_CHECKED: dict[str, str] = {}
+
+
+def _zygote(preload: tuple[str, ...]) -> Zygote:
+    if not _ZYGOTES and os.environ.get(BATCH_ENV):
+        from mlkata.sandbox.confine import die_with_parent
+
+        die_with_parent()  # a batch's grader process ends with the batch, and its zygotes with it
+    if preload not in _ZYGOTES or _ZYGOTES[preload].process.poll() is not None:
+        _ZYGOTES[preload] = Zygote(preload)
+    return _ZYGOTES[preload]
+
+
+@atexit.register
+def _close_zygotes() -> None:
+    for zygote in _ZYGOTES.values():
+        zygote.close()
+    _ZYGOTES.clear()
+    if is_root():
+        kill_uid(sandbox_ids()[0])
+
+
+def kill_uid(uid: int) -> int:
+    """SIGKILL every process whose real uid is ``uid`` (a sandbox uid); how many there were."""
+    killed = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/status", encoding="utf-8") as status:
+                line = next(x for x in status if x.startswith("Uid:"))
+            if int(line.split()[1]) == uid:
+                os.kill(int(entry.name), signal.SIGKILL)
+                killed += 1
+        except (OSError, StopIteration, ValueError):
+            continue
+    return killed
+
+
+# --- the learner's file, checked without running it ---------------------------------------------
+
+
+def check_source(path: Path, shown_as: str, allowed: tuple[str, ...]) -> str:
+    """The learner's source, read and parsed here; :class:`SubmissionError` as the loader says."""
+    key = str(path)
+    if key in _CHECKED:
+        return _CHECKED[key]
+    if path.is_symlink():
+        raise SubmissionError(f"{shown_as} is a symbolic link: submit the file itself")
+    if not path.is_file():
+        raise SubmissionError(f"{shown_as} is missing: create it (the stub is in exercises/)")
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SubmissionError(f"{shown_as} cannot be read: {error}") from None
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as error:
+        line = (error.text or "").rstrip("\n")
+        caret = " " * max((error.offset or 1) - 1, 0) + "^"
+        raise SubmissionError(
+            f"{shown_as} has a syntax error on line {error.lineno}: {error.msg}\n    {line}\n    {caret}"
+        ) from None
+    except (ValueError, RecursionError, MemoryError) as error:
+        raise SubmissionError(f"{shown_as} cannot be parsed: {type(error).__name__}") from None
+    banned = banned_imports(tree, allowed)
+    if banned:
+        raise SubmissionError(
+            f"{shown_as} imports {banned[0]}: the graders compare your code with that library, "
+            "so write it with numpy and the Python standard library only"
+        )
+    _CHECKED[key] = source
+    return source
+
+
+# --- one worker: a learner module for one test ---------------------------------------------------
+
+
+def _package_dirs(name: str) -> list[str]:
+    try:
+        module = __import__(name)
+    except ImportError:
+        return []
+    folder = Path(module.__file__).resolve().parent
+    return [str(p) for p in (folder, folder.parent / f"{folder.name}.libs") if p.exists()]
+
+
+def _stdlib_dirs() -> list[str]:
+    dirs = {sysconfig.get_path("stdlib"), sysconfig.get_path("platstdlib"), os.path.dirname(os.__file__)}
+    return sorted(str(Path(d).resolve()) for d in dirs if d)
+
+
+def _hidden(module: StudentModule, grader_root: Path) -> list[str]:
+    paths = [grader_root / name for name in ("solutions", "graders", "tests", "exercises", ".git")]
+    paths.append(module.path.parent.parent)
+    paths += [Path(p) for p in os.environ.get(HIDE_ENV, "").split(os.pathsep) if p]
+    needed = [Path(_scratch_base()).resolve(), Path(sys.prefix).resolve(), Path(os.__file__).resolve().parent]
+    needed += [Path(d) for d in _package_dirs("numpy")]
+
+    def in_the_way(path: Path) -> bool:  # hiding it would hide what the worker needs
+        return any(path == n or path in n.parents for n in needed)
+
+    return [str(p.resolve()) for p in paths if p.exists() and not in_the_way(p.resolve())]
+
+
+class Worker:
+    """A running worker process, its channel and its scratch folder."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.pid: int | None = None
+        self.fd: int | None = None
+        self.scratch = Path(tempfile.mkdtemp(prefix="mlkata-sandbox-", dir=_scratch_base()))
+        self.private = Path(tempfile.mkdtemp(prefix="mlkata-capture-"))
+        self.capture = self.private / "printed.txt"
+        self.status: dict | None = None
+        self.filtered = False
+        """Whether the worker said its seccomp filter is in place (no process can be started)."""
+
+    def start(self, source: str) -> None:
+        session = self.session
+        uid, gid = sandbox_ids()
+        module_file = self.scratch / session.module.path.name
+        module_file.write_text(source, encoding="utf-8")
+        if is_root():
+            os.chown(self.scratch, uid, gid)
+            os.chown(module_file, uid, gid)
+        self.scratch.chmod(0o700)
+        settings = session.settings
+        allowed = session.module.allowed_imports
+        spec = {
+            "module_file": str(module_file),
+            "shown_as": session.module.shown_as,
+            "scratch": str(self.scratch),
+            "capture": str(self.capture),
+            "hide": session.hide,
+            "uid": uid,
+            "gid": gid,
+            "allowed": list(allowed),
+            "read_roots": [d for name in ("numpy", *session.preload) for d in _package_dirs(name)],
+            "stdlib_roots": _stdlib_dirs(),
+            "reference_roots": sorted(BANNED_PACKAGES),
+            "importable_roots": sorted((set(sys.stdlib_module_names) - guard.DANGEROUS_MODULES) | {"numpy"}),
+            "limits": {
+                "cpu_seconds": int(settings.exercise_timeout) + 5,
+                "memory_bytes": settings.memory_mb * 2**20,
+                "file_bytes": settings.file_mb * 2**20,
+                "processes": 16 if is_root() else 0,
+                "files": 64,
+            },
+        }
+        self.pid, self.fd = _zygote(session.preload).spawn(spec)
+        os.set_blocking(self.fd, False)
+
+    def exchange(self, message: dict | None, blobs: list[bytes], deadline: float) -> tuple[dict, list, list]:
+        """Send a request (or none) and read frames up to the reply; violations seen on the way."""
+        assert self.fd is not None
+        if message is not None:
+            wire.write_all(self.fd, wire.frame(message, blobs), deadline)
+        violations: list[str] = []
+        while True:
+            reply, reply_blobs = wire.read_frame(self.fd, deadline)
+            if reply.get("kind") == "violation":
+                if len(violations) < 20:
+                    violations.append(_clip(str(reply.get("text", "")), 600))
+                continue
+            violations += self._loaded_references()
+            return reply, reply_blobs, violations
+
+    def _loaded_references(self) -> list[str]:
+        """Reference libraries seen in the worker's memory map (checked from outside)."""
+        allowed = {p.split(".", 1)[0] for p in self.session.preload}
+        try:
+            with open(f"/proc/{self.pid}/maps", encoding="utf-8", errors="replace") as maps:
+                text = maps.read()
+        except OSError:
+            return []
+        found = [lib for lib in REFERENCE_LIBRARIES if lib not in allowed and f"/{lib}" in text]
+        return [f"loaded {lib} (seen in its memory map)" for lib in found]
+
+    def printed(self) -> str:
+        try:
+            with open(self.capture, "rb") as handle:
+                handle.seek(0, os.SEEK_END)
+                size = handle.tell()
+                handle.seek(max(0, size - 600))
+                return handle.read().decode("utf-8", "replace").strip()
+        except OSError:
+            return ""
+
+    def stop(self, *, sweep: bool = False) -> None:
+        """End the worker with SIGKILL (the zygote reaps it) and clean its folders.
+
+        ``sweep`` (after a timeout, a death or a refusal, or when the worker has no seccomp
+        filter) also kills every other process of the sandbox uid.
+        """
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+        if self.status is None and self.pid is not None:
+            for kill in (os.killpg, os.kill):
+                try:
+                    kill(self.pid, signal.SIGKILL)
+                except OSError:
+                    pass
+            self.status = {}
+        if is_root() and (sweep or not self.filtered):
+            kill_uid(sandbox_ids()[0])
+        shutil.rmtree(self.scratch, ignore_errors=True)
+        shutil.rmtree(self.private, ignore_errors=True)
+
+    def wait_status(self, grace: float = 1.0) -> dict:
+        """How the worker ended, after it closed its channel (killed if it lingers)."""
+        if self.status is None and self.pid is not None:
+            if self.fd is not None:
+                os.close(self.fd)
+                self.fd = None
+            self.status = _zygote(self.session.preload).reap(self.pid, grace)
+        return self.status or {}
+
+
+def _scratch_base() -> str:
+    base = tempfile.gettempdir()
+    if is_root() and not _world_traversable(Path(base)):
+        base = "/tmp"
+    return base
+
+
+def _world_traversable(path: Path) -> bool:
+    return all(os.stat(p).st_mode & 0o001 for p in (path.resolve(), *path.resolve().parents))
+
+
+def _clip(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 4] + " ..."
+
+
+class Session:
+    """One learner module as one test sees it: a worker, started on first use."""
+
+    def __init__(self, module: StudentModule, settings: Settings, grader_root: Path) -> None:
+        self.module = module
+        self.settings = settings
+        self.hide = _hidden(module, grader_root)
+        self.preload = tuple(sorted({name.rpartition(".")[0] for name in module.allowed_imports}))
+        self.worker: Worker | None = None
+
+    # budget ------------------------------------------------------------------------------------
+
+    def _deadline(self, name: str) -> tuple[float, str]:
+        used = _BUDGET_USED.get(str(self.module.path), 0.0)
+        left = self.settings.exercise_timeout - used
+        if left <= 0:
+            raise GradeFailure(
+                f"{name} was not called: this exercise used up its {self.settings.exercise_timeout:g} s "
+                "of grading time on earlier checks (look for a loop that never ends, or a very slow one)"
+            )
+        if left < self.settings.call_timeout:
+            return (
+                time.monotonic() + left,
+                f"when the exercise's {self.settings.exercise_timeout:g} s ran out",
+            )
+        return time.monotonic() + self.settings.call_timeout, ""
+
+    def _spend(self, seconds: float) -> None:
+        key = str(self.module.path)
+        _BUDGET_USED[key] = _BUDGET_USED.get(key, 0.0) + seconds
+
+    # worker ------------------------------------------------------------------------------------
+
+    def _ensure_worker(self, name: str, call: str, deadline: float, why: str) -> Worker:
+        if self.worker is not None:
+            return self.worker
+        source = check_source(self.module.path, self.module.shown_as, self.module.allowed_imports)
+        worker = Worker(self)
+        self.worker = worker
+        worker.start(source)
+        reply, _, violations = self._exchange(worker, None, [], deadline, name, f"importing {call}", why)
+        if violations:
+            self._fail_violation(f"importing {self.module.shown_as}", violations)
+        notes = reply.get("notes")
+        worker.filtered = isinstance(notes, list) and not any("seccomp" in str(n) for n in notes)
+        status = reply.get("status")
+        if status == "load_error":
+            self.close()
+            raise SubmissionError(_clip(str(reply.get("message", "")), 3000))
+        if status == "memory":
+            self.close()
+            raise GradeFailure(
+                f"importing {self.module.shown_as} ran out of memory: the grader allows "
+                f"{self.settings.memory_mb} MB"
+            )
+        if status != "loaded":
+            self.close()
+            raise GradeFailure(f"importing {self.module.shown_as} gave a malformed answer")
+        return worker
+
+    def _exchange(self, worker, message, blobs, deadline, name, call, why):
+        start = time.monotonic()
+        try:
+            return worker.exchange(message, blobs, deadline)
+        except wire.Timeout:
+            note = self._printed_note(worker)
+            self.close(sweep=True)
+            limit = f"{self.settings.call_timeout:g} s"
+            raise GradeFailure(
+                f"{call} ran for more than {limit} and was stopped{' ' + why if why else ''}: "
+                "look for a loop that never ends (or a very slow one)" + note
+            ) from None
+        except wire.Closed:
+            status = worker.wait_status()
+            note = self._printed_note(worker)
+            self.close(sweep=True)
+            raise GradeFailure(f"{call} {self._death(status)}{note}") from None
+        except wire.WireError as error:
+            self.close(sweep=True)
+            raise GradeFailure(f"{call} sent the grader a malformed answer: {error}") from None
+        finally:
+            self._spend(time.monotonic() - start)
+
+    def _death(self, status: dict) -> str:
+        code, number = status.get("exit"), status.get("signal")
+        if code is not None:
+            return (
+                f"ended its process (exit status {code}) instead of returning: graded code must return "
+                "its result, not call sys.exit() or os._exit()"
+            )
+        if number == signal.SIGXCPU or (number == signal.SIGKILL and not status.get("killed")):
+            return "was killed for using more CPU time (or memory) than the grader allows"
+        if number == signal.SIGXFSZ:
+            return f"was killed for writing a file bigger than {self.settings.file_mb} MB"
+        if number == signal.SIGSEGV:
+            return "crashed its process (segmentation fault)"
+        if number is not None:
+            name = signal.Signals(number).name if number in signal.Signals._value2member_map_ else number
+            return f"ended its process with signal {name}"
+        return "ended its process before answering"
+
+    @staticmethod
+    def _printed_note(worker: Worker) -> str:
+        text = worker.printed()
+        return f"\n  it printed (shown as is, not read by the grader): {text[-300:]!r}" if text else ""
+
+    def _fail_violation(self, call: str, violations: list[str]) -> None:
+        self.close(sweep=True)
+        more = f" (and {len(violations) - 1} more refusals)" if len(violations) > 1 else ""
+        raise GradeFailure(
+            f"{call} was stopped by the grading sandbox: your code {violations[0]}{more}. "
+            "Checks where graded code does this score 0."
+        )
+
+    def call(self, name: str, args: tuple, kwargs: dict, *, keep: bool) -> tuple[Outcome, Any]:
+        from mlkata.grading.describe import describe_call
+
+        shown = describe_call(name, args, kwargs)
+        deadline, why = self._deadline(name)
+        start = time.monotonic()
+        worker = self._ensure_worker(name, self.module.shown_as, deadline, why)
+        blobs: list[bytes] = []
+        message = {
+            "op": "call",
+            "function": name,
+            "args": wire.encode(tuple(_unwrap(a) for a in args), blobs, worker),
+            "kwargs": wire.encode({k: _unwrap(v) for k, v in kwargs.items()}, blobs, worker),
+            "keep": keep,
+        }
+        reply, reply_blobs, violations = self._exchange(worker, message, blobs, deadline, name, shown, why)
+        seconds = time.monotonic() - start
+        if violations:
+            self._fail_violation(shown, violations)
+        status = reply.get("status")
+        warnings_seen = tuple(str(w) for w in reply.get("warnings", ()) if isinstance(w, str))[:20]
+        if status == "missing":
+            raise SubmissionError(f"{self.module.shown_as} defines no function {name}()")
+        if status == "memory":
+            self.close()
+            raise GradeFailure(f"{shown} ran out of memory: the grader allows {self.settings.memory_mb} MB")
+        if status == "kept" and keep and type(reply.get("ref")) is int:
+            return Outcome(name, args, kwargs, None, None, None, warnings_seen, seconds), wire.RemoteRef(
+                reply["ref"], worker
+            )
+        if status == "raised":
+            raised = Raised(
+                _clip(str(reply.get("type_name", "Exception")), 200),
+                _clip(str(reply.get("message", "")), 2000),
+                _clip(str(reply.get("traceback", "")), 3000),
+                reply.get("is_value_error") is True,
+            )
+            return Outcome(name, args, kwargs, None, raised, None, warnings_seen, seconds), None
+        if status == "unplain":
+            unplain = _clip(str(reply.get("unplain", "a value the grader cannot read")), 300)
+            return Outcome(name, args, kwargs, None, None, unplain, warnings_seen, seconds), None
+        if status == "ok" and not keep:
+            try:
+                value = wire.decode(reply.get("value"), reply_blobs)
+            except wire.WireError as error:
+                self.close()
+                raise GradeFailure(f"{shown} sent the grader a malformed answer: {error}") from None
+            return Outcome(name, args, kwargs, value, None, None, warnings_seen, seconds), None
+        self.close()
+        raise GradeFailure(f"{shown} sent the grader a malformed answer")
+
+    def close(self, *, sweep: bool = False) -> None:
+        if self.worker is not None:
+            self.worker.stop(sweep=sweep)
+            self.worker = None
+
+
+def _unwrap(value: Any) -> Any:
+    return value.value if isinstance(value, Handle) else value
+
+
+class SandboxFunction(StudentFunction):
+    """A learner's function whose calls run in a sandbox worker; same interface as its base."""
+
+    def __init__(self, session: Session, name: str, timeout: float) -> None:
+        super().__init__(lambda: None, name, path=session.module.path, timeout=timeout)  # type: ignore[arg-type]
+        self.session = session
+
+    def _run(self, args: tuple, kwargs: dict, *, keep: bool) -> tuple[Outcome, Any]:
+        return self.session.call(self.name, args, kwargs, keep=keep)
+
+
+def sandboxed(request: pytest.FixtureRequest, module: StudentModule, name: str) -> SandboxFunction:
+    """The fixture value of ``student_function(name)`` under ``--sandbox``.
+
+    All the functions of one learner module that a test uses share one worker, so a
+    kept result of one can be passed to another; the worker ends with the test.
+    """
+    sessions = request.node.stash.setdefault(SESSIONS_KEY, {})
+    key = str(module.path)
+    if key not in sessions:
+        grader_root = Path(request.module.__file__).resolve().parents[2]
+        sessions[key] = Session(module, Settings.of(request.config), grader_root)
+        request.node.addfinalizer(sessions[key].close)
+    return SandboxFunction(sessions[key], name, request.config.getoption("call_timeout"))

@@ -1,0 +1,535 @@
+"""`mlkata grade`: a class graded in one batch, honest students next to hostile ones.
+
+Every folder of ``tests/adversarial`` is a student whose submission attacks one ``losses``
+exercise (the rest are copies of the solutions). One batch grades them all, with honest
+students in every accepted layout and a few malformed submissions, and each test checks
+one thing about that batch: the attacked exercise scores 0 and says why, the honest
+students keep full marks, nothing outside the output's own files was written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mlkata.catalog import exercises_of
+from tests.helpers import ROOT
+
+ADVERSARIAL = ROOT / "tests" / "adversarial"
+LOSSES = exercises_of(["losses"], ROOT)
+KEYS = [e.key for e in LOSSES]
+IS_ROOT = os.geteuid() == 0
+CALL_TIMEOUT, EXERCISE_TIMEOUT = 2.0, 5.0
+
+# attack folder -> {attacked exercise: what the report must say}
+ATTACKS = {
+    "lying_eq": {"losses/hinge_loss": r"expected .*\n\s+got|returned an object of type"},
+    "sys_exit": {"losses/hinge_loss": r"raised SystemExit: sys\.exit\(0\) was called"},
+    "os_exit_fake_output": {"losses/hinge_loss": r"ended its process \(exit status 0\)[\s\S]*it printed"},
+    "monkeypatch_numpy": {"losses/hinge_loss": r"got\s+-1\.0"},
+    "monkeypatch_pytest": {"losses/hinge_loss": r"your code imports (_)?pytest"},
+    "monkeypatch_sklearn": {"losses/hinge_loss": r"got\s+0\.0|should raise ValueError"},
+    "import_sklearn": {"losses/hinge_loss": r"imports sklearn\.metrics: the graders compare"},
+    "importlib_tricks": {"losses/hinge_loss": r"your code imports sklearn"},
+    "read_solutions": {"losses/hinge_loss": r"your code reads '[^']*solutions"},
+    "forge_results": {"losses/hinge_loss": r"grading sandbox: your code (reads '/proc|writes)"},
+    "rewrite_graders": {"losses/hinge_loss": r"grading sandbox: your code writes '[^']*(graders|conftest)"},
+    "infinite_loop": {"losses/hinge_loss": r"ran for more than 2 s and was stopped|used up its 5 s"},
+    "memory_bomb": {"losses/hinge_loss": r"ran out of memory|killed for using more CPU time \(or memory\)"},
+    "fork_bomb": {
+        "losses/hinge_loss": r"your code starts a process \(os\.fork\)",
+        "losses/mean_squared_error": r"your code imports multiprocessing",
+        "losses/mean_absolute_error": r"your code starts a process \(subprocess\.Popen\)",
+    },
+    "syntax_error": {"losses/hinge_loss": r"hinge_loss\.py has a syntax error on line 4"},
+    "missing_function": {"losses/hinge_loss": r"losses/hinge_loss\.py defines no function hinge_loss\(\)"},
+    "raw_syscalls": {"losses/hinge_loss": r"grading sandbox: your code reads"},
+}
+HONEST = ("honest", "honest_flat", "honest_zip", "honest_toplevel_zip", "honest_chatty")
+
+
+def _solution_files() -> list[Path]:
+    return [ROOT / "solutions" / "losses" / f"{e.module}.py" for e in LOSSES]
+
+
+def _honest_folder(folder: Path, *, flat: bool = False) -> Path:
+    target = folder if flat else folder / "losses"
+    target.mkdir(parents=True, exist_ok=True)
+    for path in _solution_files():
+        shutil.copy(path, target / path.name)
+    return folder
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def _make_submissions(folder: Path) -> None:
+    _honest_folder(folder / "honest")
+    _honest_folder(folder / "honest_flat", flat=True)
+    solutions = {f"exercises/losses/{p.name}": p.read_bytes() for p in _solution_files()}
+    (folder / "honest_zip").mkdir()
+    _zip(folder / "honest_zip" / "my work.zip", solutions)
+    _zip(folder / "honest_toplevel_zip.zip", {k.removeprefix("exercises/"): v for k, v in solutions.items()})
+    chatty = _honest_folder(folder / "honest_chatty") / "losses" / "hinge_loss.py"
+    chatty.write_text(chatty.read_text() + "\nprint('=' * 30, '0 passed, 6 failed', '=' * 30)\n")
+    for attack in ATTACKS:
+        student = _honest_folder(folder / attack)
+        shutil.copytree(ADVERSARIAL / attack, student, dirs_exist_ok=True)
+    # malformed submissions: each must get a clear note, and the batch goes on
+    (folder / "bad_zip").mkdir()
+    (folder / "bad_zip" / "work.zip").write_bytes(b"PK\x03\x04 this is not really a zip file")
+    (folder / "zip_traversal").mkdir()
+    _zip(
+        folder / "zip_traversal" / "work.zip",
+        {
+            "../../outside.py": b"x = 1\n",
+            "/etc/absolute.py": b"x = 1\n",
+            "losses/../../hinge_loss.py": b"def hinge_loss(y, d):\n    return 0.0\n",
+            "losses/hinge_loss.py": (ROOT / "solutions/losses/hinge_loss.py").read_bytes(),
+        },
+    )
+    non_utf8 = _honest_folder(folder / "non_utf8") / "losses" / "hinge_loss.py"
+    non_utf8.write_bytes(b"# caf\xe9\ndef hinge_loss(y, d):\n    return 0.0\n")
+    (folder / "empty").mkdir()
+    strange = folder / "strange_names"
+    strange.mkdir()
+    (strange / "notes.txt").write_text("hello")
+    (strange / "HINGE_LOSS.PY").write_text("x = 1\n")
+    (strange / "results.json").write_text('{"score": 1000}')
+    linked = folder / "symlinked" / "losses"
+    linked.mkdir(parents=True)
+    (linked / "hinge_loss.py").symlink_to(ROOT / "solutions" / "losses" / "hinge_loss.py")
+
+
+def _fingerprint() -> dict[str, str]:
+    """Hashes of the files a submission could want to rewrite: graders, conftests, solutions.
+
+    Only ``losses`` (the batch's topic): the other topics may grow while the tests run.
+    """
+    files = [*ROOT.glob("graders/losses/*"), *ROOT.glob("solutions/losses/*")]
+    files += [ROOT / d / "conftest.py" for d in ("", "graders", "graders/losses", "solutions", "tests")]
+    return {
+        str(p.relative_to(ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(set(files))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def _sandbox_processes() -> list[int]:
+    from mlkata.grading.sandbox import SANDBOX_UID_BASE
+
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            lines = status.read_text().splitlines()
+            uid = next(x for x in lines if x.startswith("Uid:"))
+            state = next(x for x in lines if x.startswith("State:"))
+        except (OSError, StopIteration):
+            continue
+        if int(uid.split()[1]) >= SANDBOX_UID_BASE and "zombie" not in state:  # a zombie runs nothing
+            found.append(int(status.parent.name))
+    return found
+
+
+def run_grade(submissions: Path, out: Path, *extra: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
+    command += ["--topics", "losses", "--jobs", "2", "--call-timeout", str(CALL_TIMEOUT)]
+    command += ["--exercise-timeout", str(EXERCISE_TIMEOUT), "--memory", "768", *extra]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+class Batch:
+    def __init__(self, root: Path) -> None:
+        self.submissions = root / "submissions"
+        self.out = root / "out"
+        self.submissions.mkdir()
+        _make_submissions(self.submissions)
+        self.before = _fingerprint()
+        start = time.monotonic()
+        self.run = run_grade(self.submissions, self.out)
+        self.seconds = time.monotonic() - start
+        self.after = _fingerprint()
+        self.leftover = _sandbox_processes() if IS_ROOT else []
+
+    def results(self, student: str) -> dict:
+        return json.loads((self.out / student / "results.json").read_text())
+
+    def scores(self, student: str) -> dict[str, int]:
+        return self.results(student)["extra_data"]["mlkata"]["exercises"]
+
+    def outputs(self, student: str, key: str) -> str:
+        tests = self.results(student)["tests"]
+        return "\n".join(t["output"] for t in tests if t["name"].startswith(f"{key} :: "))
+
+    def full_marks(self) -> dict[str, int]:
+        return {
+            key: sum(
+                t["max_score"] for t in self.results("honest")["tests"] if t["name"].startswith(key + " ")
+            )
+            for key in KEYS
+        }
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> Batch:
+    graded = Batch(tmp_path_factory.mktemp("batch"))
+    assert graded.run.returncode == 0, graded.run.stdout + graded.run.stderr[-4000:]
+    return graded
+
+
+def test_the_batch_finishes_and_writes_every_student(batch):
+    students = sorted(p.name for p in batch.submissions.iterdir())
+    students = [s.removesuffix(".zip") for s in students]
+    for student in students:
+        assert (batch.out / student / "results.json").is_file(), student
+        assert (batch.out / student / "feedback.md").is_file(), student
+    assert "graded" in batch.run.stderr and f"({len(KEYS)} exercises)" in batch.run.stderr
+
+
+@pytest.mark.parametrize("student", HONEST)
+def test_honest_students_keep_full_marks(batch, student):
+    data = batch.results(student)
+    failing = [t for t in data["tests"] if t["status"] != "passed"]
+    assert not failing, failing
+    assert data["score"] == data["max_score"] == sum(batch.full_marks().values()) > 0
+
+
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
+def test_each_attack_scores_zero_on_the_attacked_exercise(batch, attack):
+    scores = batch.scores(attack)
+    full = batch.full_marks()
+    for key, reason in ATTACKS[attack].items():
+        assert scores[key] == 0, (key, batch.outputs(attack, key))
+        assert re.search(reason, batch.outputs(attack, key)), batch.outputs(attack, key)
+    for key in KEYS:
+        if key not in ATTACKS[attack]:
+            assert scores[key] == full[key], (key, batch.outputs(attack, key))  # the rest is still graded
+
+
+def test_graders_conftest_and_solutions_are_untouched(batch):
+    assert batch.after == batch.before
+    assert not (ROOT / "graders" / "conftest.py").exists()
+
+
+def test_no_forged_file_survives_in_the_output(batch):
+    for path in batch.out.rglob("*"):
+        if path.is_file():
+            assert "FORGED-BY-A-SUBMISSION" not in path.read_text(errors="replace"), path
+    assert batch.results("forge_results")["score"] < batch.results("honest")["score"]
+    assert not list(batch.out.rglob("*.tmp"))
+
+
+def test_grades_csv_has_a_row_per_student_and_a_column_per_exercise(batch):
+    with open(batch.out / "grades.csv", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == ["student", *KEYS, "total", "max_score"]
+    by_student = {row["student"]: row for row in rows}
+    assert set(by_student) == {p.name for p in batch.out.iterdir() if p.is_dir()}
+    for student, row in by_student.items():
+        data = batch.results(student)
+        assert int(row["total"]) == data["score"] and int(row["max_score"]) == data["max_score"]
+        assert sum(int(row[k]) for k in KEYS) == data["score"]
+    assert by_student["fork_bomb"]["losses/hinge_loss"] == "0"
+
+
+def test_results_json_is_gradescope_format(batch):
+    data = batch.results("sys_exit")
+    assert {"score", "max_score", "tests", "output", "execution_time"} <= set(data)
+    for test in data["tests"]:
+        assert {"name", "score", "max_score", "output", "visibility"} <= set(test)
+        assert test["visibility"] in ("visible", "hidden")
+    assert data["score"] == sum(t["score"] for t in data["tests"])
+
+
+def test_feedback_is_readable(batch):
+    text = (batch.out / "syntax_error" / "feedback.md").read_text()
+    assert text.startswith("# mlkata feedback: syntax_error")
+    assert "## ✗ losses/hinge_loss: 0/" in text and "syntax error on line 4" in text
+    assert re.search(r"## ✓ losses/mean_squared_error: (\d+)/\1", text)
+
+
+@pytest.mark.parametrize(
+    ("student", "note"),
+    [
+        ("bad_zip", r"work\.zip is not a readable zip file"),
+        ("zip_traversal", r"unsafe path '\.\./\.\./outside\.py'"),
+        ("non_utf8", r"hinge_loss\.py is not UTF-8 text"),
+        ("empty", r"no exercise file found"),
+        (
+            "strange_names",
+            r"ignored \(not an exercise file of this batch\): HINGE_LOSS\.PY, notes\.txt, results\.json",
+        ),
+        ("symlinked", r"losses/hinge_loss\.py is a symbolic link: ignored"),
+    ],
+)
+def test_malformed_submissions_get_a_clear_note(batch, student, note):
+    data = batch.results(student)
+    assert re.search(note, data["output"]), data["output"]
+    assert re.search(note, (batch.out / student / "feedback.md").read_text())
+
+
+def test_the_safe_parts_of_a_malformed_zip_are_graded(batch):
+    scores = batch.scores("zip_traversal")
+    assert scores["losses/hinge_loss"] == batch.full_marks()["losses/hinge_loss"]
+    assert not (batch.submissions.parent / "outside.py").exists()
+    assert batch.scores("non_utf8")["losses/hinge_loss"] == 0
+    assert "cannot be read" in batch.outputs("non_utf8", "losses/hinge_loss")
+    assert batch.scores("symlinked")["losses/hinge_loss"] == 0  # the solution behind the link is not graded
+
+
+@pytest.mark.skipif(not IS_ROOT, reason="sandbox workers get their own uid only when grading as root")
+def test_no_sandbox_process_outlives_the_batch(batch):
+    assert batch.leftover == []
+
+
+def test_a_rerun_grades_only_what_is_missing(batch, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(batch.out, out)
+    shutil.rmtree(out / "honest_flat")
+    (out / "sys_exit" / "results.json").write_text('{"score": 10')  # a half-written file from a crash
+    before = (out / "honest" / "results.json").read_text()
+    rerun = run_grade(batch.submissions, out)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert f"graded 2 student(s), {len(list(batch.out.glob('*/results.json'))) - 2} already up to date" in (
+        rerun.stderr.replace("\n", " ")
+    )
+    assert (out / "honest" / "results.json").read_text() == before
+    assert json.loads((out / "honest_flat" / "results.json").read_text())["score"] > 0
+    assert json.loads((out / "sys_exit" / "results.json").read_text())["extra_data"]
+
+
+def test_an_interrupted_batch_leaves_only_whole_files(tmp_path):
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    for name in ("a", "b", "c"):
+        _honest_folder(submissions / name)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
+    process = subprocess.Popen(
+        [*command, "--topics", "losses", "--jobs", "1"],
+        cwd=ROOT,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 300
+    while not list(out.glob("*/results.json")) and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    finished = list(out.glob("*/results.json"))
+    assert finished
+    for path in finished:
+        assert json.loads(path.read_text())["score"] > 0
+    rerun = run_grade(submissions, out)
+    assert rerun.returncode == 0, rerun.stderr[-3000:]
+    assert len(list(out.glob("*/results.json"))) == 3
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_hidden_checks_keep_their_details_out_of_results_and_feedback(tmp_path):
+    root = tmp_path / "pack"
+    (root / "solutions" / "losses").mkdir(parents=True)
+    (root / "graders" / "losses").mkdir(parents=True)
+    shutil.copy(ROOT / "solutions" / "losses" / "hinge_loss.py", root / "solutions" / "losses")
+    grader = (ROOT / "graders" / "losses" / "test_hinge_loss.py").read_text()
+    grader = grader.replace("from mlkata.grading import ", "from mlkata.grading import hidden, ")
+    grader += (
+        "\n\n@hidden()\n@points(2)\ndef test_hidden_margin(hinge_loss):\n"
+        "    expect_close(hinge_loss.call([1, -1], [3.0, 0.5]), 0.75, reference='SECRET-EXPECTATION')\n"
+    )
+    (root / "graders" / "losses" / "test_hinge_loss.py").write_text(grader)
+    for name in ("conftest.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, root / name)
+    submissions = tmp_path / "submissions"
+    _honest_folder(submissions / "right")
+    wrong = _honest_folder(submissions / "wrong") / "losses" / "hinge_loss.py"
+    wrong.write_text(
+        wrong.read_text().replace("np.maximum(0.0, 1.0 - y_true * decision)", "1.0 - y_true * decision")
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env["MLKATA_ROOT"] = str(root)
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mlkata.cli",
+            "grade",
+            str(submissions),
+            "--out",
+            str(out),
+            "--topics",
+            "losses",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    for student, passed in (("right", True), ("wrong", False)):
+        data = json.loads((out / student / "results.json").read_text())
+        (test,) = [t for t in data["tests"] if t["name"].endswith("test_hidden_margin")]
+        assert test["visibility"] == "hidden" and test["max_score"] == 2
+        assert test["score"] == (2 if passed else 0) and test["output"] == ""
+        feedback = (out / student / "feedback.md").read_text()
+        assert "SECRET-EXPECTATION" not in feedback and "test_hidden_margin" not in feedback
+        assert "1 hidden check(s)" in feedback
+    assert "SECRET-EXPECTATION" not in (out / "wrong" / "results.json").read_text()
+
+
+# --- the worker's confinement, seen from inside ------------------------------------------------
+
+PROBE = """
+import os
+import resource
+import subprocess
+
+
+def _exec_true():
+    read, write = os.pipe()
+    base = [[b"/bin/true"], [b"/bin/true"], True, (), None, None, -1, -1, -1, -1, -1, -1, read, write, False,
+            False, -1, None, None, None, -1, None]
+    for args in (base + [False], base):
+        try:
+            subprocess._fork_exec(*args)
+        except TypeError:
+            continue
+        except OSError as error:
+            return error.errno
+        return "ran"
+    return "unknown signature"
+
+
+def probe(solution):
+    return {
+        "uid": os.getuid(),
+        "own_session": os.getsid(0) == os.getpid(),
+        "cpu": resource.getrlimit(resource.RLIMIT_CPU)[0],
+        "memory": resource.getrlimit(resource.RLIMIT_AS)[0],
+        "file_size": resource.getrlimit(resource.RLIMIT_FSIZE)[0],
+        "processes": resource.getrlimit(resource.RLIMIT_NPROC)[0],
+        "solution_visible": os.path.exists(solution),
+        "exec": _exec_true(),
+        "stdlib": __import__("graphlib").__name__,  # a module the zygote did not preload
+    }
+"""
+
+ALLOWED_PROBE = """
+def chi(x):
+    from scipy.stats import chi2
+
+    return float(chi2.sf(x, 1))
+
+
+def sneak():
+    import sys
+
+    return [hasattr(sys.modules.get("scipy.stats"), "chisquare"), "scipy.special" in sys.modules]
+"""
+
+
+def _session(tmp_path: Path, allowed: tuple[str, ...] = ()):
+    from mlkata.grading.proxy import StudentModule
+    from mlkata.grading.sandbox import Session, Settings
+
+    (tmp_path / "probe.py").write_text(ALLOWED_PROBE if allowed else PROBE)
+    module = StudentModule(tmp_path / "probe.py", "probe.py", allowed)
+    return Session(module, Settings(call_timeout=20, exercise_timeout=60, memory_mb=1024), ROOT)
+
+
+def test_the_worker_confines_itself(tmp_path):
+    import errno
+
+    from mlkata.grading.sandbox import sandbox_ids
+
+    session = _session(tmp_path)
+    try:
+        solution = str(ROOT / "solutions" / "losses" / "hinge_loss.py")
+        outcome, _ = session.call("probe", (solution,), {}, keep=False)
+    finally:
+        session.close()
+    facts = outcome.value
+    assert facts["own_session"]
+    assert facts["memory"] == 1024 * 2**20 and facts["file_size"] == 16 * 2**20
+    assert 0 < facts["cpu"] <= 70
+    assert facts["exec"] == errno.EPERM  # seccomp: no new process, even without an audit event
+    assert facts["stdlib"] == "graphlib"
+    if IS_ROOT:
+        assert facts["uid"] == sandbox_ids()[0] != 0
+        assert facts["processes"] == 16
+        assert facts["solution_visible"] is False  # the mount namespace hides solutions/
+
+
+def test_an_allowed_import_exposes_only_the_allowed_name(tmp_path):
+    session = _session(tmp_path, ("scipy.stats.chi2",))
+    try:
+        outcome, _ = session.call("chi", (3.841458820694124,), {}, keep=False)
+        assert outcome.value == pytest.approx(0.05)
+        sneaked, _ = session.call("sneak", (), {}, keep=False)
+        assert sneaked.value == [False, False]
+    finally:
+        session.close()
+
+
+# --- the wire: data only, within limits ---------------------------------------------------------
+
+
+def test_the_wire_carries_plain_values_exactly():
+    import numpy as np
+
+    from mlkata.sandbox import wire
+
+    value = (None, True, 3, 10**40, float("nan"), float("-inf"), 0.1, 2j, "é", [1.5], {"k": (1,)})
+    arrays = [np.arange(6.0).reshape(2, 3), np.array(["a", "bc"]), np.float32(1.5)]
+    blobs: list[bytes] = []
+    node = wire.encode((value, arrays), blobs)
+    back_value, back_arrays = wire.decode(json.loads(json.dumps(node)), blobs)
+    assert repr(back_value) == repr(value)
+    assert np.array_equal(back_arrays[0], arrays[0]) and back_arrays[1].tolist() == ["a", "bc"]
+    assert type(back_arrays[2]) is np.float32
+
+
+def test_the_wire_refuses_pickles_objects_and_oversized_frames():
+    import io
+    import socket
+
+    import numpy as np
+
+    from mlkata.sandbox import wire
+
+    pickled = io.BytesIO()
+    np.save(pickled, np.array([object()], dtype=object), allow_pickle=True)
+    with pytest.raises(wire.WireError):
+        wire.decode(["A", 0], [pickled.getvalue()])
+    for node in (["X"], ["I", "1" * 5000], ["D", [[["L", []], ["N"]]]], ["H", 1], "text", ["A", 3]):
+        with pytest.raises(wire.WireError):
+            wire.decode(node, [])
+    with pytest.raises(wire.WireError):
+        wire.encode(object(), [])
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        theirs.sendall(b"MLKW" + (2**31).to_bytes(4, "big") + (0).to_bytes(4, "big"))
+        with pytest.raises(wire.WireError, match="header"):
+            wire.read_frame(ours.fileno(), time.monotonic() + 5)
+        theirs.sendall(wire.frame({"kind": "reply"}, [b"x" * 2000]))
+        with pytest.raises(wire.WireError, match="MB of data"):
+            wire.read_frame(ours.fileno(), time.monotonic() + 5, max_bytes=1000)
