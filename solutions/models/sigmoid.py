@@ -50,9 +50,12 @@ def sigmoid(z):
         raise ValueError(f"z must be numeric, got an array of dtype {z.dtype}")
     if z.size == 0:
         raise ValueError("empty input: there is nothing to apply the sigmoid to")
-    z = z.astype(np.float64)
-    e = np.exp(-np.abs(z))
-    out = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    z = z.astype(np.float64, copy=False)
+    # The numerator exp(min(z, 0)) is e = exp(-|z|) for z < 0 and 1 for z >= 0, so this is
+    # e / (1 + e) or 1 / (1 + e) without choosing per element: no np.where, whose two full
+    # branches and unpredictable per-element choice cost more than a second exp.
+    out = np.exp(np.minimum(z, 0.0))
+    out /= 1.0 + np.exp(-np.abs(z))
     return float(out) if out.ndim == 0 else out
     ### END SOLUTION
 
