@@ -83,6 +83,48 @@ def student_traceback(error: BaseException, path: Path) -> str:
     )
 
 
+def read_submission(
+    path: Path, shown_as: str, allowed_imports: Iterable[str] = ()
+) -> tuple[str, ast.Module]:
+    """Read and parse the learner's file without running it, and check its imports.
+
+    Returns
+    -------
+    source : str
+        The file's text.
+    tree : ast.Module
+        Its syntax tree.
+
+    Raises
+    ------
+    SubmissionError
+        When the file is missing, unreadable, not valid Python or imports a reference library.
+    """
+    if not path.is_file():
+        raise SubmissionError(f"{shown_as} is missing: create it (the stub is in exercises/)")
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SubmissionError(f"{shown_as} cannot be read: {error}") from None
+    try:
+        tree = ast.parse(source, filename=str(path))
+    except SyntaxError as error:
+        line = (error.text or "").rstrip("\n")
+        caret = " " * max((error.offset or 1) - 1, 0) + "^"
+        raise SubmissionError(
+            f"{shown_as} has a syntax error on line {error.lineno}: {error.msg}\n    {line}\n    {caret}"
+        ) from None
+    except (ValueError, RecursionError, MemoryError) as error:
+        raise SubmissionError(f"{shown_as} cannot be parsed: {type(error).__name__}") from None
+    banned = banned_imports(tree, allowed_imports)
+    if banned:
+        raise SubmissionError(
+            f"{shown_as} imports {banned[0]}: the graders compare your code with that library, "
+            "so write it with numpy and the Python standard library only"
+        )
+    return source, tree
+
+
 def load_module(path: Path, shown_as: str, allowed_imports: Iterable[str] = ()) -> types.ModuleType:
     """Compile and run the learner's module at ``path`` under a fresh name.
 
@@ -101,26 +143,7 @@ def load_module(path: Path, shown_as: str, allowed_imports: Iterable[str] = ()) 
         When the file is missing, unreadable, not valid Python, imports a reference
         library or raises while being imported.
     """
-    if not path.is_file():
-        raise SubmissionError(f"{shown_as} is missing: create it (the stub is in exercises/)")
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SubmissionError(f"{shown_as} cannot be read: {error}") from None
-    try:
-        tree = ast.parse(source, filename=str(path))
-    except SyntaxError as error:
-        line = (error.text or "").rstrip("\n")
-        caret = " " * max((error.offset or 1) - 1, 0) + "^"
-        raise SubmissionError(
-            f"{shown_as} has a syntax error on line {error.lineno}: {error.msg}\n    {line}\n    {caret}"
-        ) from None
-    banned = banned_imports(tree, allowed_imports)
-    if banned:
-        raise SubmissionError(
-            f"{shown_as} imports {banned[0]}: the graders compare your code with that library, "
-            "so write it with numpy and the Python standard library only"
-        )
+    _, tree = read_submission(path, shown_as, allowed_imports)
     name = f"mlkata_submission_{next(_counter)}_{path.stem}"
     module = types.ModuleType(name)
     module.__file__ = str(path)

@@ -16,7 +16,6 @@ memory limit) fails that call only; the next test gets a fresh worker.
 
 from __future__ import annotations
 
-import ast
 import atexit
 import json
 import os
@@ -35,7 +34,7 @@ from typing import Any
 import pytest
 
 from mlkata.grading.failures import GradeFailure, SubmissionError
-from mlkata.grading.loader import BANNED_PACKAGES, banned_imports
+from mlkata.grading.loader import BANNED_PACKAGES, read_submission
 from mlkata.grading.outcome import Outcome, Raised
 from mlkata.grading.proxy import Handle, StudentFunction, StudentModule
 from mlkata.sandbox import guard, wire
@@ -175,28 +174,7 @@ def check_source(path: Path, shown_as: str, allowed: tuple[str, ...]) -> str:
         return _CHECKED[key]
     if path.is_symlink():
         raise SubmissionError(f"{shown_as} is a symbolic link: submit the file itself")
-    if not path.is_file():
-        raise SubmissionError(f"{shown_as} is missing: create it (the stub is in exercises/)")
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SubmissionError(f"{shown_as} cannot be read: {error}") from None
-    try:
-        tree = ast.parse(source, filename=str(path))
-    except SyntaxError as error:
-        line = (error.text or "").rstrip("\n")
-        caret = " " * max((error.offset or 1) - 1, 0) + "^"
-        raise SubmissionError(
-            f"{shown_as} has a syntax error on line {error.lineno}: {error.msg}\n    {line}\n    {caret}"
-        ) from None
-    except (ValueError, RecursionError, MemoryError) as error:
-        raise SubmissionError(f"{shown_as} cannot be parsed: {type(error).__name__}") from None
-    banned = banned_imports(tree, allowed)
-    if banned:
-        raise SubmissionError(
-            f"{shown_as} imports {banned[0]}: the graders compare your code with that library, "
-            "so write it with numpy and the Python standard library only"
-        )
+    source, _ = read_submission(path, shown_as, allowed)
     _CHECKED[key] = source
     return source
 
