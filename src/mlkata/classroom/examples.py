@@ -8,7 +8,9 @@ expects an exception becomes a ``try`` that requires it.
 
 from __future__ import annotations
 
+import contextlib
 import doctest
+import io
 import math
 import warnings
 from typing import Any
@@ -94,7 +96,8 @@ def visible_checks(text: str, docstrings: list[str]) -> list[str]:
     """
     namespace: dict[str, Any] = {"__name__": "mlkata_classroom_examples"}
     lines: list[str] = []
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
+    # The examples run here only to learn their values: what they print is not for the instructor.
+    with warnings.catch_warnings(), np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
         warnings.simplefilter("ignore")
         exec(compile(text, "<solution>", "exec"), namespace)
         for doc in docstrings:
