@@ -7,7 +7,7 @@ The features have column means far from 0, so every way of getting the intercept
 import numpy as np
 from sklearn.linear_model import LinearRegression
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import Mistake, expect_close, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
 
 linear_regression_fit = student_function("linear_regression_fit")
@@ -71,6 +71,13 @@ def _mistakes(part):
 W_MISTAKES, B_MISTAKES = _mistakes(0), _mistakes(1)
 
 
+def _returned_normally(outcome):
+    """``outcome`` once the call returned: a stub (or a call that raised) fails here, with the
+    message the checks would give, before the reference for it is computed."""
+    returned(outcome)
+    return outcome
+
+
 def _check(outcome, expected, what="", rtol=1e-6, atol=1e-8):
     w, b = expected
     expect_close(
@@ -93,7 +100,7 @@ def test_matches_sklearn_on_random_data(linear_regression_fit):
     rng = seeded(1201)
     for n, d in ((4, 1), (12, 2), (50, 3), (300, 5)):
         X, y = _data(rng, n, d)
-        _check(linear_regression_fit.call(X, y), reference(X, y))
+        _check(_returned_normally(linear_regression_fit.call(X, y)), reference(X, y))
 
 
 @points(1)
@@ -111,10 +118,14 @@ def test_accepts_lists_and_float32(linear_regression_fit):
     rng = seeded(1203)
     X = rng.normal(loc=1.0, scale=1.5, size=(30, 3))
     args = (X, X @ np.array([0.5, -1.0, 2.0]) + 3.0 + 0.1 * rng.normal(size=30))
-    _check(linear_regression_fit.call(*as_lists(args)), reference(*args), ", inputs given as Python lists")
+    _check(
+        _returned_normally(linear_regression_fit.call(*as_lists(args))),
+        reference(*args),
+        ", inputs given as Python lists",
+    )
     single = as_float32(args)
     _check(
-        linear_regression_fit.call(*single),
+        _returned_normally(linear_regression_fit.call(*single)),
         reference(*(a.astype(np.float64) for a in single)),
         ", inputs given as float32 arrays",
         rtol=1e-4,

@@ -20,6 +20,7 @@ from mlkata.grading import (
     expect_finite_scalar,
     expect_no_warnings,
     points,
+    returned,
     seeded,
     student_function,
 )
@@ -113,6 +114,13 @@ def _mistakes(part):
 LOSS_MISTAKES, GRAD_W_MISTAKES, GRAD_B_MISTAKES = _mistakes(0), _mistakes(1), _mistakes(2)
 
 
+def _returned_normally(outcome):
+    """``outcome`` once the call returned: a stub (or a call that raised) fails here, with the
+    message the checks would give, before the reference for it is computed."""
+    returned(outcome)
+    return outcome
+
+
 def _check_loss(outcome, expected, what="", rtol=1e-7, atol=1e-12):
     expect_close(
         outcome.part(0, "loss"),
@@ -151,7 +159,8 @@ def test_loss_matches_sklearn_log_loss(logistic_loss_and_gradient):
     for (n, d), l2 in zip(SIZES, (0.0, 0.1, 0.0, 2.0), strict=True):
         args = _problem(rng, n, d)
         kwargs = {"l2": l2} if l2 else {}
-        _check_loss(logistic_loss_and_gradient.call(*args, **kwargs), reference_loss(*args, l2=l2))
+        outcome = _returned_normally(logistic_loss_and_gradient.call(*args, **kwargs))
+        _check_loss(outcome, reference_loss(*args, l2=l2))
 
 
 @points(3)
@@ -160,7 +169,7 @@ def test_gradient_matches_finite_differences(logistic_loss_and_gradient):
     for (n, d), l2 in zip(SIZES, (0.5, 0.0, 0.1, 1.0), strict=True):
         args = _problem(rng, n, d)
         kwargs = {"l2": l2} if l2 else {}
-        outcome = logistic_loss_and_gradient.call(*args, **kwargs)
+        outcome = _returned_normally(logistic_loss_and_gradient.call(*args, **kwargs))
         _check_gradient(
             outcome,
             finite_difference_gradient(*args, l2=l2),
@@ -183,7 +192,7 @@ def test_intercept_is_not_penalised(logistic_loss_and_gradient):
     w, _, X, y = _problem(rng, 40, 3)
     for b in (3.0, -2.0):
         args = (w, b, X, y)
-        outcome = logistic_loss_and_gradient.call(*args, l2=5.0)
+        outcome = _returned_normally(logistic_loss_and_gradient.call(*args, l2=5.0))
         what = REFERENCE + " with l2=5 and b unpenalised"
         _check_loss(outcome, reference_loss(*args, l2=5.0), what)
         _check_gradient(outcome, analytic_gradient(*args, l2=5.0), what, rtol=1e-8, atol=1e-12)
@@ -211,13 +220,13 @@ def test_huge_logits_stay_exact(logistic_loss_and_gradient):
 def test_accepts_lists_and_float32(logistic_loss_and_gradient):
     rng = seeded(1304)
     args = _problem(rng, 30, 3)
-    outcome = logistic_loss_and_gradient.call(*as_lists(args), l2=0.1)
+    outcome = _returned_normally(logistic_loss_and_gradient.call(*as_lists(args), l2=0.1))
     what = ", inputs given as Python lists"
     _check_loss(outcome, reference_loss(*args, l2=0.1), REFERENCE + what)
     _check_gradient(outcome, analytic_gradient(*args, l2=0.1), "the analytic gradient" + what, 1e-8, 1e-12)
     single = as_float32(args)
     widened = tuple(a.astype(np.float64) if isinstance(a, np.ndarray) else a for a in single)
-    outcome = logistic_loss_and_gradient.call(*single, l2=0.1)
+    outcome = _returned_normally(logistic_loss_and_gradient.call(*single, l2=0.1))
     what = ", inputs given as float32 arrays"
     _check_loss(outcome, reference_loss(*widened, l2=0.1), REFERENCE + what, rtol=1e-5, atol=1e-6)
     _check_gradient(outcome, analytic_gradient(*widened, l2=0.1), "the analytic gradient" + what, 1e-4, 1e-6)

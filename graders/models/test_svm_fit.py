@@ -108,9 +108,9 @@ def _parts(outcome, d):
 
 def _check_fit(outcome, X, y, C=1.0, what=""):
     X, y = np.asarray(X, float), np.asarray(y, int)
+    w, b = _parts(outcome, X.shape[1])  # first: a stub stops here, before the sklearn fit
     ref = reference(X, y, C)
     ref_w, ref_b = ref
-    w, b = _parts(outcome, X.shape[1])
     reached, optimum = objective(w, b, X, y, C), objective(ref_w, ref_b, X, y, C)
     fit_text = (
         f"your (w, b) = ({describe_value(w)}, {b!r}), the optimum's = ({describe_value(ref_w)}, {ref_b!r})"

@@ -3,7 +3,7 @@
 import numpy as np
 from sklearn.metrics import hinge_loss
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import Mistake, expect_close, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
 
 svm_objective = student_function("svm_objective")
@@ -52,6 +52,13 @@ MISTAKES = (
 )
 
 
+def _returned_normally(outcome):
+    """``outcome`` once the call returned: a stub (or a call that raised) fails here, with the
+    message the checks would give, before the reference for it is computed."""
+    returned(outcome)
+    return outcome
+
+
 def _problem(rng, n, d):
     X = rng.normal(size=(n, d))
     w = rng.normal(size=d)
@@ -68,7 +75,10 @@ def test_matches_the_reference_on_random_inputs(svm_objective):
         args = _problem(rng, n, d)
         kwargs = {} if C == 1.0 else {"C": C}
         expect_close(
-            svm_objective.call(*args, **kwargs), reference(*args, C=C), reference=REFERENCE, mistakes=MISTAKES
+            _returned_normally(svm_objective.call(*args, **kwargs)),
+            reference(*args, C=C),
+            reference=REFERENCE,
+            mistakes=MISTAKES,
         )
 
 

@@ -78,8 +78,18 @@ def kmeans(X, init_centroids, n_iter=100):
     if isinstance(n_iter, bool) or not isinstance(n_iter, int | np.integer) or n_iter < 1:
         raise ValueError(f"n_iter must be a positive integer, got {n_iter!r}")
 
+    # Distances do not change under a shift: centring (as scikit-learn does) keeps the norms
+    # small, so the expansion below loses fewer digits. The shift is added back at the end.
+    shift = X.mean(axis=0)
+    X = X - shift
+    centroids -= shift
+    features = np.ascontiguousarray(X.T)  # one row per feature, for np.bincount's weights
+
     def nearest(centroids):
-        squared = np.sum((X[:, None, :] - centroids[None, :, :]) ** 2, axis=2)
+        # |x - c|^2 = |x|^2 - 2 x.c + |c|^2, and |x|^2 is the same for every centroid, so the
+        # argmin needs only the rest: one (n, d) @ (d, k) product, no (n, k, d) differences.
+        squared = X @ (-2.0 * centroids.T)
+        squared += np.einsum("ij,ij->i", centroids, centroids)
         return np.argmin(squared, axis=1)
 
     k = len(centroids)
@@ -89,11 +99,13 @@ def kmeans(X, init_centroids, n_iter=100):
         if labels is not None and np.array_equal(new_labels, labels):
             break
         labels = new_labels
-        members = labels[:, None] == np.arange(k)  # (n, k) one-hot
-        counts = members.sum(axis=0)
+        # Each cluster's size and, feature by feature, the sum of its points: np.bincount adds
+        # up the weights that share a label in one pass over the n points.
+        counts = np.bincount(labels, minlength=k)
+        sums = np.stack([np.bincount(labels, weights=f, minlength=k) for f in features], axis=1)
         filled = counts > 0
-        centroids[filled] = (members.T @ X)[filled] / counts[filled, None]
-    return centroids, nearest(centroids)
+        centroids[filled] = sums[filled] / counts[filled, None]
+    return centroids + shift, nearest(centroids)
     ### END SOLUTION
 
 

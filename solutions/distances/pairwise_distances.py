@@ -84,10 +84,21 @@ def pairwise_distances(X, Y, metric="euclidean"):
         np.maximum(squared, 0.0, out=squared)
         return np.sqrt(squared, out=squared)
     if metric == "manhattan":
-        # One pass per feature keeps memory at n * m; an (n, m, d) broadcast needs d times more.
-        distances = np.zeros((X.shape[0], Y.shape[0]))
-        for k in range(X.shape[1]):
-            distances += np.abs(X[:, k, None] - Y[None, :, k])
+        # All n * m * d differences at once would take 2 GB for 2000 x 2000 x 64, and one pass
+        # per feature over the whole (n, m) output reads and writes it d times. Instead take a
+        # few rows of X at a time: their (rows, m, d) differences, about 2 MB, stay in the CPU
+        # cache, and each block is still 2**18 values of numpy work, so the loop's own overhead
+        # is negligible.
+        n, m, d = X.shape[0], Y.shape[0], X.shape[1]
+        rows = max(1, 2**18 // (m * d))
+        ones = np.ones(d)
+        distances = np.empty((n, m))
+        for start in range(0, n, rows):
+            block = X[start : start + rows, None, :] - Y[None, :, :]
+            np.abs(block, out=block)
+            # Summing over the features as a product with a vector of ones: BLAS is faster than
+            # .sum(axis=2) over rows this short.
+            np.matmul(block, ones, out=distances[start : start + rows])
         return distances
     norms_x = np.linalg.norm(X, axis=1)
     norms_y = np.linalg.norm(Y, axis=1)

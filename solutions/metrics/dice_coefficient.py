@@ -51,10 +51,11 @@ def dice_coefficient(mask_a, mask_b):
     if a.size == 0:
         raise ValueError("empty masks: there are no pixels to compare")
     for name, mask in (("mask_a", a), ("mask_b", b)):
-        if not np.all((mask == 0) | (mask == 1)):
+        # A boolean mask is binary by its type: only numbers need checking.
+        if mask.dtype != bool and not np.all((mask == 0) | (mask == 1)):
             raise ValueError(f"{name} must be binary (bool or 0/1), got values {np.unique(mask)[:5]}")
-    a = a.astype(bool)
-    b = b.astype(bool)
+    a = a.astype(bool, copy=False)  # no copy of a mask that is boolean already
+    b = b.astype(bool, copy=False)
     total = np.count_nonzero(a) + np.count_nonzero(b)
     if total == 0:
         return 1.0

@@ -85,11 +85,13 @@ def logistic_loss_and_gradient(w, b, X, y, l2=0.0):
     y = y.astype(np.float64)
     n = y.size
     z = X @ w + b
-    # -log p = log(1 + e^-z) for a positive, -log(1 - p) = log(1 + e^z) for a negative
-    losses = np.where(y == 1, np.logaddexp(0.0, -z), np.logaddexp(0.0, z))
+    e = np.exp(-np.abs(z))  # never above 1, so it never overflows: the loss and p both use it
+    # log(1 + e^z) - y z = log1p(e^-|z|) + (max(z, 0) - y z), as np.logaddexp(0, z) computes it.
+    # The bracket is exactly 0 when the label agrees with the sign of z, so the tiny losses of
+    # confident, correct predictions keep their digits.
+    losses = np.log1p(e) + (np.maximum(z, 0.0) - y * z)
     loss = np.mean(losses) + 0.5 * l2 * (w @ w)
-    e = np.exp(-np.abs(z))
-    p = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    p = np.exp(np.minimum(z, 0.0)) / (1.0 + e)  # sigmoid(z): e / (1 + e) for z < 0, 1 / (1 + e) else
     residual = p - y
     grad_w = X.T @ residual / n + l2 * w
     grad_b = np.mean(residual)

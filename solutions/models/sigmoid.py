@@ -51,9 +51,9 @@ def sigmoid(z):
     if z.size == 0:
         raise ValueError("empty input: there is nothing to apply the sigmoid to")
     z = z.astype(np.float64, copy=False)
-    # The numerator exp(min(z, 0)) is e = exp(-|z|) for z < 0 and 1 for z >= 0, so this is
-    # e / (1 + e) or 1 / (1 + e) without choosing per element: no np.where, whose two full
-    # branches and unpredictable per-element choice cost more than a second exp.
+    # exp(min(z, 0)) is e = exp(-|z|) where z < 0 and 1 where z >= 0: the numerator of both
+    # forms, so this is e / (1 + e) or 1 / (1 + e) with no choice per element. (np.where would
+    # compute both forms in full, and its unpredictable choice costs more than a second exp.)
     out = np.exp(np.minimum(z, 0.0))
     out /= 1.0 + np.exp(-np.abs(z))
     return float(out) if out.ndim == 0 else out

@@ -66,25 +66,31 @@ def chi_squared_test(observed, expected=None, ddof=0):
     if np.any(observed < 0):
         raise ValueError("counts cannot be negative")
     if expected is None:
-        expected = np.full_like(observed, observed.mean())
+        # Every category equally likely: one expected count, a scalar that broadcasts, and
+        # whose total is the observed total by construction.
+        expected = observed.mean()
+        if expected <= 0:
+            raise ValueError("every expected count must be positive")
     else:
         expected = np.asarray(expected, dtype=np.float64)
         if expected.shape != observed.shape:
             raise ValueError(f"shape mismatch: observed {observed.shape}, expected {expected.shape}")
-    if np.any(expected <= 0):
-        raise ValueError("every expected count must be positive")
-    total_observed, total_expected = observed.sum(), expected.sum()
-    if abs(total_observed - total_expected) > np.sqrt(np.finfo(float).eps) * min(
-        total_observed, total_expected
-    ):
-        raise ValueError(
-            f"observed counts add up to {total_observed}, expected counts to {total_expected}: "
-            "expected must be counts with the same total, not probabilities"
-        )
+        if np.any(expected <= 0):
+            raise ValueError("every expected count must be positive")
+        total_observed, total_expected = observed.sum(), expected.sum()
+        if abs(total_observed - total_expected) > np.sqrt(np.finfo(float).eps) * min(
+            total_observed, total_expected
+        ):
+            raise ValueError(
+                f"observed counts add up to {total_observed}, expected counts to {total_expected}: "
+                "expected must be counts with the same total, not probabilities"
+            )
     dof = observed.size - 1 - ddof
     if dof < 1:
         raise ValueError(f"k - 1 - ddof = {dof}: no degrees of freedom left")
-    statistic = float(np.sum((observed - expected) ** 2 / expected))
+    deviation = observed - expected
+    # sum((O - E)^2 / E) as one dot product: no array of squares to allocate and sum.
+    statistic = float(deviation @ (deviation / expected))
     return statistic, float(chi2.sf(statistic, dof))
     ### END SOLUTION
 

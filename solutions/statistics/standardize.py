@@ -50,9 +50,14 @@ def standardize(X):
         raise ValueError(f"X must be 2-D (samples in rows), got shape {X.shape}; reshape a feature to (n, 1)")
     if X.size == 0:
         raise ValueError(f"empty input of shape {X.shape}")
+    Z = X - X.mean(axis=0)
+    # The population std from the centred data, which X.std would centre again; einsum sums
+    # the squares column by column without an array of squares.
+    std = np.sqrt(np.einsum("ij,ij->j", Z, Z) / len(Z))
+    # Exactly constant columns: their std may come out as a tiny rounding error instead of 0.
     constant = np.ptp(X, axis=0) == 0
-    std = np.where(constant, 1.0, X.std(axis=0))
-    Z = (X - X.mean(axis=0)) / std
+    std[constant] = 1.0
+    Z /= std
     Z[:, constant] = 0.0
     return Z
     ### END SOLUTION
