@@ -992,6 +992,11 @@ def measure(root: Path, quick: bool = False, runs: int = RUNS, only: list[str] |
     ``threads`` limits BLAS and OpenMP (numpy, scipy and scikit-learn alike); ``None`` leaves
     them as they are. ``keep_memory`` applies :func:`keep_freed_memory` first.
     """
+    # threadpoolctl limits only the BLAS/OpenMP pools already loaded: load the references' first.
+    import scipy.spatial.distance  # noqa: F401
+    import sklearn.cluster
+    import sklearn.metrics
+    import sklearn.neighbors  # noqa: F401
     from threadpoolctl import threadpool_limits
 
     kept = keep_freed_memory() if keep_memory else False
