@@ -26,6 +26,7 @@ from mlkata.catalog import load_exercise
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT, StudentModule
 from mlkata.paths import TOPICS
+from mlkata.scores import Scored
 
 TARGET_KEY = pytest.StashKey[Path]()
 EXERCISE_KEY = pytest.StashKey[str]()
@@ -44,27 +45,10 @@ class CheckResult:
 
 
 @dataclass
-class ExerciseResult:
+class ExerciseResult(Scored):
     exercise: str
     order: tuple[int, int] = (0, 0)
     checks: list[CheckResult] = field(default_factory=list)
-
-    @property
-    def score(self) -> int:
-        return sum(c.points for c in self.checks if c.passed)
-
-    @property
-    def max_score(self) -> int:
-        return sum(c.points for c in self.checks)
-
-    @property
-    def passed(self) -> bool:
-        return bool(self.checks) and all(c.passed for c in self.checks)
-
-    @property
-    def not_implemented(self) -> bool:
-        failing = [c for c in self.checks if not c.passed]
-        return bool(failing) and all(c.not_implemented for c in failing)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

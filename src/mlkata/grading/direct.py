@@ -11,22 +11,16 @@ import importlib.util
 import inspect
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
 
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.proxy import StudentFunction
+from mlkata.scores import Check
 
-
-@dataclass(frozen=True)
-class CheckOutcome:
-    name: str
-    points: int
-    passed: bool
-    message: str = ""
-    not_implemented: bool = False
+CheckOutcome = Check
+"""What one check gave (kept under this name for the graders' callers)."""
 
 
 @cache

@@ -18,20 +18,12 @@ from pathlib import Path
 
 from mlkata.catalog import Exercise
 from mlkata.paths import project_root
+from mlkata.scores import Check, Scored
 from mlkata.stubs import sha256
 
 
 @dataclass(frozen=True)
-class Check:
-    name: str
-    points: int
-    passed: bool
-    message: str = ""
-    not_implemented: bool = False
-
-
-@dataclass(frozen=True)
-class ExerciseGrade:
+class ExerciseGrade(Scored):
     """The outcome of grading one exercise file."""
 
     exercise: Exercise
@@ -44,23 +36,6 @@ class ExerciseGrade:
     """What the learner's code wrote to stdout or stderr while being graded."""
     problem: str = field(default="")
     """Set when the exercise could not be graded at all (no grader yet, say)."""
-
-    @property
-    def score(self) -> int:
-        return sum(c.points for c in self.checks if c.passed)
-
-    @property
-    def max_score(self) -> int:
-        return sum(c.points for c in self.checks)
-
-    @property
-    def passed(self) -> bool:
-        return bool(self.checks) and all(c.passed for c in self.checks)
-
-    @property
-    def not_implemented(self) -> bool:
-        failing = [c for c in self.checks if not c.passed]
-        return bool(failing) and all(c.not_implemented for c in failing)
 
     @property
     def failures(self) -> list[Check]:
