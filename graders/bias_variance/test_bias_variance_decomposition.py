@@ -14,6 +14,7 @@ from mlxtend.evaluate import bias_variance_decomp
 
 from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 bias_variance_decomposition = student_function("bias_variance_decomposition")
 REFERENCE = "mlxtend.evaluate.bias_variance_decomp(loss='mse') on a replay estimator"
@@ -35,6 +36,7 @@ class _Replay:
         return self.predictions[self.round]
 
 
+@cached_reference
 def reference(predictions, y_true):
     predictions = np.asarray(predictions, dtype=float)
     y_true = np.asarray(y_true, dtype=float)

@@ -5,11 +5,13 @@ from scipy.spatial.distance import cosine
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 cosine_similarity = student_function("cosine_similarity")
 REFERENCE = "1 - scipy.spatial.distance.cosine(u, v)"
 
 
+@cached_reference
 def reference(u, v):
     return 1.0 - float(cosine(np.asarray(u, float), np.asarray(v, float)))
 

@@ -5,11 +5,13 @@ from scipy.spatial.distance import euclidean
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 euclidean_distance = student_function("euclidean_distance")
 REFERENCE = "scipy.spatial.distance.euclidean"
 
 
+@cached_reference
 def reference(u, v):
     return float(euclidean(np.asarray(u, float), np.asarray(v, float)))
 

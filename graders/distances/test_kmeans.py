@@ -15,11 +15,13 @@ from sklearn.cluster import KMeans
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 kmeans = student_function("kmeans")
 REFERENCE = 'sklearn KMeans(init=init_centroids, n_init=1, algorithm="lloyd", max_iter=n_iter, tol=0)'
 
 
+@cached_reference
 def reference(X, init_centroids, n_iter=100):
     X, init = np.asarray(X, float), np.asarray(init_centroids, float)
     model = KMeans(n_clusters=len(init), init=init, n_init=1, algorithm="lloyd", max_iter=n_iter, tol=0.0)

@@ -5,11 +5,13 @@ from scipy.spatial.distance import cityblock
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 manhattan_distance = student_function("manhattan_distance")
 REFERENCE = "scipy.spatial.distance.cityblock"
 
 
+@cached_reference
 def reference(u, v):
     return float(cityblock(np.asarray(u, float), np.asarray(v, float)))
 

@@ -7,11 +7,13 @@ from sklearn.metrics import log_loss as sklearn_log_loss
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 cross_entropy = student_function("cross_entropy")
 REFERENCE = "sklearn.metrics.log_loss(y, clip(probs, eps, 1 - eps), labels=range(k))"
 
 
+@cached_reference
 def reference(y, probs, eps=1e-15):
     probs = np.clip(np.asarray(probs, float), eps, 1 - eps)
     with warnings.catch_warnings():

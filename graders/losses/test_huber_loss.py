@@ -5,11 +5,13 @@ from scipy.special import huber
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 huber_loss = student_function("huber_loss")
 REFERENCE = "mean of scipy.special.huber(delta, y_true - y_pred)"
 
 
+@cached_reference
 def reference(y, p, delta=1.0):
     return float(np.mean(huber(delta, np.asarray(y, float) - np.asarray(p, float))))
 

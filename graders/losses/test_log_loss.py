@@ -7,11 +7,13 @@ from sklearn.metrics import log_loss as sklearn_log_loss
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 log_loss = student_function("log_loss")
 REFERENCE = "sklearn.metrics.log_loss(y, clip(p, eps, 1 - eps))"
 
 
+@cached_reference
 def reference(y, p, eps=1e-15):
     clipped = np.clip(np.asarray(p, float), eps, 1 - eps)
     with warnings.catch_warnings():

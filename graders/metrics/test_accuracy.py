@@ -5,11 +5,13 @@ from sklearn.metrics import accuracy_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 accuracy = student_function("accuracy")
 REFERENCE = "sklearn.metrics.accuracy_score"
 
 
+@cached_reference
 def reference(y_true, y_pred):
     return accuracy_score(np.asarray(y_true), np.asarray(y_pred))
 

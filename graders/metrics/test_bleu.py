@@ -8,11 +8,13 @@ from nltk.translate.bleu_score import sentence_bleu
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 bleu = student_function("bleu")
 REFERENCE = "nltk sentence_bleu(references, hypothesis, weights=(1/max_n,) * max_n)"
 
 
+@cached_reference
 def reference(references, hypothesis, max_n=4):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # nltk warns when an n-gram precision is 0

@@ -5,11 +5,13 @@ from sklearn.metrics import confusion_matrix as sklearn_confusion_matrix
 
 from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 confusion_matrix = student_function("confusion_matrix")
 REFERENCE = "sklearn.metrics.confusion_matrix"
 
 
+@cached_reference
 def reference(y_true, y_pred, labels=None):
     return sklearn_confusion_matrix(np.asarray(y_true), np.asarray(y_pred), labels=labels)
 

@@ -7,11 +7,13 @@ from scipy.spatial.distance import dice
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 dice_coefficient = student_function("dice_coefficient")
 REFERENCE = "1 - scipy.spatial.distance.dice(a.ravel(), b.ravel()), 1.0 for two empty masks"
 
 
+@cached_reference
 def reference(mask_a, mask_b):
     a = np.asarray(mask_a).ravel().astype(bool)
     b = np.asarray(mask_b).ravel().astype(bool)

@@ -7,12 +7,14 @@ from sklearn.metrics import f1_score, precision_score, recall_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 f1 = student_function("f1")
 REFERENCE = "sklearn.metrics.f1_score"
 AVERAGES = ("binary", "micro", "macro", "weighted")
 
 
+@cached_reference
 def reference(y_true, y_pred, average="binary", zero_division=0.0, labels=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # UndefinedMetricWarning when a denominator is 0

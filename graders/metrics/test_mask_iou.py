@@ -5,11 +5,13 @@ from sklearn.metrics import jaccard_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 mask_iou = student_function("mask_iou")
 REFERENCE = "sklearn.metrics.jaccard_score(a.ravel(), b.ravel(), zero_division=1.0)"
 
 
+@cached_reference
 def reference(mask_a, mask_b):
     a = np.asarray(mask_a).ravel().astype(bool)
     b = np.asarray(mask_b).ravel().astype(bool)

@@ -5,11 +5,13 @@ from sklearn.metrics import ndcg_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 ndcg_at_k = student_function("ndcg_at_k")
 REFERENCE = "sklearn.metrics.ndcg_score"
 
 
+@cached_reference
 def reference(relevance, scores, k=None):
     return float(ndcg_score(np.asarray(relevance, float), np.asarray(scores, float), k=k))
 

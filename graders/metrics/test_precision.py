@@ -7,12 +7,14 @@ from sklearn.metrics import precision_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 precision = student_function("precision")
 REFERENCE = "sklearn.metrics.precision_score"
 AVERAGES = ("binary", "micro", "macro", "weighted")
 
 
+@cached_reference
 def reference(y_true, y_pred, average="binary", zero_division=0.0, labels=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # UndefinedMetricWarning when a denominator is 0

@@ -5,11 +5,13 @@ from sklearn.metrics import r2_score as sklearn_r2_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 r2_score = student_function("r2_score")
 REFERENCE = "sklearn.metrics.r2_score"
 
 
+@cached_reference
 def reference(y_true, y_pred):
     return float(sklearn_r2_score(np.asarray(y_true, float), np.asarray(y_pred, float)))
 

@@ -5,11 +5,13 @@ from sklearn.metrics import roc_auc_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 roc_auc = student_function("roc_auc")
 REFERENCE = "sklearn.metrics.roc_auc_score"
 
 
+@cached_reference
 def reference(y_true, y_score):
     return float(roc_auc_score(np.asarray(y_true), np.asarray(y_score, float)))
 

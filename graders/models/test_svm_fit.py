@@ -19,6 +19,7 @@ from sklearn.svm import SVC, LinearSVC
 from mlkata.grading import GradeFailure, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
 from mlkata.grading.describe import describe_value
+from mlkata.grading.memo import cached_reference
 
 svm_fit = student_function("svm_fit")
 REFERENCE = 'sklearn SVC(kernel="linear", C=C, tol=1e-8)'
@@ -27,6 +28,7 @@ COEF_SLACK = 0.1
 AGREEMENT = 0.95
 
 
+@cached_reference
 def reference(X, y, C=1.0):
     model = SVC(kernel="linear", C=C, tol=1e-8).fit(np.asarray(X, float), np.asarray(y, int))
     return model.coef_[0], float(model.intercept_[0])

@@ -5,11 +5,13 @@ from sklearn.metrics import hinge_loss
 
 from mlkata.grading import Mistake, expect_close, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 svm_objective = student_function("svm_objective")
 REFERENCE = "0.5 * w @ w + C * n * sklearn.metrics.hinge_loss(y, X @ w + b)"
 
 
+@cached_reference
 def reference(w, b, X, y, C=1.0):
     w, X, y = np.asarray(w, float), np.asarray(X, float), np.asarray(y)
     return float(0.5 * (w @ w) + C * len(y) * hinge_loss(y, X @ w + float(b), labels=[-1, 1]))

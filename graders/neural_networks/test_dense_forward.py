@@ -5,6 +5,7 @@ from sklearn.neural_network._base import ACTIVATIONS
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 dense_forward = student_function("dense_forward")
 REFERENCE = "sklearn.neural_network._base.ACTIVATIONS[activation](X @ W + b)"
@@ -21,6 +22,7 @@ def _apply(name, Z):
     return Z
 
 
+@cached_reference
 def reference(X, W, b, activation="relu"):
     return _apply(activation, _f(X) @ _f(W) + _f(b))
 

@@ -15,6 +15,7 @@ from sklearn.neural_network._base import ACTIVATIONS
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 mlp_forward = student_function("mlp_forward")
 HIDDEN = ("relu", "identity", "logistic", "tanh")
@@ -51,6 +52,7 @@ def _sklearn_net(weights, biases, activation, output):
     return net
 
 
+@cached_reference
 def reference(X, weights, biases, activation="relu", output="softmax"):
     X = np.asarray(X, dtype=float)
     net = _sklearn_net(weights, biases, activation, output)

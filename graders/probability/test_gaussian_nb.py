@@ -10,6 +10,7 @@ from sklearn.naive_bayes import GaussianNB
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 gaussian_nb_fit = student_function("gaussian_nb_fit")
 gaussian_nb_predict_proba = student_function("gaussian_nb_predict_proba")
@@ -17,6 +18,7 @@ REFERENCE = "sklearn.naive_bayes.GaussianNB(var_smoothing).fit(X, y).predict_pro
 RTOL, ATOL = 1e-6, 1e-9
 
 
+@cached_reference
 def reference(X, y, X_test, var_smoothing=1e-9):
     model = GaussianNB(var_smoothing=var_smoothing).fit(np.asarray(X, float), np.asarray(y))
     return model.predict_proba(np.asarray(X_test, float))

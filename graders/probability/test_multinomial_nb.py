@@ -12,6 +12,7 @@ from sklearn.naive_bayes import MultinomialNB
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 multinomial_nb_fit = student_function("multinomial_nb_fit")
 multinomial_nb_predict_proba = student_function("multinomial_nb_predict_proba")
@@ -19,6 +20,7 @@ REFERENCE = "sklearn.naive_bayes.MultinomialNB(alpha).fit(X, y).predict_proba(X_
 RTOL, ATOL = 1e-6, 1e-9
 
 
+@cached_reference
 def reference(X, y, X_test, alpha=1.0):
     model = MultinomialNB(alpha=alpha).fit(np.asarray(X, float), np.asarray(y))
     return model.predict_proba(np.asarray(X_test, float))

@@ -6,12 +6,14 @@ import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 l2_penalty = student_function("l2_penalty")
 REFERENCE = "alpha * sum(w^2), computed exactly with fractions.Fraction"
 RTOL, ATOL = 1e-11, 1e-300
 
 
+@cached_reference
 def reference(w, alpha):
     total = sum(Fraction(float(v)) ** 2 for v in np.ravel(w))
     return float(Fraction(float(alpha)) * total)

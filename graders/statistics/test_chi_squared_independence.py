@@ -9,12 +9,14 @@ from scipy.stats import chi2, chi2_contingency
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 chi_squared_independence = student_function("chi_squared_independence")
 REFERENCE = "scipy.stats.chi2_contingency(table, correction=False)"
 PARTS = ("statistic", "p_value", "dof", "expected")
 
 
+@cached_reference
 def reference(table, correction=False):
     result = chi2_contingency(np.asarray(table, float), correction=correction)
     return float(result.statistic), float(result.pvalue), int(result.dof), result.expected_freq

@@ -5,12 +5,14 @@ from scipy.stats import chi2, chisquare
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 chi_squared_test = student_function("chi_squared_test")
 REFERENCE = "scipy.stats.chisquare(observed, expected, ddof=ddof)"
 PARTS = ("statistic", "p_value")
 
 
+@cached_reference
 def reference(observed, expected=None, ddof=0):
     expected = None if expected is None else np.asarray(expected, float)
     result = chisquare(np.asarray(observed, float), expected, ddof=ddof)

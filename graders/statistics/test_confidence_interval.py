@@ -5,12 +5,14 @@ from scipy.stats import norm, sem, t
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 confidence_interval = student_function("confidence_interval")
 REFERENCE = "scipy.stats.t.interval(confidence, df=n - 1, loc=mean, scale=scipy.stats.sem(sample))"
 PARTS = ("low", "high")
 
 
+@cached_reference
 def reference(sample, confidence=0.95):
     sample = np.asarray(sample, float)
     low, high = t.interval(confidence, df=len(sample) - 1, loc=sample.mean(), scale=sem(sample))

@@ -5,11 +5,13 @@ from sklearn.preprocessing import MinMaxScaler
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 min_max_normalize = student_function("min_max_normalize")
 REFERENCE = "sklearn.preprocessing.MinMaxScaler().fit_transform(X)"
 
 
+@cached_reference
 def reference(X):
     return MinMaxScaler().fit_transform(np.asarray(X, float))
 

@@ -5,11 +5,13 @@ from sklearn.preprocessing import StandardScaler
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.memo import cached_reference
 
 standardize = student_function("standardize")
 REFERENCE = "sklearn.preprocessing.StandardScaler().fit_transform(X)"
 
 
+@cached_reference
 def reference(X):
     return StandardScaler().fit_transform(np.asarray(X, float))
 

@@ -246,22 +246,21 @@ def _text(report: pytest.TestReport) -> str:
     return text.splitlines()[-1] if text else report.outcome
 
 
+def write_report(path: Path, results: dict[str, ExerciseResult]) -> None:
+    """Write ``--mlkata-report``: exercise key -> ``score``, ``max_score`` and ``checks``, atomically."""
+    data = {
+        key: {"score": r.score, "max_score": r.max_score, "checks": [asdict(c) for c in r.checks]}
+        for key, r in results.items()
+    }
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    os.replace(tmp, path)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     path = session.config.getoption("mlkata_report")
     if path:
-        results = session.config.stash[RESULTS_KEY]
-        data = {
-            key: {
-                "score": r.score,
-                "max_score": r.max_score,
-                "checks": [asdict(c) for c in r.checks],
-            }
-            for key, r in results.items()
-        }
-        target = Path(path)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-        os.replace(tmp, target)
+        write_report(Path(path), session.config.stash[RESULTS_KEY])
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:

@@ -1,16 +1,20 @@
-"""Grading every student of a batch, in parallel, each in a trusted pytest process.
+"""Grading every student of a batch, in parallel, in trusted grader processes.
 
-For each student, a fresh ``python -m pytest <graders> --target <copy> --sandbox`` runs
-in a session of its own: it imports the graders and the references, never the student's
-code, whose calls go to sandbox workers (:mod:`mlkata.grading.sandbox`). Its JSON report
-is written into a folder only the batch can write, and is the only thing the scores are
-read from. A run that overstays its time is killed, process group and sandbox uid alike.
+``--jobs`` grader processes (:mod:`mlkata.batch.server`) each import the graders and the
+references once and then grade one student after another; they never import a student's
+code, whose calls go to sandbox workers (:mod:`mlkata.grading.sandbox`). Each student's
+JSON report is written into a folder only the batch can write, and is the only thing the
+scores are read from. A grader process that overstays a student's time limit, or dies,
+is killed, process group and sandbox uid alike; that student's result says so, and the
+next student gets a fresh process.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
+import select
 import shutil
 import signal
 import subprocess
@@ -76,9 +80,10 @@ def grade_batch(
     work = Path(tempfile.mkdtemp(prefix=f"mlkata-batch-{os.getpid()}-"))
     hide = [str(p.resolve()) for p in (out, work, submissions)]
     done = 0
+    graders = GraderPool(exercises, root, work, hide, options)
     pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
     try:
-        futures = [pool.submit(grade_student, s, exercises, topics, root, work, hide, options) for s in todo]
+        futures = [pool.submit(grade_student, s, exercises, topics, graders, work, options) for s in todo]
         for future in as_completed(futures):
             result = future.result()
             report.write_student(out, result, expected)
@@ -93,6 +98,7 @@ def grade_batch(
         raise
     finally:
         pool.shutdown(wait=True)
+        graders.close()
         shutil.rmtree(work, ignore_errors=True)
     rows = [d for s in students if (d := report.read_results(out / s.student / "results.json"))]
     grades = report.write_grades(out, rows, list(expected))
@@ -103,86 +109,166 @@ _RUNNING: set[subprocess.Popen] = set()
 _LOCK = threading.Lock()
 
 
+class GraderGone(Exception):
+    """The grader process ended, or overstayed, before answering."""
+
+
+class GraderProcess:
+    """A running :mod:`mlkata.batch.server`: graders imported once, students sent in turn."""
+
+    def __init__(self, exercises: list[Exercise], root: Path, work: Path, hide: list[str], options: Options):
+        replies, theirs = os.pipe()
+        command = [
+            sys.executable,
+            "-P",  # no folder of anyone's is put on sys.path
+            "-m",
+            "mlkata.batch.server",
+            *(str(e.grader_path(root)) for e in exercises),
+            "--reply-fd",
+            str(theirs),
+            "--call-timeout",
+            str(options.call_timeout),
+            "--exercise-timeout",
+            str(options.exercise_timeout),
+            "--sandbox-memory",
+            str(options.memory_mb),
+        ]
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+        env.update(PYTHONDONTWRITEBYTECODE="1", MLKATA_SANDBOX_HIDE=os.pathsep.join(hide), MLKATA_BATCH="1")
+        env["MLKATA_ROOT"] = str(root)
+        self.log = Path(tempfile.mkstemp(prefix="grader-", suffix=".log", dir=work)[1])
+        with open(self.log, "wb") as output:
+            self.process = subprocess.Popen(
+                command,
+                cwd=work,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                pass_fds=(theirs,),
+                start_new_session=True,
+            )
+        os.close(theirs)
+        with _LOCK:
+            _RUNNING.add(self.process)
+        self.replies = replies
+        self.buffer = b""
+        self.ready = False
+
+    def _read_line(self, deadline: float) -> dict:
+        while b"\n" not in self.buffer:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([self.replies], [], [], left)[0]:
+                raise GraderGone("timeout")
+            chunk = os.read(self.replies, 1 << 16)
+            if not chunk:
+                raise GraderGone("ended")
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return json.loads(line)
+
+    def grade(self, target: Path, report_path: Path, deadline: float) -> None:
+        """Have the process grade ``target`` into ``report_path``; :class:`GraderGone` if it cannot."""
+        try:
+            if not self.ready:
+                self.ready = self._read_line(deadline).get("ready") is True
+            assert self.process.stdin is not None
+            request = {"target": str(target), "report": str(report_path)}
+            self.process.stdin.write(json.dumps(request).encode() + b"\n")
+            self.process.stdin.flush()
+            while self._read_line(deadline).get("done") != str(report_path):
+                pass
+        except (OSError, ValueError) as error:
+            raise GraderGone(str(error)) from None
+
+    def why_gone(self) -> str:
+        status = self.process.poll()
+        if status is None:
+            return "is still running"
+        return f"ended with status {status}"
+
+    def log_tail(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")[-2000:]
+
+    def close(self) -> None:
+        """Let the process end (its stdin closed), then kill what is left of it."""
+        try:
+            if self.process.stdin is not None:
+                self.process.stdin.close()
+            self.process.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
+
+    def kill(self) -> None:
+        _kill_run(self.process)
+        with _LOCK:
+            _RUNNING.discard(self.process)
+        try:
+            os.close(self.replies)
+        except OSError:
+            pass
+
+
+class GraderPool:
+    """Idle grader processes, started when none is free, dropped when one fails a student."""
+
+    def __init__(self, exercises: list[Exercise], root: Path, work: Path, hide: list[str], options: Options):
+        self.start = lambda: GraderProcess(exercises, root, work, hide, options)
+        self.idle: queue.SimpleQueue[GraderProcess] = queue.SimpleQueue()
+
+    def take(self) -> GraderProcess:
+        try:
+            return self.idle.get_nowait()
+        except queue.Empty:
+            return self.start()
+
+    def give_back(self, grader: GraderProcess) -> None:
+        self.idle.put(grader)
+
+    def close(self) -> None:
+        while True:
+            try:
+                self.idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+
 def grade_student(
     submission: Submission,
     exercises: list[Exercise],
     topics: list[str],
-    root: Path,
+    pool: GraderPool,
     work: Path,
-    hide: list[str],
     options: Options,
 ) -> report.StudentResult:
-    """Grade one student in a trusted pytest process; its report, or why there is none."""
+    """Grade one student in a trusted grader process; its report, or why there is none."""
     started = time.monotonic()
     result = report.StudentResult(submission.student, submission.digest, topics, notes=list(submission.notes))
     private = Path(tempfile.mkdtemp(prefix=f"{submission.student}-", dir=work))
     target = submission.stage(private / "submission")
     report_path = private / "report.json"
-    selected = [str(e.grader_path(root)) for e in exercises]
-    command = [
-        sys.executable,
-        "-P",  # the working folder (the student's files) is not put on sys.path
-        "-m",
-        "pytest",
-        *selected,
-        "--target",
-        str(target),
-        "--sandbox",
-        "--mlkata-report",
-        str(report_path),
-        "--call-timeout",
-        str(options.call_timeout),
-        "--exercise-timeout",
-        str(options.exercise_timeout),
-        "--sandbox-memory",
-        str(options.memory_mb),
-        "-p",
-        "no:cacheprovider",
-        "-q",
-        "--tb=no",
-        "--continue-on-collection-errors",  # one broken grader must not zero the others
-        "--rootdir",
-        str(root),
-    ]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-    env.update(
-        PYTHONDONTWRITEBYTECODE="1",
-        MLKATA_SANDBOX_HIDE=os.pathsep.join(hide),
-        MLKATA_BATCH="1",
-        COLUMNS="120",
-    )
-    env["MLKATA_ROOT"] = str(root)
     limit = len(exercises) * (options.exercise_timeout + 5) + 120
-    log = private / "pytest.log"
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=target,  # so messages name files as the student does: losses/hinge_loss.py
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        with _LOCK:
-            _RUNNING.add(process)
-        try:
-            process.wait(timeout=limit)
-        except subprocess.TimeoutExpired:
+    grader = pool.take()
+    try:
+        grader.grade(target, report_path, time.monotonic() + limit)
+    except GraderGone as gone:
+        if str(gone) == "timeout":
             result.error = f"the grading of this submission took more than {limit:g} s and was stopped"
-        finally:
-            _kill_run(process)
-            with _LOCK:
-                _RUNNING.discard(process)
+        else:
+            result.error = f"the grader process {grader.why_gone()} before this submission's report"
+            print(f"mlkata grade: {submission.student}: {result.error}\n{grader.log_tail()}", file=sys.stderr)
+        grader.kill()
+    else:
+        pool.give_back(grader)
     if report_path.is_file():
         try:
             result.exercises = json.loads(report_path.read_text(encoding="utf-8"))
         except ValueError:
             result.error = result.error or "the grader's report is unreadable"
     elif result.error is None:
-        tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
-        result.error = f"the grader process ended with status {process.returncode} and no report"
-        print(f"mlkata grade: {submission.student}: {result.error}\n{tail}", file=sys.stderr)
+        result.error = "the grader process wrote no report"
+    shutil.rmtree(private, ignore_errors=True)
     result.seconds = time.monotonic() - started
     return result
 

@@ -143,22 +143,25 @@ def expect_close(
     value = returned(outcome)
     want = np.asarray(expected, dtype=np.float64)
     got = _as_array(value)
-    header = f"{outcome.call}\n  expected {describe_value(_unwrap(want))}  ({reference})"
+
+    def header() -> str:  # made only for a failure: rendering arrays is most of a passing check's cost
+        return f"{outcome.call}\n  expected {describe_value(_unwrap(want))}  ({reference})"
+
     if got is None:
-        raise GradeFailure(f"{header}\n  got      {describe_value(value)}, which is not numeric")
+        raise GradeFailure(f"{header()}\n  got      {describe_value(value)}, which is not numeric")
     if want.ndim == 0 and got.ndim != 0:
-        raise GradeFailure(f"{header}\n  got      an array of shape {got.shape}: return a single number")
+        raise GradeFailure(f"{header()}\n  got      an array of shape {got.shape}: return a single number")
     if want.ndim != 0 and got.shape != want.shape:
         raise GradeFailure(
             _with_hints(
-                f"{header}\n  got      shape {got.shape}, expected shape {want.shape}: "
+                f"{header()}\n  got      shape {got.shape}, expected shape {want.shape}: "
                 f"{describe_value(value)}",
                 matching_hints(outcome, mistakes),
             )
         )
     if _close(got, want, rtol, atol):
         return
-    text = f"{header}\n  got      {describe_value(_unwrap(got))}"
+    text = f"{header()}\n  got      {describe_value(_unwrap(got))}"
     if not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
         text += "\n  your result is not finite (nan or inf): look for overflow, log(0) or 0/0"
     text += _difference(got, want)

@@ -2,7 +2,8 @@
 
 The grader's process keeps everything that decides a score: the grader module, the
 references, the judging. Only the calls of the learner's functions go to a worker,
-one per test and learner module, forked from a zygote (:mod:`mlkata.sandbox.worker`)
+one per test and learner module (one per learner module for all its checks in the batch's
+grader processes, :mod:`mlkata.batch.server`), forked from a zygote (:mod:`mlkata.sandbox.worker`)
 that never ran learner code. The worker runs as an unprivileged user of its own (when
 grading as root) in a private mount namespace where the project's folders are empty,
 under CPU, memory, file-size and process limits, a seccomp filter and an audit hook.
@@ -19,6 +20,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -27,7 +29,9 @@ import sys
 import sysconfig
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +51,7 @@ BATCH_ENV = "MLKATA_BATCH"
 """Set by ``mlkata grade`` for the grader processes it starts."""
 REFERENCE_LIBRARIES = ("sklearn", "scikit_learn", "scipy", "shapely", "torch", "statsmodels")
 SESSIONS_KEY = pytest.StashKey[dict]()
+_REFERENCE_IN_MAPS = re.compile(("/(" + "|".join(map(re.escape, REFERENCE_LIBRARIES)) + ")").encode())
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,12 @@ def _close_zygotes() -> None:
         kill_uid(sandbox_ids()[0])
 
 
+def forget_module(path: Path) -> None:
+    """Drop what this process remembers of a learner's file: its checked source, its time used."""
+    _CHECKED.pop(str(path), None)
+    _BUDGET_USED.pop(str(path), None)
+
+
 def kill_uid(uid: int) -> int:
     """SIGKILL every process whose real uid is ``uid`` (a sandbox uid); how many there were."""
     killed = 0
@@ -182,31 +193,39 @@ def check_source(path: Path, shown_as: str, allowed: tuple[str, ...]) -> str:
 # --- one worker: a learner module for one test ---------------------------------------------------
 
 
-def _package_dirs(name: str) -> list[str]:
+@cache
+def _package_dirs(name: str) -> tuple[str, ...]:
     try:
         module = __import__(name)
     except ImportError:
-        return []
+        return ()
     folder = Path(module.__file__).resolve().parent
-    return [str(p) for p in (folder, folder.parent / f"{folder.name}.libs") if p.exists()]
+    return tuple(str(p) for p in (folder, folder.parent / f"{folder.name}.libs") if p.exists())
 
 
-def _stdlib_dirs() -> list[str]:
+@cache
+def _stdlib_dirs() -> tuple[str, ...]:
     dirs = {sysconfig.get_path("stdlib"), sysconfig.get_path("platstdlib"), os.path.dirname(os.__file__)}
-    return sorted(str(Path(d).resolve()) for d in dirs if d)
+    return tuple(sorted(str(Path(d).resolve()) for d in dirs if d))
 
 
 def _hidden(module: StudentModule, grader_root: Path) -> list[str]:
+    return list(_hidden_folders(module.path.parent.parent, grader_root, os.environ.get(HIDE_ENV, "")))
+
+
+@cache
+def _hidden_folders(target: Path, grader_root: Path, more: str) -> tuple[str, ...]:
+    """The folders a worker must see empty: the checkout's, the graded folder, ``more``."""
     paths = [grader_root / name for name in ("solutions", "graders", "tests", "exercises", ".git")]
-    paths.append(module.path.parent.parent)
-    paths += [Path(p) for p in os.environ.get(HIDE_ENV, "").split(os.pathsep) if p]
+    paths.append(target)
+    paths += [Path(p) for p in more.split(os.pathsep) if p]
     needed = [Path(_scratch_base()).resolve(), Path(sys.prefix).resolve(), Path(os.__file__).resolve().parent]
     needed += [Path(d) for d in _package_dirs("numpy")]
 
     def in_the_way(path: Path) -> bool:  # hiding it would hide what the worker needs
         return any(path == n or path in n.parents for n in needed)
 
-    return [str(p.resolve()) for p in paths if p.exists() and not in_the_way(p.resolve())]
+    return tuple(str(p.resolve()) for p in paths if p.exists() and not in_the_way(p.resolve()))
 
 
 class Worker:
@@ -277,11 +296,11 @@ class Worker:
         """Reference libraries seen in the worker's memory map (checked from outside)."""
         allowed = {p.split(".", 1)[0] for p in self.session.preload}
         try:
-            with open(f"/proc/{self.pid}/maps", encoding="utf-8", errors="replace") as maps:
+            with open(f"/proc/{self.pid}/maps", "rb") as maps:
                 text = maps.read()
         except OSError:
             return []
-        found = [lib for lib in REFERENCE_LIBRARIES if lib not in allowed and f"/{lib}" in text]
+        found = sorted({m.group(1).decode() for m in _REFERENCE_IN_MAPS.finditer(text)} - allowed)
         return [f"loaded {lib} (seen in its memory map)" for lib in found]
 
     def printed(self) -> str:
@@ -457,7 +476,7 @@ class Session:
     def call(self, name: str, args: tuple, kwargs: dict, *, keep: bool) -> tuple[Outcome, Any]:
         from mlkata.grading.describe import describe_call
 
-        shown = describe_call(name, args, kwargs)
+        shown = _LazyText(lambda: describe_call(name, args, kwargs))  # rendered only for a message
         deadline, why = self._deadline(name)
         start = time.monotonic()
         worker = self._ensure_worker(name, self.module.shown_as, deadline, why)
@@ -513,6 +532,22 @@ class Session:
 
 def _unwrap(value: Any) -> Any:
     return value.value if isinstance(value, Handle) else value
+
+
+class _LazyText:
+    """Text made on first use: most calls succeed, and their description is never shown."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make = make
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            self._text = self._make()
+        return self._text
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 class SandboxFunction(StudentFunction):

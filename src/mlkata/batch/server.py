@@ -1,0 +1,150 @@
+"""The trusted grader process of ``mlkata grade``: one process grades student after student.
+
+It imports the graders and their references once, then for each student the batch sends
+it runs every check of every grader, the student's functions called in sandbox workers
+(:mod:`mlkata.grading.sandbox`), exactly as ``pytest --sandbox --target`` would: a fresh
+worker for every check, the same messages, the same report. Between two students it
+kills every process left with the sandbox uid, so nothing of one student's code is
+alive while the next is graded. It never imports a student's module itself.
+
+Protocol (a pipe from :mod:`mlkata.batch.run`): requests are JSON lines on stdin,
+``{"target": DIR, "report": FILE}``; once the report is written (atomically) it answers
+``{"done": FILE}`` on the file descriptor ``--reply-fd``. It says ``{"ready": true}``
+first, once the graders are imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlkata.catalog import load_exercise
+from mlkata.grading.direct import grader_tests
+from mlkata.grading.failures import GradeFailure, NotImplementedYet
+from mlkata.grading.proxy import StudentModule
+from mlkata.grading.sandbox import (
+    SandboxFunction,
+    Session,
+    Settings,
+    forget_module,
+    is_root,
+    kill_uid,
+    sandbox_ids,
+)
+from mlkata.pytest_plugin import CheckResult, ExerciseResult, exercise_key_of, write_report
+
+
+@dataclass(frozen=True)
+class GraderCheck:
+    name: str
+    function: Callable[..., None]
+    points: int
+    hidden: bool
+    functions: tuple[str, ...]
+    """The learner's functions it takes, by parameter name."""
+
+
+@dataclass(frozen=True)
+class Grader:
+    """One grader file, imported, with what it needs to grade a target's module."""
+
+    key: str
+    checks: tuple[GraderCheck, ...]
+    allowed_imports: tuple[str, ...]
+    root: Path
+
+    @classmethod
+    def load(cls, path: Path) -> Grader:
+        key = exercise_key_of(path)
+        if key is None:
+            raise ValueError(f"{path} is not a grader file (graders/<topic>/test_<module>.py)")
+        root = path.resolve().parents[2]
+        solution = root / "solutions" / f"{key}.py"
+        allowed = load_exercise(solution).allowed_imports if solution.is_file() else ()
+        checks = []
+        for name, function, worth in grader_tests(path):
+            marks = getattr(function, "pytestmark", [])
+            hidden = any(m.name == "hidden" for m in marks)
+            wanted = tuple(inspect.signature(function).parameters)
+            checks.append(GraderCheck(name, function, worth, hidden, wanted))
+        return cls(key, tuple(checks), allowed, root)
+
+
+def _failure_message(error: BaseException) -> str:
+    if isinstance(error, GradeFailure):
+        return str(error)
+    return f"the grader stopped on {type(error).__name__}: {error}"  # a grader's own bug
+
+
+def grade_module(grader: Grader, target: Path, settings: Settings) -> ExerciseResult:
+    """Run every check of ``grader`` on ``target/<topic>/<module>.py``."""
+    path = target / f"{grader.key}.py"
+    module = StudentModule(path, f"{grader.key}.py", grader.allowed_imports, settings.call_timeout)
+    result = ExerciseResult(grader.key)
+    session = Session(module, settings, grader.root)
+    try:
+        for check in grader.checks:
+            functions = {p: SandboxFunction(session, p, settings.call_timeout) for p in check.functions}
+            passed, message, not_implemented = True, "", False
+            try:
+                check.function(**functions)
+            except Exception as error:
+                passed, message = False, _failure_message(error)
+                not_implemented = isinstance(error, NotImplementedYet)
+            result.checks.append(
+                CheckResult(check.name, check.points, passed, message, not_implemented, check.hidden)
+            )
+    finally:
+        session.close()
+        forget_module(path)
+    return result
+
+
+def grade_target(graders: Sequence[Grader], target: Path, settings: Settings) -> dict[str, ExerciseResult]:
+    """Every grader's results on one student's folder; the sandbox uid is swept after it."""
+    try:
+        return {g.key: grade_module(g, target, settings) for g in graders}
+    finally:
+        if is_root():
+            kill_uid(sandbox_ids()[0])
+
+
+def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m mlkata.batch.server", description=__doc__)
+    parser.add_argument("graders", nargs="+", type=Path, help="grader files, graders/<topic>/test_<m>.py")
+    parser.add_argument("--reply-fd", type=int, required=True, help="where to say each report is written")
+    parser.add_argument("--call-timeout", type=float, default=10.0)
+    parser.add_argument("--exercise-timeout", type=float, default=60.0)
+    parser.add_argument("--sandbox-memory", type=int, default=2048)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = _arguments(argv)
+    settings = Settings(options.call_timeout, options.exercise_timeout, options.sandbox_memory)
+    graders = []
+    for path in options.graders:
+        try:
+            graders.append(Grader.load(path))
+        except Exception as error:  # its checks show up as not graded, the others still run
+            print(f"mlkata grade: cannot import the grader {path}: {error!r}", file=sys.stderr)
+    with os.fdopen(options.reply_fd, "w", encoding="utf-8") as reply:
+        reply.write(json.dumps({"ready": True}) + "\n")
+        reply.flush()
+        for line in sys.stdin:
+            request = json.loads(line)
+            results = grade_target(graders, Path(request["target"]), settings)
+            write_report(Path(request["report"]), results)
+            reply.write(json.dumps({"done": request["report"]}) + "\n")
+            reply.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
