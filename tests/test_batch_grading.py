@@ -490,6 +490,44 @@ def test_an_allowed_import_exposes_only_the_allowed_name(tmp_path):
         session.close()
 
 
+MAPS_PROBE = """
+KEPT = []
+
+
+def quiet():
+    return 1.0
+
+
+def map_a_reference():
+    import mmap
+
+    with open("scipy_lookalike.bin", "wb+") as handle:  # in the worker's scratch folder
+        handle.write(bytes(1 << 16))
+        handle.flush()
+        KEPT.append(mmap.mmap(handle.fileno(), 1 << 16))
+    return 2.0
+"""
+
+
+def test_a_reference_library_in_the_workers_memory_map_fails_the_call(tmp_path):
+    """The memory-map check, read from outside the worker, also after calls that changed nothing."""
+    from mlkata.grading.failures import GradeFailure
+    from mlkata.grading.proxy import StudentModule
+    from mlkata.grading.sandbox import Session, Settings
+
+    (tmp_path / "maps_probe.py").write_text(MAPS_PROBE)
+    module = StudentModule(tmp_path / "maps_probe.py", "maps_probe.py", ())
+    session = Session(module, Settings(call_timeout=20, exercise_timeout=60, memory_mb=1024), ROOT)
+    try:
+        for _ in range(3):  # the map is read once, then skipped while the address space keeps its size
+            outcome, _ = session.call("quiet", (), {}, keep=False)
+            assert outcome.value == 1.0
+        with pytest.raises(GradeFailure, match=r"loaded scipy \(seen in its memory map\)"):
+            session.call("map_a_reference", (), {}, keep=False)
+    finally:
+        session.close()
+
+
 # --- the wire: data only, within limits ---------------------------------------------------------
 
 

@@ -69,7 +69,6 @@ def grade_batch(
     start = time.monotonic()
     exercises = [e for e in exercises if e.grader_path(root).is_file()]  # a grader still to be written
     topics = sorted({e.topic for e in exercises}, key=[e.topic for e in exercises].index)
-    expected = report.expected_checks(exercises, root)
     out.mkdir(parents=True, exist_ok=True)
     for stale in [*out.glob(".*.tmp"), *out.glob("*/.*.tmp")]:  # left by a run that was killed
         stale.unlink(missing_ok=True)
@@ -83,6 +82,8 @@ def grade_batch(
     graders = GraderPool(exercises, root, work, hide, options)
     pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
     try:
+        graders.prestart(min(max(1, options.jobs), len(todo)))  # they import while this process does
+        expected = report.expected_checks(exercises, root)
         futures = [pool.submit(grade_student, s, exercises, topics, graders, work, options) for s in todo]
         for future in as_completed(futures):
             result = future.result()
@@ -216,6 +217,11 @@ class GraderPool:
     def __init__(self, exercises: list[Exercise], root: Path, work: Path, hide: list[str], options: Options):
         self.start = lambda: GraderProcess(exercises, root, work, hide, options)
         self.idle: queue.SimpleQueue[GraderProcess] = queue.SimpleQueue()
+
+    def prestart(self, count: int) -> None:
+        """Start ``count`` processes now, so that their imports overlap with other work."""
+        for _ in range(count):
+            self.idle.put(self.start())
 
     def take(self) -> GraderProcess:
         try:

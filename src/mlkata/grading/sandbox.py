@@ -239,6 +239,8 @@ class Worker:
         self.private = Path(tempfile.mkdtemp(prefix="mlkata-capture-"))
         self.capture = self.private / "printed.txt"
         self.status: dict | None = None
+        self.mapped_size: int | None = None
+        """The address-space size at the last reading of the memory map that found nothing."""
         self.filtered = False
         """Whether the worker said its seccomp filter is in place (no process can be started)."""
 
@@ -293,7 +295,15 @@ class Worker:
             return reply, reply_blobs, violations
 
     def _loaded_references(self) -> list[str]:
-        """Reference libraries seen in the worker's memory map (checked from outside)."""
+        """Reference libraries seen in the worker's memory map (checked from outside).
+
+        The map is read again only when the worker's address space changed size since the
+        last reading (a library cannot be mapped without growing it): most calls allocate
+        nothing that outlives them, and reading the map costs more than the call itself.
+        """
+        size = self._address_space()
+        if size is not None and size == self.mapped_size:
+            return []
         allowed = {p.split(".", 1)[0] for p in self.session.preload}
         try:
             with open(f"/proc/{self.pid}/maps", "rb") as maps:
@@ -301,7 +311,18 @@ class Worker:
         except OSError:
             return []
         found = sorted({m.group(1).decode() for m in _REFERENCE_IN_MAPS.finditer(text)} - allowed)
+        if not found:
+            self.mapped_size = size
         return [f"loaded {lib} (seen in its memory map)" for lib in found]
+
+    def _address_space(self) -> int | None:
+        """The worker's virtual memory size in bytes (``/proc/<pid>/stat``), if readable."""
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as stat:
+                fields = stat.read().rpartition(b")")[2].split()
+            return int(fields[20])  # vsize, the 23rd field; the first two precede the ")"
+        except (OSError, IndexError, ValueError):
+            return None
 
     def printed(self) -> str:
         try:

@@ -11,6 +11,7 @@ frames of :mod:`mlkata.sandbox.wire`. The zygote runs no learner code itself.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.util
 import json
@@ -62,6 +63,10 @@ def zygote(control_fd: int, preload: list[str]) -> None:
     for name in preload:
         importlib.import_module(name)
     plain = _load_plain()
+    # Everything imported so far lives on in every worker: out of the collector's sight, a
+    # worker's garbage collections do not write to (and so copy) the pages it shares with us.
+    gc.collect()
+    gc.freeze()
     confine.die_with_parent(int(os.environ["MLKATA_GRADER_PID"]))
     control = socket.socket(fileno=control_fd)
     control.sendall(json.dumps({"ready": True}).encode())
