@@ -91,20 +91,21 @@ def svm_fit(X, y, C=1.0, lr=20.0, n_iter=3000):
         raise ValueError(f"n_iter must be a non-negative integer, got {n_iter}")
     y = y.astype(np.float64)
     n, d = X.shape
+    Xy = X * y[:, None]  # margins y * (X @ w + b) = Xy @ w + y * b: one product per step
     w, b = np.zeros(d), 0.0
     best = (np.inf, w, b)
     for t in range(1, int(n_iter) + 2):
-        margins = y * (X @ w + b)
-        objective = 0.5 * (w @ w) + C * np.sum(np.maximum(0.0, 1.0 - margins))
+        slack = 1.0 - (Xy @ w + y * b)  # how far each point is from a margin of 1
+        objective = 0.5 * (w @ w) + C * np.maximum(slack, 0.0).sum()
         if objective < best[0]:
             best = (objective, w, b)
         if t > n_iter:
             break
-        inside = margins < 1
-        g_w = w / (C * n) - y[inside] @ X[inside] / n
-        g_b = -np.sum(y[inside]) / n
+        # Points inside the margin (slack > 0) give the hinge's subgradient -y_i x_i (and -y_i).
+        inside = (slack > 0).astype(np.float64)
         step = lr / np.sqrt(t)
-        w, b = w - step * g_w, b - step * g_b
+        w = w * (1.0 - step / (C * n)) + (step / n) * (inside @ Xy)
+        b = b + (step / n) * (inside @ y)
     return best[1], float(best[2])
     ### END SOLUTION
 
