@@ -2,8 +2,10 @@
 
 It imports the graders and their references once, then for each student the batch sends
 it runs every check of every grader, the student's functions called in sandbox workers
-(:mod:`mlkata.grading.sandbox`), exactly as ``pytest --sandbox --target`` would: a fresh
-worker for every check, the same messages, the same report. Between two students it
+(:mod:`mlkata.grading.sandbox`), as ``pytest --sandbox --target`` would, with the same
+messages and the same report; only the worker's lifetime differs: one per exercise here,
+replaced after any call that times out, crashes or is refused (pytest starts one per check,
+and forking a worker costs more than most checks). Between two students it
 kills every process left with the sandbox uid, so nothing of one student's code is
 alive while the next is graded. It never imports a student's module itself.
 
