@@ -44,7 +44,9 @@ def manhattan_distance(u, v):
         raise ValueError(f"length mismatch: u has {u.size} entries, v has {v.size}")
     if u.size == 0:
         raise ValueError("empty vectors: there are no points to measure between")
-    return float(np.sum(np.abs(u - v)))
+    difference = u - v
+    np.abs(difference, out=difference)  # in place: one temporary array instead of two
+    return float(difference.sum())
     ### END SOLUTION
 
 
