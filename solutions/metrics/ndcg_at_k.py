@@ -81,7 +81,9 @@ def ndcg_at_k(relevance, scores, k=None):
     if k is not None:
         discount[k:] = 0.0
 
-    order = np.argsort(-scores, axis=1, kind="stable")
+    # Any order of tied scores will do: the tie groups below average their gains. So no stable
+    # sort, which is several times slower than numpy's default one.
+    order = np.argsort(-scores, axis=1)
     ranked_scores = np.take_along_axis(scores, order, axis=1)
     ranked_gain = np.take_along_axis(relevance, order, axis=1)
     # Tie groups among the sorted scores: each position's group runs from start to end.
