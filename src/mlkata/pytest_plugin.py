@@ -201,14 +201,19 @@ def _shown(path: Path, start: Path) -> str:
         return str(path)
 
 
+def allowed_imports_of(grader_path: Path) -> tuple[str, ...]:
+    """What the exercise graded by ``grader_path`` lets learners import (its solution's META)."""
+    solution = grader_path.parents[2] / "solutions" / grader_path.parent.name / grader_path.name[5:]
+    return load_exercise(solution).allowed_imports if solution.is_file() else ()
+
+
 def student_module_for(node: pytest.Item, grader_path: Path) -> StudentModule:
     """The learner's module graded by the grader file ``grader_path``, for test ``node``."""
     topic, module = grader_path.parent.name, grader_path.stem.removeprefix("test_")
     target = _target_folder(node, grader_path)
     path = target / topic / f"{module}.py"
-    solution = grader_path.parents[2] / "solutions" / topic / f"{module}.py"
-    allowed = load_exercise(solution).allowed_imports if solution.is_file() else ()
-    return StudentModule(path, _shown(path, node.config.invocation_params.dir), allowed)
+    shown = _shown(path, node.config.invocation_params.dir)
+    return StudentModule(path, shown, allowed_imports_of(grader_path))
 
 
 # --- results -----------------------------------------------------------------------------------

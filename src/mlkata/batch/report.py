@@ -44,7 +44,7 @@ class StudentResult:
 
 def expected_checks(exercises: list[Exercise], root: Path) -> dict[str, list[ExpectedCheck]]:
     """The checks each exercise's grader declares, with their points and visibility."""
-    from mlkata.grading.direct import grader_tests
+    from mlkata.grading.direct import grader_tests, is_hidden
 
     expected = {}
     for exercise in exercises:
@@ -55,8 +55,7 @@ def expected_checks(exercises: list[Exercise], root: Path) -> dict[str, list[Exp
             print(f"mlkata grade: cannot read the grader of {exercise.key}: {error!r}", file=sys.stderr)
             tests = []
         for name, function, worth in tests:
-            marks = getattr(function, "pytestmark", [])
-            checks.append(ExpectedCheck(name, worth, any(m.name == "hidden" for m in marks)))
+            checks.append(ExpectedCheck(name, worth, is_hidden(function)))
         expected[exercise.key] = checks
     return expected
 

@@ -26,8 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlkata.catalog import load_exercise
-from mlkata.grading.direct import grader_tests
+from mlkata.grading.direct import grader_tests, is_hidden
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.proxy import StudentModule
 from mlkata.grading.sandbox import (
@@ -39,7 +38,13 @@ from mlkata.grading.sandbox import (
     kill_uid,
     sandbox_ids,
 )
-from mlkata.pytest_plugin import CheckResult, ExerciseResult, exercise_key_of, write_report
+from mlkata.pytest_plugin import (
+    CheckResult,
+    ExerciseResult,
+    allowed_imports_of,
+    exercise_key_of,
+    write_report,
+)
 
 
 @dataclass(frozen=True)
@@ -66,16 +71,11 @@ class Grader:
         key = exercise_key_of(path)
         if key is None:
             raise ValueError(f"{path} is not a grader file (graders/<topic>/test_<module>.py)")
-        root = path.resolve().parents[2]
-        solution = root / "solutions" / f"{key}.py"
-        allowed = load_exercise(solution).allowed_imports if solution.is_file() else ()
-        checks = []
-        for name, function, worth in grader_tests(path):
-            marks = getattr(function, "pytestmark", [])
-            hidden = any(m.name == "hidden" for m in marks)
-            wanted = tuple(inspect.signature(function).parameters)
-            checks.append(GraderCheck(name, function, worth, hidden, wanted))
-        return cls(key, tuple(checks), allowed, root)
+        checks = tuple(
+            GraderCheck(name, test, worth, is_hidden(test), tuple(inspect.signature(test).parameters))
+            for name, test, worth in grader_tests(path)
+        )
+        return cls(key, checks, allowed_imports_of(path), path.resolve().parents[2])
 
 
 def _failure_message(error: BaseException) -> str:
@@ -121,9 +121,9 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m mlkata.batch.server", description=__doc__)
     parser.add_argument("graders", nargs="+", type=Path, help="grader files, graders/<topic>/test_<m>.py")
     parser.add_argument("--reply-fd", type=int, required=True, help="where to say each report is written")
-    parser.add_argument("--call-timeout", type=float, default=10.0)
-    parser.add_argument("--exercise-timeout", type=float, default=60.0)
-    parser.add_argument("--sandbox-memory", type=int, default=2048)
+    parser.add_argument("--call-timeout", type=float, default=Settings.call_timeout)
+    parser.add_argument("--exercise-timeout", type=float, default=Settings.exercise_timeout)
+    parser.add_argument("--sandbox-memory", type=int, default=Settings.memory_mb)
     return parser.parse_args(argv)
 
 

@@ -47,6 +47,11 @@ def grader_tests(path: Path) -> list[tuple[str, Callable[..., None], int]]:
     return tests
 
 
+def is_hidden(test: Callable[..., None]) -> bool:
+    """Whether a grader test carries ``@hidden()``: batch results show its points only."""
+    return any(m.name == "hidden" for m in getattr(test, "pytestmark", []))
+
+
 def run_checks(path: Path, functions: dict[str, Callable[..., object]]) -> list[CheckOutcome]:
     """Run every check of the grader at ``path`` on ``functions`` (name -> callable)."""
     outcomes = []
