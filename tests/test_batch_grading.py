@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import zipfile
 from pathlib import Path
@@ -396,6 +397,37 @@ def test_hidden_checks_keep_their_details_out_of_results_and_feedback(tmp_path):
     assert "SECRET-EXPECTATION" not in (out / "wrong" / "results.json").read_text()
 
 
+def test_a_grader_that_cannot_be_imported_is_named_and_the_others_still_grade(tmp_path):
+    root = tmp_path / "pack"
+    for folder in ("solutions", "graders"):
+        (root / folder / "losses").mkdir(parents=True)
+    for module in ("hinge_loss", "mean_squared_error"):
+        shutil.copy(ROOT / "solutions" / "losses" / f"{module}.py", root / "solutions" / "losses")
+    shutil.copy(ROOT / "graders" / "losses" / "test_hinge_loss.py", root / "graders" / "losses")
+    broken = (ROOT / "graders" / "losses" / "test_mean_squared_error.py").read_text()
+    (root / "graders" / "losses" / "test_mean_squared_error.py").write_text(
+        broken + "\nraise RuntimeError('a broken grader')\n"
+    )
+    for name in ("conftest.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, root / name)
+    submissions = tmp_path / "submissions"
+    _honest_folder(submissions / "right")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env["MLKATA_ROOT"] = str(root)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
+    result = subprocess.run(
+        [*command, "--topics", "losses"], cwd=root, env=env, capture_output=True, text=True, timeout=600
+    )
+    named = "cannot read the grader of losses/mean_squared_error: RuntimeError('a broken grader')"
+    assert named in result.stderr
+    data = json.loads((out / "right" / "results.json").read_text())
+    scores = data["extra_data"]["mlkata"]["exercises"]
+    assert scores["losses/hinge_loss"] > 0 and scores["losses/mean_squared_error"] == 0
+    assert {t["name"].split(" :: ")[0] for t in data["tests"]} == {"losses/hinge_loss"}
+    assert all(t["score"] == t["max_score"] for t in data["tests"])
+
+
 # --- the worker's confinement, seen from inside ------------------------------------------------
 
 PROBE = """
@@ -546,6 +578,43 @@ def test_the_wire_carries_plain_values_exactly():
     assert type(back_arrays[2]) is np.float32
 
 
+def test_arrays_cross_a_socket_in_their_own_memory():
+    import socket
+
+    import numpy as np
+
+    from mlkata.sandbox import wire
+
+    big = np.random.default_rng(0).normal(size=(700, 600))  # more than a socket buffer holds
+    arrays = [
+        big,
+        big.T,
+        big[::3, ::2],
+        np.array(2.5),
+        np.zeros((0, 4)),
+        np.array(["", ""], "<U0"),
+        np.array([1, 2], ">i4"),
+        np.array([True, False]),
+        np.array([1 + 2j], np.complex64),
+    ]
+    blobs: list = []
+    node = wire.encode(arrays, blobs)
+    assert blobs[0].obj is not None and np.shares_memory(np.frombuffer(blobs[0], np.float64), big)
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        ours.setblocking(False)
+        data = wire.frame({"v": node}, blobs)
+        writer = threading.Thread(target=wire.write_all, args=(theirs.fileno(), data))
+        writer.start()
+        message, received = wire.read_frame(ours.fileno(), time.monotonic() + 10)
+        writer.join()
+    back = wire.decode(message["v"], received)
+    for sent, got in zip(arrays, back, strict=True):
+        assert got.dtype == sent.dtype and got.shape == sent.shape and np.array_equal(got, sent)
+        assert got.flags.writeable and got.flags.c_contiguous
+    assert all(isinstance(blob, bytearray) for blob in received)
+
+
 def test_the_wire_refuses_pickles_objects_and_oversized_frames():
     import io
     import socket
@@ -556,8 +625,21 @@ def test_the_wire_refuses_pickles_objects_and_oversized_frames():
 
     pickled = io.BytesIO()
     np.save(pickled, np.array([object()], dtype=object), allow_pickle=True)
-    with pytest.raises(wire.WireError):
-        wire.decode(["A", 0], [pickled.getvalue()])
+    with pytest.raises(wire.WireError, match="type graders do not compare"):
+        wire.decode(["A", 0, "|O", [1]], [bytearray(pickled.getvalue())])
+    eight = bytearray(8)
+    bad_arrays = (
+        ["A", 0, "<f8", [2]],  # 16 bytes promised, 8 sent
+        ["A", 0, "<M8[s]", [1]],  # a datetime
+        ["A", 0, "<f8", [-1]],
+        ["A", 0, "<f8", "1"],
+        ["A", 1, "<f8", [1]],  # no such blob
+        ["A", 0, "<f8"],
+        ["L", [["A", 0, "<f8", [1]], ["A", 0, "<f8", [1]]]],  # one blob behind two arrays
+    )
+    for node in bad_arrays:
+        with pytest.raises(wire.WireError):
+            wire.decode(node, [eight])
     for node in (["X"], ["I", "1" * 5000], ["D", [[["L", []], ["N"]]]], ["H", 1], "text", ["A", 3]):
         with pytest.raises(wire.WireError):
             wire.decode(node, [])
@@ -568,6 +650,6 @@ def test_the_wire_refuses_pickles_objects_and_oversized_frames():
         theirs.sendall(b"MLKW" + (2**31).to_bytes(4, "big") + (0).to_bytes(4, "big"))
         with pytest.raises(wire.WireError, match="header"):
             wire.read_frame(ours.fileno(), time.monotonic() + 5)
-        theirs.sendall(wire.frame({"kind": "reply"}, [b"x" * 2000]))
+        theirs.sendall(b"".join(wire.frame({"kind": "reply"}, [b"x" * 2000])))
         with pytest.raises(wire.WireError, match="MB of data"):
             wire.read_frame(ours.fileno(), time.monotonic() + 5, max_bytes=1000)

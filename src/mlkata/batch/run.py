@@ -82,8 +82,8 @@ def grade_batch(
     graders = GraderPool(exercises, root, work, hide, options)
     pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
     try:
-        graders.prestart(min(max(1, options.jobs), len(todo)))  # they import while this process does
-        expected = report.expected_checks(exercises, root)
+        graders.prestart(min(max(1, options.jobs), len(todo)))
+        expected = graders.expected_checks(exercises, root)
         futures = [pool.submit(grade_student, s, exercises, topics, graders, work, options) for s in todo]
         for future in as_completed(futures):
             result = future.result()
@@ -106,6 +106,8 @@ def grade_batch(
     return Summary([s.student for s in todo], skipped, grades, time.monotonic() - start)
 
 
+READY_SECONDS = 300.0
+"""How long a grader process may take to import the graders and their references."""
 _RUNNING: set[subprocess.Popen] = set()
 _LOCK = threading.Lock()
 
@@ -154,7 +156,8 @@ class GraderProcess:
             _RUNNING.add(self.process)
         self.replies = replies
         self.buffer = b""
-        self.ready = False
+        self.announced: dict | None = None
+        """Its ``ready`` line: the checks of the graders it imported, and those it could not."""
 
     def _read_line(self, deadline: float) -> dict:
         while b"\n" not in self.buffer:
@@ -168,11 +171,22 @@ class GraderProcess:
         line, _, self.buffer = self.buffer.partition(b"\n")
         return json.loads(line)
 
+    def wait_ready(self, deadline: float) -> dict:
+        """Its ``ready`` line, once its graders are imported; :class:`GraderGone` if it cannot say it."""
+        if self.announced is None:
+            try:
+                line = self._read_line(deadline)
+            except ValueError as error:
+                raise GraderGone(str(error)) from None
+            if line.get("ready") is not True:
+                raise GraderGone("not ready")
+            self.announced = line
+        return self.announced
+
     def grade(self, target: Path, report_path: Path, deadline: float) -> None:
         """Have the process grade ``target`` into ``report_path``; :class:`GraderGone` if it cannot."""
         try:
-            if not self.ready:
-                self.ready = self._read_line(deadline).get("ready") is True
+            self.wait_ready(deadline)
             assert self.process.stdin is not None
             request = {"target": str(target), "report": str(report_path)}
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
@@ -222,6 +236,28 @@ class GraderPool:
         """Start ``count`` processes now, so that their imports overlap with other work."""
         for _ in range(count):
             self.idle.put(self.start())
+
+    def expected_checks(self, exercises: list[Exercise], root: Path) -> dict[str, list[report.ExpectedCheck]]:
+        """The checks each exercise's grader declares, as a grader process announced them.
+
+        The batch's own process then never imports the graders and their references (seconds
+        of CPU that the grader processes need while they import the same). Should no process
+        get ready, the graders are read here, as :func:`report.expected_checks` does.
+        """
+        grader = self.take()
+        try:
+            announced = grader.wait_ready(time.monotonic() + READY_SECONDS)
+        except GraderGone:
+            grader.kill()
+            return report.expected_checks(exercises, root)
+        self.give_back(grader)
+        checks, unloadable = announced.get("checks", {}), announced.get("unloadable", {})
+        for key, error in unloadable.items():
+            print(f"mlkata grade: cannot read the grader of {key}: {error}", file=sys.stderr)
+        return {
+            e.key: [report.ExpectedCheck(str(n), int(p), bool(h)) for n, p, h in checks.get(e.key, [])]
+            for e in exercises
+        }
 
     def take(self) -> GraderProcess:
         try:

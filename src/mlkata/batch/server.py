@@ -11,8 +11,10 @@ alive while the next is graded. It never imports a student's module itself.
 
 Protocol (a pipe from :mod:`mlkata.batch.run`): requests are JSON lines on stdin,
 ``{"target": DIR, "report": FILE}``; once the report is written (atomically) it answers
-``{"done": FILE}`` on the file descriptor ``--reply-fd``. It says ``{"ready": true}``
-first, once the graders are imported.
+``{"done": FILE}`` on the file descriptor ``--reply-fd``. It says ``{"ready": true, ...}``
+first, once the graders are imported, with the checks each grader declares (``"checks"``:
+``{exercise: [[name, points, hidden], ...]}``) and the graders it could not import
+(``"unloadable"``: ``{exercise: error}``), so the batch need not import them itself.
 """
 
 from __future__ import annotations
@@ -130,14 +132,16 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     options = _arguments(argv)
     settings = Settings(options.call_timeout, options.exercise_timeout, options.sandbox_memory)
-    graders = []
+    graders, unloadable = [], {}
     for path in options.graders:
         try:
             graders.append(Grader.load(path))
         except Exception as error:  # its checks show up as not graded, the others still run
             print(f"mlkata grade: cannot import the grader {path}: {error!r}", file=sys.stderr)
+            unloadable[exercise_key_of(path) or str(path)] = repr(error)
+    checks = {g.key: [[c.name, c.points, c.hidden] for c in g.checks] for g in graders}
     with os.fdopen(options.reply_fd, "w", encoding="utf-8") as reply:
-        reply.write(json.dumps({"ready": True}) + "\n")
+        reply.write(json.dumps({"ready": True, "checks": checks, "unloadable": unloadable}) + "\n")
         reply.flush()
         for line in sys.stdin:
             request = json.loads(line)

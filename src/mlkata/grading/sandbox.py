@@ -243,6 +243,7 @@ class Worker:
         """The address-space size at the last reading of the memory map that found nothing."""
         self.filtered = False
         """Whether the worker said its seccomp filter is in place (no process can be started)."""
+        self.stat_fd: int | None = None
 
     def start(self, source: str) -> None:
         session = self.session
@@ -316,10 +317,15 @@ class Worker:
         return [f"loaded {lib} (seen in its memory map)" for lib in found]
 
     def _address_space(self) -> int | None:
-        """The worker's virtual memory size in bytes (``/proc/<pid>/stat``), if readable."""
+        """The worker's virtual memory size in bytes (``/proc/<pid>/stat``), if readable.
+
+        The file stays open for the worker's life: read again from its start, it tells the
+        current figure, and once the process has ended it tells nothing (never another's).
+        """
         try:
-            with open(f"/proc/{self.pid}/stat", "rb") as stat:
-                fields = stat.read().rpartition(b")")[2].split()
+            if self.stat_fd is None:
+                self.stat_fd = os.open(f"/proc/{self.pid}/stat", os.O_RDONLY | os.O_CLOEXEC)
+            fields = os.pread(self.stat_fd, 4096, 0).rpartition(b")")[2].split()
             return int(fields[20])  # vsize, the 23rd field; the first two precede the ")"
         except (OSError, IndexError, ValueError):
             return None
@@ -343,6 +349,9 @@ class Worker:
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
+        if self.stat_fd is not None:
+            os.close(self.stat_fd)
+            self.stat_fd = None
         if self.status is None and self.pid is not None:
             for kill in (os.killpg, os.kill):
                 try:

@@ -1,18 +1,21 @@
 """The encoding of messages between the grader and a sandbox worker.
 
-A frame is a fixed header (magic, JSON length, number of binary blobs), a JSON document
-and the blobs, each length-prefixed. Values travel as tagged JSON nodes; arrays travel
-as ``.npy`` blobs read back with ``allow_pickle=False``. Nothing is ever unpickled, and
-:func:`decode` accepts only the plain types graders compare (``None``, ``bool``, ``int``,
-``float``, ``complex``, ``str``, lists, tuples, dicts and numeric or string arrays), so a
-hostile worker can send nothing but data, and never more than the limits allow.
+A frame is a fixed header (magic, JSON length, number of binary blobs), the blobs'
+lengths, a JSON document and the blobs. Values travel as tagged JSON nodes; an array
+travels as its dtype and shape in the node and its raw bytes in a blob, sent from the
+array's own memory and received into memory the decoded array then owns (no copy on
+either side, which matters for the megabytes of a distance matrix). Nothing is ever
+unpickled or parsed but JSON, and :func:`decode` accepts only the plain types graders
+compare (``None``, ``bool``, ``int``, ``float``, ``complex``, ``str``, lists, tuples,
+dicts and numeric or string arrays), so a hostile worker can send nothing but data,
+and never more than the limits allow.
 """
 
 from __future__ import annotations
 
-import io
 import json
 import os
+import re
 import select
 import struct
 import time
@@ -23,12 +26,17 @@ import numpy as np
 MAGIC = b"MLKW"
 _HEADER = struct.Struct("!4sII")
 _BLOB = struct.Struct("!Q")
+_IOV_MAX = 512
+"""Buffers per ``writev`` call, well under the system's limit (1024 on Linux)."""
 
 MAX_JSON_BYTES = 32 * 2**20
 MAX_BLOBS = 4096
 MAX_FRAME_BYTES = 512 * 2**20
 MAX_DEPTH = 24
+MAX_DIMENSIONS = 32
 ARRAY_KINDS = "biufcUS"
+_DTYPE = re.compile(r"[<>|=]?[biufcUS][0-9]{1,5}")
+"""The ``dtype.str`` of an array :func:`decode` accepts: one plain numeric or string type."""
 
 _NUMPY_SCALARS = tuple(t for t in set(np.sctypeDict.values()) if issubclass(t, np.number | np.bool_))
 
@@ -58,11 +66,11 @@ class RemoteRef:
 # --- values ----------------------------------------------------------------------------------
 
 
-def _array_bytes(array: np.ndarray) -> bytes:
-    buffer = io.BytesIO()
+def _array_node(tag: str, array: np.ndarray, blobs: list) -> list:
+    """``[tag, blob, dtype, shape]``, the array's bytes appended to ``blobs`` (not copied)."""
     contiguous = array if array.flags.c_contiguous else np.array(array, order="C")  # keeps 0-d arrays 0-d
-    np.lib.format.write_array(buffer, contiguous, allow_pickle=False)
-    return buffer.getvalue()
+    blobs.append(memoryview(contiguous.reshape(-1).view(np.uint8)))
+    return [tag, len(blobs) - 1, contiguous.dtype.str, list(contiguous.shape)]
 
 
 def encode(value: Any, blobs: list[bytes], owner: object = None, _depth: int = 0) -> list:
@@ -96,13 +104,11 @@ def encode(value: Any, blobs: list[bytes], owner: object = None, _depth: int = 0
             ],
         ]
     if kind in _NUMPY_SCALARS:
-        blobs.append(_array_bytes(np.asarray(value)))
-        return ["G", len(blobs) - 1]
+        return _array_node("G", np.asarray(value), blobs)
     if kind is np.ndarray:
         if value.dtype.kind not in ARRAY_KINDS or value.dtype.names is not None:
             raise WireError(f"an array of dtype {value.dtype} cannot be sent")
-        blobs.append(_array_bytes(value))
-        return ["A", len(blobs) - 1]
+        return _array_node("A", value, blobs)
     if kind is RemoteRef:
         if owner is not None and value.owner is not owner:
             raise WireError("a kept result can only go back to the process that made it")
@@ -110,22 +116,51 @@ def encode(value: Any, blobs: list[bytes], owner: object = None, _depth: int = 0
     raise WireError(f"a value of type {kind.__qualname__} cannot be sent to the sandbox")
 
 
-def _read_array(blob: bytes) -> np.ndarray:
-    try:
-        array = np.lib.format.read_array(io.BytesIO(blob), allow_pickle=False)
-    except Exception as error:  # any malformed .npy is a protocol error
-        raise WireError(f"a malformed array ({type(error).__name__})") from None
-    if type(array) is not np.ndarray or array.dtype.kind not in ARRAY_KINDS or array.dtype.names is not None:
+def _read_array(rest: list, blobs: list, used: set[int]) -> np.ndarray:
+    """The array of an ``A``/``G`` node's ``[blob, dtype, shape]``, checked against its blob.
+
+    Each blob backs one array only: two arrays sharing memory could change each other.
+    """
+    if len(rest) != 3:
+        raise WireError("a malformed array")
+    index, dtype_text, shape = rest
+    if type(index) is not int or not 0 <= index < len(blobs) or index in used:
+        raise WireError("a malformed array (no such blob)")
+    if type(dtype_text) is not str or not _DTYPE.fullmatch(dtype_text):
         raise WireError("an array of a type graders do not compare")
-    return np.array(array, copy=True)
+    if type(shape) is not list or len(shape) > MAX_DIMENSIONS:
+        raise WireError("a malformed array shape")
+    if any(type(n) is not int or n < 0 for n in shape):
+        raise WireError("a malformed array shape")
+    try:
+        dtype = np.dtype(dtype_text)
+    except TypeError:
+        raise WireError("an array of a type graders do not compare") from None
+    if dtype.kind not in ARRAY_KINDS:
+        raise WireError("an array of a type graders do not compare")
+    blob = blobs[index]
+    count = 1
+    for n in shape:
+        count *= n
+    if count * dtype.itemsize != len(blob):
+        raise WireError("a malformed array (its data does not match its shape)")
+    used.add(index)
+    if dtype.itemsize == 0:  # "<U0": only empty strings, and no bytes to read them from
+        return np.zeros(shape, dtype)
+    array = np.frombuffer(blob, dtype=dtype).reshape(shape)
+    return array if type(blob) is bytearray else array.copy()  # a read_frame blob becomes the array
 
 
-def decode(node: Any, blobs: list[bytes], refs: dict | None = None, _depth: int = 0) -> Any:
+def decode(
+    node: Any, blobs: list, refs: dict | None = None, _depth: int = 0, _used: set | None = None
+) -> Any:
     """Decode a JSON node made by :func:`encode` into plain values only.
 
     ``refs`` maps the numbers of kept values to what they stand for; without it a
-    reference is refused.
+    reference is refused. Arrays decoded from :func:`read_frame`'s blobs use their memory.
     """
+    if _used is None:
+        _used = set()
     if _depth > MAX_DEPTH:
         raise WireError("the value is nested too deeply")
     if type(node) is not list or not node or type(node[0]) is not str:
@@ -145,20 +180,20 @@ def decode(node: Any, blobs: list[bytes], refs: dict | None = None, _depth: int 
         if tag == "S" and len(rest) == 1 and type(rest[0]) is str:
             return rest[0]
         if tag in ("L", "T") and len(rest) == 1 and type(rest[0]) is list:
-            items = [decode(item, blobs, refs, _depth + 1) for item in rest[0]]
+            items = [decode(item, blobs, refs, _depth + 1, _used) for item in rest[0]]
             return items if tag == "L" else tuple(items)
         if tag == "D" and len(rest) == 1 and type(rest[0]) is list:
             out = {}
             for pair in rest[0]:
                 if type(pair) is not list or len(pair) != 2:
                     raise WireError("a malformed dict")
-                key = decode(pair[0], blobs, refs, _depth + 1)
+                key = decode(pair[0], blobs, refs, _depth + 1, _used)
                 if isinstance(key, list | dict | np.ndarray):
                     raise WireError("an unhashable dict key")
-                out[key] = decode(pair[1], blobs, refs, _depth + 1)
+                out[key] = decode(pair[1], blobs, refs, _depth + 1, _used)
             return out
-        if tag in ("A", "G") and len(rest) == 1 and type(rest[0]) is int and 0 <= rest[0] < len(blobs):
-            array = _read_array(blobs[rest[0]])
+        if tag in ("A", "G"):
+            array = _read_array(rest, blobs, _used)
             if tag == "G":
                 if array.ndim != 0:
                     raise WireError("a malformed scalar")
@@ -174,20 +209,25 @@ def decode(node: Any, blobs: list[bytes], refs: dict | None = None, _depth: int 
 # --- frames ------------------------------------------------------------------------------------
 
 
-def frame(message: dict, blobs: list[bytes] = ()) -> bytes:
-    """The bytes of one frame carrying ``message`` (JSON-able) and ``blobs``."""
+def frame(message: dict, blobs: list = ()) -> list:
+    """The buffers of one frame carrying ``message`` (JSON-able) and ``blobs``, for :func:`write_all`.
+
+    The blobs are not copied: an array's memory is written as it is.
+    """
     text = json.dumps(message, separators=(",", ":"), allow_nan=False).encode("utf-8")
-    parts = [_HEADER.pack(MAGIC, len(text), len(blobs)), text]
-    for blob in blobs:
-        parts += [_BLOB.pack(len(blob)), blob]
-    return b"".join(parts)
+    sizes = b"".join(_BLOB.pack(memoryview(blob).nbytes) for blob in blobs)
+    return [_HEADER.pack(MAGIC, len(text), len(blobs)) + sizes + text, *blobs]
 
 
-def write_all(fd: int, data: bytes, deadline: float | None = None) -> None:
-    """Write ``data`` to ``fd``; with a deadline, ``fd`` must be non-blocking."""
-    view = memoryview(data)
+def write_all(fd: int, data, deadline: float | None = None) -> None:
+    """Write ``data`` (bytes, or a list of buffers) to ``fd``.
+
+    With a deadline, ``fd`` must be non-blocking.
+    """
+    views = [memoryview(part).cast("B") for part in ([data] if isinstance(data, bytes | bytearray) else data)]
+    views = [view for view in views if view.nbytes]
     poller = None
-    while view:
+    while views:
         if deadline is not None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -198,17 +238,21 @@ def write_all(fd: int, data: bytes, deadline: float | None = None) -> None:
             if not poller.poll(remaining * 1000):
                 continue
         try:
-            written = os.write(fd, view)
+            written = os.writev(fd, views[:_IOV_MAX])
         except BlockingIOError:
             continue
         except (BrokenPipeError, ConnectionResetError):
             raise Closed("the channel is closed") from None
-        view = view[written:]
+        while written:
+            if written >= views[0].nbytes:
+                written -= views.pop(0).nbytes
+            else:
+                views[0], written = views[0][written:], 0
 
 
-def _read_exact(fd: int, size: int, deadline: float | None, poller) -> bytes:
-    chunks = []
-    while size:
+def _read_into(fd: int, buffer: bytearray, deadline: float | None, poller) -> bytearray:
+    view, filled = memoryview(buffer), 0
+    while filled < len(buffer):
         if deadline is not None:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -216,40 +260,39 @@ def _read_exact(fd: int, size: int, deadline: float | None, poller) -> bytes:
             if not poller.poll(remaining * 1000):
                 continue
         try:
-            chunk = os.read(fd, min(size, 1 << 20))
+            count = os.readv(fd, [view[filled:]])
         except BlockingIOError:
             continue
         except ConnectionResetError:
-            chunk = b""
-        if not chunk:
+            count = 0
+        if not count:
             raise Closed("the channel is closed")
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
+        filled += count
+    return buffer
 
 
 def read_frame(fd: int, deadline: float | None = None, max_bytes: int = MAX_FRAME_BYTES) -> tuple[dict, list]:
-    """Read one frame; refuse anything malformed or larger than ``max_bytes``."""
+    """Read one frame; refuse anything malformed or larger than ``max_bytes``.
+
+    The blobs come back as ``bytearray`` objects, which :func:`decode` turns into arrays
+    without copying them.
+    """
     poller = None
     if deadline is not None:
         poller = select.poll()
         poller.register(fd, select.POLLIN | select.POLLHUP)
-    magic, length, count = _HEADER.unpack(_read_exact(fd, _HEADER.size, deadline, poller))
+    magic, length, count = _HEADER.unpack(_read_into(fd, bytearray(_HEADER.size), deadline, poller))
     if magic != MAGIC or length > MAX_JSON_BYTES or count > MAX_BLOBS:
         raise WireError("a malformed frame header")
-    total = length
-    if total > max_bytes:
+    if length > max_bytes:
         raise WireError("a frame larger than the limit")
-    text = _read_exact(fd, length, deadline, poller)
-    blobs = []
-    for _ in range(count):
-        (size,) = _BLOB.unpack(_read_exact(fd, _BLOB.size, deadline, poller))
-        total += size
-        if total > max_bytes:
-            raise WireError(f"more than {max_bytes // 2**20} MB of data in one answer")
-        blobs.append(_read_exact(fd, size, deadline, poller))
+    head = _read_into(fd, bytearray(count * _BLOB.size + length), deadline, poller)
+    sizes = [size for (size,) in _BLOB.iter_unpack(head[: count * _BLOB.size])]
+    if length + sum(sizes) > max_bytes:
+        raise WireError(f"more than {max_bytes // 2**20} MB of data in one answer")
+    blobs = [_read_into(fd, bytearray(size), deadline, poller) for size in sizes]
     try:
-        message = json.loads(text.decode("utf-8"))
+        message = json.loads(head[count * _BLOB.size :].decode("utf-8"))
     except (ValueError, RecursionError) as error:
         raise WireError(f"a malformed frame ({type(error).__name__})") from None
     if type(message) is not dict:
