@@ -84,3 +84,57 @@ def test_a_grader_process_that_dies_costs_only_its_student(students, tmp_path):
         assert pool.idle.qsize() == 1 and survivor is not doomed
     finally:
         pool.close()
+
+
+POLLUTER = """
+import builtins
+import random
+import warnings
+
+import numpy as np
+
+np.asarray = lambda value, *args, **kwargs: np.array(0.0)  # every later np.asarray: nonsense
+np.mean = lambda *args, **kwargs: -1.0
+builtins.abs = lambda x: -1.0
+np.seterr(all="raise")
+np.set_printoptions(precision=1)
+warnings.simplefilter("error")
+np.random.seed(0)
+random.seed(0)
+
+
+def mean_absolute_error(y_true, y_pred):
+    return -1.0
+"""
+
+
+CRASHER = """
+import os
+
+
+def mean_absolute_error(y_true, y_pred):
+    os._exit(3)
+"""
+
+
+@pytest.mark.parametrize("first", [POLLUTER, CRASHER], ids=["changes-numpy-and-builtins", "ends-its-process"])
+def test_what_a_module_does_to_its_worker_does_not_reach_the_next_module_of_its_topic(tmp_path, first):
+    """A topic's modules share a worker in the batch: the first one's changes are undone,
+    and a worker it ended is replaced."""
+    from mlkata.batch.server import Grader, grade_target
+    from mlkata.grading.sandbox import Settings
+
+    target = tmp_path / "student"
+    (target / "losses").mkdir(parents=True)
+    losses = [e for e in EXERCISES if e.topic == "losses"]
+    for exercise in losses:
+        source = (ROOT / "solutions" / "losses" / f"{exercise.module}.py").read_text()
+        (target / "losses" / f"{exercise.module}.py").write_text(source)
+    assert losses[0].module == "mean_absolute_error"  # graded first, in the worker the others get
+    (target / "losses" / "mean_absolute_error.py").write_text(first)
+    graders = [Grader.load(e.grader_path(ROOT)) for e in losses]
+    results = grade_target(graders, target, Settings(call_timeout=5.0, exercise_timeout=20.0, memory_mb=768))
+    assert not any(c.passed for c in results["losses/mean_absolute_error"].checks)
+    for exercise in losses[1:]:
+        failed = [(c.name, c.message) for c in results[exercise.key].checks if not c.passed]
+        assert not failed, (exercise.key, failed)

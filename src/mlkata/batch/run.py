@@ -197,9 +197,11 @@ class GraderProcess:
             raise GraderGone(str(error)) from None
 
     def why_gone(self) -> str:
-        status = self.process.poll()
-        if status is None:
-            return "is still running"
+        """How the process ended: it closes its end of the pipe a moment before it can be reaped."""
+        try:
+            status = self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            return "stopped answering"
         return f"ended with status {status}"
 
     def log_tail(self) -> str:

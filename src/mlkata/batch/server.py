@@ -3,10 +3,11 @@
 It imports the graders and their references once, then for each student the batch sends
 it runs every check of every grader, the student's functions called in sandbox workers
 (:mod:`mlkata.grading.sandbox`), as ``pytest --sandbox --target`` would, with the same
-messages and the same report; only the worker's lifetime differs: one per exercise here,
-replaced after any call that times out, crashes or is refused (pytest starts one per check,
-and forking a worker costs more than most checks). Between two students it
-kills every process left with the sandbox uid, so nothing of one student's code is
+messages and the same report; only the worker's lifetime differs: here one per topic and
+student (:class:`~mlkata.grading.sandbox.SharedWorkers`: a topic's modules share a process,
+as a topic's notebook shares a kernel), replaced after any call that times out, crashes or is
+refused (pytest starts one per check, and forking a worker costs more than most checks).
+Between two students it kills every process left with the sandbox uid, so nothing of one student's code is
 alive while the next is graded. It never imports a student's module itself.
 
 Protocol (a pipe from :mod:`mlkata.batch.run`): requests are JSON lines on stdin,
@@ -35,6 +36,7 @@ from mlkata.grading.sandbox import (
     SandboxFunction,
     Session,
     Settings,
+    SharedWorkers,
     forget_module,
     is_root,
     kill_uid,
@@ -86,12 +88,14 @@ def _failure_message(error: BaseException) -> str:
     return f"the grader stopped on {type(error).__name__}: {error}"  # a grader's own bug
 
 
-def grade_module(grader: Grader, target: Path, settings: Settings) -> ExerciseResult:
-    """Run every check of ``grader`` on ``target/<topic>/<module>.py``."""
+def grade_module(
+    grader: Grader, target: Path, settings: Settings, shared: SharedWorkers | None = None
+) -> ExerciseResult:
+    """Run every check of ``grader`` on ``target/<topic>/<module>.py``, in ``shared`` workers if given."""
     path = target / f"{grader.key}.py"
     module = StudentModule(path, f"{grader.key}.py", grader.allowed_imports, settings.call_timeout)
     result = ExerciseResult(grader.key)
-    session = Session(module, settings, grader.root)
+    session = Session(module, settings, grader.root, shared)
     try:
         for check in grader.checks:
             functions = {p: SandboxFunction(session, p, settings.call_timeout) for p in check.functions}
@@ -105,16 +109,18 @@ def grade_module(grader: Grader, target: Path, settings: Settings) -> ExerciseRe
                 CheckResult(check.name, check.points, passed, message, not_implemented, check.hidden)
             )
     finally:
-        session.close()
+        session.release()
         forget_module(path)
     return result
 
 
 def grade_target(graders: Sequence[Grader], target: Path, settings: Settings) -> dict[str, ExerciseResult]:
     """Every grader's results on one student's folder; the sandbox uid is swept after it."""
+    shared = SharedWorkers()
     try:
-        return {g.key: grade_module(g, target, settings) for g in graders}
+        return {g.key: grade_module(g, target, settings, shared) for g in graders}
     finally:
+        shared.close()
         if is_root():
             kill_uid(sandbox_ids()[0])
 

@@ -43,15 +43,11 @@ def as_lists(args: tuple) -> tuple:
 
 def as_float32(args: tuple) -> tuple:
     """The same arguments with every floating-point array (also inside lists) made float32."""
-    return tuple(
-        _deep(a, lambda x: x.astype(np.float32) if x.dtype.kind == "f" else x) for a in args
-    )
+    return tuple(_deep(a, lambda x: x.astype(np.float32) if x.dtype.kind == "f" else x) for a in args)
 
 
 def _widened(args: tuple) -> tuple:
-    return tuple(
-        _deep(a, lambda x: x.astype(np.float64) if x.dtype == np.float32 else x) for a in args
-    )
+    return tuple(_deep(a, lambda x: x.astype(np.float64) if x.dtype == np.float32 else x) for a in args)
 
 
 def expect_input_types_accepted(

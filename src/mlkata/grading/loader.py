@@ -83,9 +83,7 @@ def student_traceback(error: BaseException, path: Path) -> str:
     )
 
 
-def read_submission(
-    path: Path, shown_as: str, allowed_imports: Iterable[str] = ()
-) -> tuple[str, ast.Module]:
+def read_submission(path: Path, shown_as: str, allowed_imports: Iterable[str] = ()) -> tuple[str, ast.Module]:
     """Read and parse the learner's file without running it, and check its imports.
 
     Returns

@@ -2,10 +2,11 @@
 
 The grader's process keeps everything that decides a score: the grader module, the
 references, the judging. Only the calls of the learner's functions go to a worker,
-one per test and learner module (one per learner module for all its checks in the batch's
-grader processes, :mod:`mlkata.batch.server`), forked from a zygote (:mod:`mlkata.sandbox.worker`)
-that never ran learner code. The worker runs as an unprivileged user of its own (when
-grading as root) in a private mount namespace where the project's folders are empty,
+one per test and learner module (in the batch's grader processes, :mod:`mlkata.batch.server`,
+one per topic and student: :class:`SharedWorkers`), forked from a zygote
+(:mod:`mlkata.sandbox.worker`) that never ran learner code. The worker runs as an
+unprivileged user of its own (when grading as root) in a private mount namespace where the
+project's folders are empty,
 under CPU, memory, file-size and process limits, a seccomp filter and an audit hook.
 
 What comes back is data only, read with :mod:`mlkata.sandbox.wire` from a socket the
@@ -48,6 +49,8 @@ SANDBOX_UID_BASE = 2_100_000_000
 HIDE_ENV = "MLKATA_SANDBOX_HIDE"
 """More folders (``os.pathsep``-separated) a worker must not see, such as the batch's output."""
 BATCH_ENV = "MLKATA_BATCH"
+ZYGOTE_HIDE_ENV = "MLKATA_ZYGOTE_HIDE"
+"""How the zygote learns what to hide for all its workers (JSON: ``hide`` and ``expose``)."""
 """Set by ``mlkata grade`` for the grader processes it starts."""
 REFERENCE_LIBRARIES = ("sklearn", "scikit_learn", "scipy", "shapely", "torch", "statsmodels")
 SESSIONS_KEY = pytest.StashKey[dict]()
@@ -86,9 +89,15 @@ def sandbox_ids() -> tuple[int, int]:
 
 
 class Zygote:
-    """The process that forks workers; started once per grader process and preload set."""
+    """The process that forks workers; started once per grader process, preload set and
+    set of hidden folders.
 
-    def __init__(self, preload: tuple[str, ...]) -> None:
+    It covers ``hide`` in a mount namespace of its own before it forks anything, so its
+    workers start with those folders already empty: a namespace per worker would cost
+    each of them more than a millisecond of kernel time, for the same view.
+    """
+
+    def __init__(self, preload: tuple[str, ...], hide: tuple[str, ...] = ()) -> None:
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -97,6 +106,7 @@ class Zygote:
             "OMP_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
             "MLKATA_GRADER_PID": str(os.getpid()),
+            ZYGOTE_HIDE_ENV: json.dumps({"hide": list(hide), "expose": _exposed_roots(preload)}),
         }
         command = [sys.executable, "-I", "-B", "-m", "mlkata.sandbox.worker", str(theirs.fileno()), *preload]
         self.process = subprocess.Popen(
@@ -128,19 +138,20 @@ class Zygote:
             self.process.kill()
 
 
-_ZYGOTES: dict[tuple[str, ...], Zygote] = {}
+_ZYGOTES: dict[tuple[tuple[str, ...], tuple[str, ...]], Zygote] = {}
 _BUDGET_USED: dict[str, float] = {}
 _CHECKED: dict[str, str] = {}
 
 
-def _zygote(preload: tuple[str, ...]) -> Zygote:
+def _zygote(preload: tuple[str, ...], hide: tuple[str, ...]) -> Zygote:
     if not _ZYGOTES and os.environ.get(BATCH_ENV):
         from mlkata.sandbox.confine import die_with_parent
 
         die_with_parent()  # a batch's grader process ends with the batch, and its zygotes with it
-    if preload not in _ZYGOTES or _ZYGOTES[preload].process.poll() is not None:
-        _ZYGOTES[preload] = Zygote(preload)
-    return _ZYGOTES[preload]
+    key = (preload, hide)
+    if key not in _ZYGOTES or _ZYGOTES[key].process.poll() is not None:
+        _ZYGOTES[key] = Zygote(preload, hide)
+    return _ZYGOTES[key]
 
 
 @atexit.register
@@ -209,23 +220,45 @@ def _stdlib_dirs() -> tuple[str, ...]:
     return tuple(sorted(str(Path(d).resolve()) for d in dirs if d))
 
 
+def _read_roots(preload: tuple[str, ...]) -> tuple[str, ...]:
+    """The package folders a worker may read: numpy's and those of its preloaded modules."""
+    return tuple(d for name in ("numpy", *preload) for d in _package_dirs(name))
+
+
+def _exposed_roots(preload: tuple[str, ...]) -> list[str]:
+    """What a worker must read even below a folder closed to other users."""
+    return [*_stdlib_dirs(), *_read_roots(preload)]
+
+
 def _hidden(module: StudentModule, grader_root: Path) -> list[str]:
     return list(_hidden_folders(module.path.parent.parent, grader_root, os.environ.get(HIDE_ENV, "")))
 
 
-@cache
 def _hidden_folders(target: Path, grader_root: Path, more: str) -> tuple[str, ...]:
     """The folders a worker must see empty: the checkout's, the graded folder, ``more``."""
+    base = _base_hidden(grader_root, more)
+    return base + tuple(p for p in _visible_folders((target,)) if p not in base)
+
+
+@cache
+def _base_hidden(grader_root: Path, more: str) -> tuple[str, ...]:
+    """The hidden folders that do not depend on what is graded: a zygote hides them once."""
     paths = [grader_root / name for name in ("solutions", "graders", "tests", "exercises", ".git")]
-    paths.append(target)
     paths += [Path(p) for p in more.split(os.pathsep) if p]
+    return _visible_folders(tuple(paths))
+
+
+@cache
+def _visible_folders(paths: tuple[Path, ...]) -> tuple[str, ...]:
+    """Those of ``paths`` that exist and can be hidden without hiding what a worker needs."""
     needed = [Path(_scratch_base()).resolve(), Path(sys.prefix).resolve(), Path(os.__file__).resolve().parent]
     needed += [Path(d) for d in _package_dirs("numpy")]
 
     def in_the_way(path: Path) -> bool:  # hiding it would hide what the worker needs
         return any(path == n or path in n.parents for n in needed)
 
-    return tuple(str(p.resolve()) for p in paths if p.exists() and not in_the_way(p.resolve()))
+    found = (str(p.resolve()) for p in paths if p.exists() and not in_the_way(p.resolve()))
+    return tuple(dict.fromkeys(found))
 
 
 class Worker:
@@ -244,16 +277,28 @@ class Worker:
         self.filtered = False
         """Whether the worker said its seccomp filter is in place (no process can be started)."""
         self.stat_fd: int | None = None
+        self.modules: dict[str, int] = {}
+        """The learner modules loaded in it, by path: their numbers there (the first is 0)."""
+        self.busy = 0.0
+        """Seconds spent waiting for it, which its CPU-time limit bounds."""
+
+    def module_file(self, module: StudentModule, source: str) -> Path:
+        """Write ``source`` into the worker's folder, readable by the worker only."""
+        path = self.scratch / module.path.name
+        path.write_text(source, encoding="utf-8")
+        if is_root():
+            uid, gid = sandbox_ids()
+            os.chown(path, uid, gid)
+        return path
 
     def start(self, source: str) -> None:
         session = self.session
         uid, gid = sandbox_ids()
-        module_file = self.scratch / session.module.path.name
-        module_file.write_text(source, encoding="utf-8")
+        module_file = self.module_file(session.module, source)
         if is_root():
             os.chown(self.scratch, uid, gid)
-            os.chown(module_file, uid, gid)
         self.scratch.chmod(0o700)
+        self.modules[str(session.module.path)] = 0
         settings = session.settings
         allowed = session.module.allowed_imports
         spec = {
@@ -265,7 +310,7 @@ class Worker:
             "uid": uid,
             "gid": gid,
             "allowed": list(allowed),
-            "read_roots": [d for name in ("numpy", *session.preload) for d in _package_dirs(name)],
+            "read_roots": list(_read_roots(session.preload)),
             "stdlib_roots": _stdlib_dirs(),
             "reference_roots": sorted(BANNED_PACKAGES),
             "importable_roots": sorted((set(sys.stdlib_module_names) - guard.DANGEROUS_MODULES) | {"numpy"}),
@@ -277,7 +322,7 @@ class Worker:
                 "files": 64,
             },
         }
-        self.pid, self.fd = _zygote(session.preload).spawn(spec)
+        self.pid, self.fd = _zygote(session.preload, session.zygote_hide).spawn(spec)
         os.set_blocking(self.fd, False)
 
     def exchange(self, message: dict | None, blobs: list[bytes], deadline: float) -> tuple[dict, list, list]:
@@ -370,7 +415,7 @@ class Worker:
             if self.fd is not None:
                 os.close(self.fd)
                 self.fd = None
-            self.status = _zygote(self.session.preload).reap(self.pid, grace)
+            self.status = _zygote(self.session.preload, self.session.zygote_hide).reap(self.pid, grace)
         return self.status or {}
 
 
@@ -389,13 +434,65 @@ def _clip(text: str, size: int) -> str:
     return text if len(text) <= size else text[: size - 4] + " ..."
 
 
-class Session:
-    """One learner module as one test sees it: a worker, started on first use."""
+class SharedWorkers:
+    """The workers one student's modules share in a batch: one per topic and set of allowed imports.
 
-    def __init__(self, module: StudentModule, settings: Settings, grader_root: Path) -> None:
+    A topic's modules then run in one process, as a topic's notebook runs in one kernel:
+    starting a worker costs more than most of an exercise's checks. A worker is still
+    replaced after any call that times out, crashes or is refused (every module that used
+    it is loaded again in the next), and before its CPU-time limit could end it in the
+    middle of another exercise's call. :meth:`close` ends them all.
+    """
+
+    def __init__(self) -> None:
+        self.workers: dict[tuple, Worker] = {}
+
+    @staticmethod
+    def key(session: Session) -> tuple:
+        return (str(session.module.path.parent), session.module.allowed_imports, tuple(session.hide))
+
+    def get(self, session: Session) -> Worker | None:
+        worker = self.workers.get(self.key(session))
+        if worker is None or worker.fd is None:
+            return None
+        if worker.busy > session.settings.exercise_timeout / 2:  # its limit is exercise_timeout + 5 s
+            self.discard(worker)
+            worker.stop()
+            return None
+        return worker
+
+    def add(self, session: Session, worker: Worker) -> None:
+        self.workers[self.key(session)] = worker
+
+    def discard(self, worker: Worker) -> None:
+        self.workers = {k: w for k, w in self.workers.items() if w is not worker}
+
+    def close(self) -> None:
+        for worker in self.workers.values():
+            worker.stop()
+        self.workers.clear()
+
+
+class Session:
+    """One learner module as one test sees it: a worker, started on first use.
+
+    With ``shared`` (the batch's grader processes), the worker is one of the student's
+    :class:`SharedWorkers`, kept for the topic's next module when this one is done.
+    """
+
+    def __init__(
+        self,
+        module: StudentModule,
+        settings: Settings,
+        grader_root: Path,
+        shared: SharedWorkers | None = None,
+    ) -> None:
         self.module = module
+        self.shared = shared
         self.settings = settings
         self.hide = _hidden(module, grader_root)
+        self.zygote_hide = _base_hidden(grader_root, os.environ.get(HIDE_ENV, ""))
+        """What the zygote hides for all its workers; each worker hides the rest of ``hide``."""
         self.preload = tuple(sorted({name.rpartition(".")[0] for name in module.allowed_imports}))
         self.worker: Worker | None = None
 
@@ -423,17 +520,31 @@ class Session:
     # worker ------------------------------------------------------------------------------------
 
     def _ensure_worker(self, name: str, call: str, deadline: float, why: str) -> Worker:
-        if self.worker is not None:
+        if self.worker is not None and self.worker.fd is not None:
             return self.worker
         source = check_source(self.module.path, self.module.shown_as, self.module.allowed_imports)
-        worker = Worker(self)
-        self.worker = worker
-        worker.start(source)
-        reply, _, violations = self._exchange(worker, None, [], deadline, name, f"importing {call}", why)
+        worker = self.shared.get(self) if self.shared is not None else None
+        if worker is not None:
+            self.worker = worker
+            message = {
+                "op": "load",
+                "module_file": str(worker.module_file(self.module, source)),
+                "shown_as": self.module.shown_as,
+            }
+            reply, _, violations = self._exchange(
+                worker, message, [], deadline, name, f"importing {call}", why
+            )
+        else:
+            worker = Worker(self)
+            self.worker = worker
+            worker.start(source)
+            if self.shared is not None:
+                self.shared.add(self, worker)
+            reply, _, violations = self._exchange(worker, None, [], deadline, name, f"importing {call}", why)
+            notes = reply.get("notes")
+            worker.filtered = isinstance(notes, list) and not any("seccomp" in str(n) for n in notes)
         if violations:
             self._fail_violation(f"importing {self.module.shown_as}", violations)
-        notes = reply.get("notes")
-        worker.filtered = isinstance(notes, list) and not any("seccomp" in str(n) for n in notes)
         status = reply.get("status")
         if status == "load_error":
             self.close()
@@ -444,9 +555,10 @@ class Session:
                 f"importing {self.module.shown_as} ran out of memory: the grader allows "
                 f"{self.settings.memory_mb} MB"
             )
-        if status != "loaded":
+        if status != "loaded" or type(reply.get("module", 0)) is not int:
             self.close()
             raise GradeFailure(f"importing {self.module.shown_as} gave a malformed answer")
+        worker.modules[str(self.module.path)] = reply.get("module", 0)
         return worker
 
     def _exchange(self, worker, message, blobs, deadline, name, call, why):
@@ -471,6 +583,7 @@ class Session:
             raise GradeFailure(f"{call} sent the grader a malformed answer: {error}") from None
         finally:
             self._spend(time.monotonic() - start)
+            worker.busy += time.monotonic() - start
 
     def _death(self, status: dict) -> str:
         code, number = status.get("exit"), status.get("signal")
@@ -513,6 +626,7 @@ class Session:
         blobs: list[bytes] = []
         message = {
             "op": "call",
+            "module": worker.modules[str(self.module.path)],
             "function": name,
             "args": wire.encode(tuple(_unwrap(a) for a in args), blobs, worker),
             "kwargs": wire.encode({k: _unwrap(v) for k, v in kwargs.items()}, blobs, worker),
@@ -554,8 +668,18 @@ class Session:
         self.close()
         raise GradeFailure(f"{shown} sent the grader a malformed answer")
 
+    def release(self) -> None:
+        """This module is done: a shared worker stays for the next, any other one ends."""
+        if self.shared is not None and self.worker is not None and self.worker.fd is not None:
+            self.worker = None
+        else:
+            self.close()
+
     def close(self, *, sweep: bool = False) -> None:
+        """End the worker (after a failure, or at the end of a test)."""
         if self.worker is not None:
+            if self.shared is not None:
+                self.shared.discard(self.worker)
             self.worker.stop(sweep=sweep)
             self.worker = None
 

@@ -1,4 +1,4 @@
-"""The sandbox's processes: a zygote that forks one confined worker per graded test.
+"""The sandbox's processes: a zygote that forks confined workers for graded code.
 
 ``python -I -B -m mlkata.sandbox.worker CONTROL_FD [MODULE ...]`` starts a zygote: it
 imports numpy, the standard library modules learners use and the named extra modules
@@ -6,7 +6,8 @@ imports numpy, the standard library modules learners use and the named extra mod
 ``spawn`` requests from the grader. For each it forks a worker that confines itself
 (:mod:`mlkata.sandbox.confine`, :mod:`mlkata.sandbox.guard`), loads the learner's module
 from its scratch folder and answers ``call`` requests over a socket of its own, in the
-frames of :mod:`mlkata.sandbox.wire`. The zygote runs no learner code itself.
+frames of :mod:`mlkata.sandbox.wire` (and ``load`` requests, for the batch's workers that
+serve all the modules of one topic). The zygote runs no learner code itself.
 """
 
 from __future__ import annotations
@@ -36,6 +37,11 @@ NUMPY_PRELOAD = (
     "numpy.lib.stride_tricks numpy.exceptions numpy.dtypes numpy.char numpy.rec numpy.emath numpy.typing"
 ).split()
 MAX_TEXT = 4000
+RESTORED_STDLIB = (
+    "builtins math cmath random statistics functools itertools operator collections heapq bisect "
+    "fractions decimal json re time copy string warnings"
+).split()
+"""Standard library modules whose attributes are put back between two learner modules."""
 
 
 def _import_all(names) -> None:
@@ -63,6 +69,8 @@ def zygote(control_fd: int, preload: list[str]) -> None:
     for name in preload:
         importlib.import_module(name)
     plain = _load_plain()
+    view = _hide_for_all(json.loads(os.environ.get("MLKATA_ZYGOTE_HIDE", "{}")))
+    Baseline.record_namespaces()
     # Everything imported so far lives on in every worker: out of the collector's sight, a
     # worker's garbage collections do not write to (and so copy) the pages it shares with us.
     gc.collect()
@@ -92,7 +100,7 @@ def zygote(control_fd: int, preload: list[str]) -> None:
                 try:
                     control.close()
                     ours.close()
-                    serve(request["spec"], theirs.detach(), plain)
+                    serve(request["spec"], theirs.detach(), plain, view)
                 finally:
                     os._exit(71)
             children.add(pid)
@@ -104,6 +112,16 @@ def zygote(control_fd: int, preload: list[str]) -> None:
             status = ended.pop(request["pid"], None) or reap(request["pid"], request["grace"])
             children.discard(request["pid"])
             control.sendall(json.dumps(status).encode())
+
+
+def _hide_for_all(config: dict) -> tuple[tuple[str, ...], str | None]:
+    """Cover ``config["hide"]`` in a mount namespace of the zygote's own, inherited by every
+    worker it forks; the folders hidden (none if that failed) and a note if it did."""
+    hide = [str(p) for p in config.get("hide", ())]
+    if not hide:
+        return (), None
+    note = confine.hide_paths(hide, [str(p) for p in config.get("expose", ())])
+    return (() if note else tuple(hide)), note
 
 
 def _end_all(children: set[int]) -> None:
@@ -165,6 +183,56 @@ def reap(pid: int, grace: float) -> dict:
 # --- a worker -------------------------------------------------------------------------------------
 
 
+class Baseline:
+    """What a learner module may change in the process and the next module must not inherit.
+
+    A batch's worker serves every module of one topic in turn (as a notebook's kernel runs
+    every cell of it). Before it loads the next module, :meth:`restore` puts back numpy's and
+    common standard library modules' attributes (``np.asarray = ...`` at import time),
+    ``sys.modules`` entries, numpy's error and print settings, the warnings filters and the
+    global random states. The namespaces are recorded once, in the zygote, before any fork;
+    the rest when the worker has confined itself. Threads the module started are not
+    stopped: they can only spoil the same student's later results.
+    """
+
+    _namespaces: tuple = ()
+
+    @classmethod
+    def record_namespaces(cls) -> None:
+        names = [n for n in sys.modules if n == "numpy" or n.startswith("numpy.") or n in RESTORED_STDLIB]
+        modules = [sys.modules[n] for n in names if isinstance(sys.modules[n], types.ModuleType)]
+        cls._namespaces = tuple((m.__dict__, dict(m.__dict__)) for m in modules)
+
+    def __init__(self) -> None:
+        import random
+
+        import numpy as np
+
+        self.np, self.random_module, self.filters_mutated = np, random, warnings._filters_mutated
+        self.modules = dict(sys.modules)
+        self.errors = np.geterr()
+        self.printing = np.get_printoptions()
+        self.filters = list(warnings.filters)
+        self.numpy_random = np.random.get_state()
+        self.random = random.getstate()
+
+    def restore(self) -> None:
+        for current, saved in self._namespaces:
+            if len(current) != len(saved) or any(current.get(k, current) is not v for k, v in saved.items()):
+                current.clear()
+                current.update(saved)
+        for name, module in self.modules.items():  # new entries stay: a second copy could break numpy
+            if sys.modules.get(name) is not module:
+                sys.modules[name] = module
+        np = self.np
+        np.seterr(**self.errors)
+        np.set_printoptions(**self.printing)
+        warnings.filters[:] = self.filters
+        self.filters_mutated()
+        np.random.set_state(self.numpy_random)
+        self.random_module.setstate(self.random)
+
+
 def _restrict_modules(allowed: list[str]) -> None:
     """Leave in ``sys.modules`` only the allowed names of the packages preloaded for them.
 
@@ -212,8 +280,21 @@ def _student_traceback(error: BaseException, path: str) -> str:
         return ""
 
 
-def serve(spec: dict, fd: int, plain) -> None:
-    """Confine this process as ``spec`` says, load the learner's module, answer calls."""
+def _hide_the_rest(spec: dict, view: tuple[tuple[str, ...], str | None]) -> str | None:
+    """Hide what ``spec`` says the zygote's namespace (``view``) left visible."""
+    covered, _ = view
+    expose = [*spec["stdlib_roots"], *spec["read_roots"]]
+    if not covered:
+        return confine.hide_paths(spec["hide"], expose)
+    rest = [p for p in spec["hide"] if not any(p == c or p.startswith(c.rstrip("/") + "/") for c in covered)]
+    return confine.hide_paths(rest) if rest else None  # a namespace of its own, on top of the zygote's
+
+
+def serve(spec: dict, fd: int, plain, view: tuple[tuple[str, ...], str | None] = ((), None)) -> None:
+    """Confine this process as ``spec`` says, load the learner's module, answer calls.
+
+    ``view`` is what the zygote hid for all workers (and a note if it could not).
+    """
     confine.close_other_fds((fd,))
     null = os.open("/dev/null", os.O_RDWR)
     out = os.open(spec["capture"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
@@ -222,7 +303,7 @@ def serve(spec: dict, fd: int, plain) -> None:
     os.close(null)
     os.close(out)
     confine.new_session()
-    notes = [confine.hide_paths(spec["hide"], [*spec["stdlib_roots"], *spec["read_roots"]])]
+    notes = [_hide_the_rest(spec, view)]
     os.chdir(spec["scratch"])
     limits = spec["limits"]
     confine.set_limits(
@@ -255,8 +336,7 @@ def _send(fd: int, message: dict, blobs: list[bytes] = ()) -> None:
     wire.write_all(fd, wire.frame(message, blobs))
 
 
-def _load(spec: dict):
-    path = spec["module_file"]
+def _load(path: str):
     module = types.ModuleType(f"mlkata_submission_{Path(path).stem}")
     module.__file__ = path
     sys.modules[module.__name__] = module
@@ -266,30 +346,51 @@ def _load(spec: dict):
     return module
 
 
-def _answer(fd: int, spec: dict, plain, notes: list[str]) -> None:
-    path = spec["module_file"]
+def _load_reply(path: str, shown_as: str) -> tuple[object | None, dict]:
+    """Load the learner's module at ``path``: the module (None if it failed) and the reply."""
     try:
-        module = _load(spec)
+        return _load(path), {"status": "loaded"}
     except MemoryError:
-        _send(fd, {"status": "memory", "notes": notes})
-        return
+        return None, {"status": "memory"}
     except BaseException as error:
         where = _student_traceback(error, path)
-        text = f"importing {spec['shown_as']} raised {type(error).__name__}: {_text(error)}"
-        _send(fd, {"status": "load_error", "message": text + (f"\n{where}" if where else ""), "notes": notes})
+        text = f"importing {shown_as} raised {type(error).__name__}: {_text(error)}"
+        return None, {"status": "load_error", "message": text + (f"\n{where}" if where else "")}
+
+
+def _answer(fd: int, spec: dict, plain, notes: list[str]) -> None:
+    """Load the spec's module, then answer ``load`` (another module) and ``call`` requests."""
+    baseline = Baseline()
+    module, reply = _load_reply(spec["module_file"], spec["shown_as"])
+    _send(fd, {**reply, "notes": notes})
+    if module is None:
         return
-    _send(fd, {"status": "loaded", "notes": notes})
+    modules = {0: (module, spec["module_file"])}
     kept: dict[int, object] = {}
     while True:
         try:
             request, blobs = wire.read_frame(fd)
         except wire.WireError:
             return
-        if request.get("op") != "call":
+        op = request.get("op")
+        if op == "load" and type(request.get("module_file")) is str:
+            path = request["module_file"]
+            try:
+                baseline.restore()
+            except BaseException as error:  # the last module broke what restoring needs
+                _send(fd, {"status": "load_error", "message": f"the sandbox could not reset: {_text(error)}"})
+                return
+            module, reply = _load_reply(path, str(request.get("shown_as", "")))
+            if module is not None:
+                reply["module"] = len(modules)
+                modules[len(modules)] = (module, path)
+            _send(fd, reply)
+            continue
+        if op != "call" or request.get("module", 0) not in modules:
             return
-        refs = kept
-        args = wire.decode(request["args"], blobs, refs)
-        kwargs = wire.decode(request["kwargs"], blobs, refs)
+        module, path = modules[request.get("module", 0)]
+        args = wire.decode(request["args"], blobs, kept)
+        kwargs = wire.decode(request["kwargs"], blobs, kept)
         function = getattr(module, request["function"], None)
         if not callable(function):
             _send(fd, {"status": "missing"})
