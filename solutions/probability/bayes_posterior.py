@@ -58,20 +58,27 @@ def bayes_posterior(prior, likelihood):
         )
     if prior.size == 0:
         raise ValueError("empty input: there are no hypotheses")
-    # min and max propagate nan, and an inf is one of them: four reductions check every value
-    p_low, p_high, l_low, l_high = prior.min(), prior.max(), likelihood.min(), likelihood.max()
-    if not np.all(np.isfinite([p_low, p_high, l_low, l_high])):
+    # One pass per check: min propagates nan and meets -inf; the prior's sum (which must be 1)
+    # and the evidence meet +inf; max is looked at only then, to tell inf from an overflow.
+    p_low, l_low = prior.min(), likelihood.min()
+    if not (np.isfinite(p_low) and np.isfinite(l_low)):
         raise ValueError("prior and likelihood must be finite")
     if p_low < 0 or l_low < 0:
         raise ValueError("prior and likelihood must be non-negative")
-    if abs(prior.sum() - 1.0) > 1e-6:
-        raise ValueError(f"the prior must sum to 1, it sums to {prior.sum()!r}")
-    joint = prior * likelihood
-    evidence = joint.sum()
+    total = prior.sum()
+    if not np.isfinite(total) and not np.isfinite(prior.max()):
+        raise ValueError("prior and likelihood must be finite")
+    if abs(total - 1.0) > 1e-6:
+        raise ValueError(f"the prior must sum to 1, it sums to {total!r}")
+    with np.errstate(invalid="ignore", over="ignore"):  # an inf is refused just below
+        evidence = np.dot(prior, likelihood)  # sum of prior * likelihood, in one pass (BLAS)
+    if not np.isfinite(evidence) and not np.isfinite(likelihood.max()):
+        raise ValueError("prior and likelihood must be finite")
     if evidence == 0:
         raise ValueError("evidence is 0: the data is impossible under every hypothesis with prior mass")
-    joint /= evidence  # in place: the joint becomes the posterior
-    return joint
+    posterior = prior * likelihood
+    posterior /= evidence  # in place: no second array
+    return posterior
     ### END SOLUTION
 
 
