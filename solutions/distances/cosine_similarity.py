@@ -50,10 +50,16 @@ def cosine_similarity(u, v):
         raise ValueError(f"length mismatch: u has {u.size} entries, v has {v.size}")
     if u.size == 0:
         raise ValueError("empty vectors: the cosine of no angle is undefined")
-    norm_u, norm_v = np.linalg.norm(u), np.linalg.norm(v)
+    norm_u, norm_v = np.sqrt(np.dot(u, u)), np.sqrt(np.dot(v, v))  # np.linalg.norm's formula
     if norm_u == 0 or norm_v == 0:
         raise ValueError("the zero vector has no direction: its cosine similarity is undefined")
-    return float(np.clip(np.dot(u, v) / (norm_u * norm_v), -1.0, 1.0))
+    cosine = float(np.dot(u, v) / (norm_u * norm_v))
+    # Rounding can take it just past +-1 (u and v parallel); nan passes through, as in np.clip.
+    if cosine > 1.0:
+        return 1.0
+    if cosine < -1.0:
+        return -1.0
+    return cosine
     ### END SOLUTION
 
 

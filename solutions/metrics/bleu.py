@@ -69,8 +69,8 @@ def bleu(references, hypothesis, max_n=4):
     if c == 0:
         return 0.0
 
-    def ngrams(tokens, n):
-        return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+    def ngrams(tokens, n):  # zip of n shifted views: the n-grams as tuples, made in C
+        return Counter(zip(*(tokens[i:] for i in range(n)), strict=False))  # the shortest ends it
 
     log_sum = 0.0
     for n in range(1, max_n + 1):
