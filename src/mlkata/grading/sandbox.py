@@ -49,9 +49,9 @@ SANDBOX_UID_BASE = 2_100_000_000
 HIDE_ENV = "MLKATA_SANDBOX_HIDE"
 """More folders (``os.pathsep``-separated) a worker must not see, such as the batch's output."""
 BATCH_ENV = "MLKATA_BATCH"
+"""Set by ``mlkata grade`` for the grader processes it starts."""
 ZYGOTE_HIDE_ENV = "MLKATA_ZYGOTE_HIDE"
 """How the zygote learns what to hide for all its workers (JSON: ``hide`` and ``expose``)."""
-"""Set by ``mlkata grade`` for the grader processes it starts."""
 REFERENCE_LIBRARIES = ("sklearn", "scikit_learn", "scipy", "shapely", "torch", "statsmodels")
 SESSIONS_KEY = pytest.StashKey[dict]()
 _REFERENCE_IN_MAPS = re.compile(("/(" + "|".join(map(re.escape, REFERENCE_LIBRARIES)) + ")").encode())
@@ -322,8 +322,12 @@ class Worker:
                 "files": 64,
             },
         }
-        self.pid, self.fd = _zygote(session.preload, session.zygote_hide).spawn(spec)
+        self.pid, self.fd = self._zygote().spawn(spec)
         os.set_blocking(self.fd, False)
+
+    def _zygote(self) -> Zygote:
+        """The zygote that forks (and reaps) workers like this one."""
+        return _zygote(self.session.preload, self.session.zygote_hide)
 
     def exchange(self, message: dict | None, blobs: list[bytes], deadline: float) -> tuple[dict, list, list]:
         """Send a request (or none) and read frames up to the reply; violations seen on the way."""
@@ -415,7 +419,7 @@ class Worker:
             if self.fd is not None:
                 os.close(self.fd)
                 self.fd = None
-            self.status = _zygote(self.session.preload, self.session.zygote_hide).reap(self.pid, grace)
+            self.status = self._zygote().reap(self.pid, grace)
         return self.status or {}
 
 
