@@ -43,6 +43,7 @@ from mlkata.grading.loader import BANNED_PACKAGES, read_submission
 from mlkata.grading.outcome import Outcome, Raised
 from mlkata.grading.proxy import Handle, StudentFunction, StudentModule
 from mlkata.sandbox import guard, wire
+from mlkata.sandbox.worker import ZYGOTE_HIDE_ENV
 
 SANDBOX_UID_BASE = 2_100_000_000
 """Workers of the grader process with pid P run as uid and gid ``SANDBOX_UID_BASE + P``."""
@@ -50,8 +51,6 @@ HIDE_ENV = "MLKATA_SANDBOX_HIDE"
 """More folders (``os.pathsep``-separated) a worker must not see, such as the batch's output."""
 BATCH_ENV = "MLKATA_BATCH"
 """Set by ``mlkata grade`` for the grader processes it starts."""
-ZYGOTE_HIDE_ENV = "MLKATA_ZYGOTE_HIDE"
-"""How the zygote learns what to hide for all its workers (JSON: ``hide`` and ``expose``)."""
 REFERENCE_LIBRARIES = ("sklearn", "scikit_learn", "scipy", "shapely", "torch", "statsmodels")
 SESSIONS_KEY = pytest.StashKey[dict]()
 _REFERENCE_IN_MAPS = re.compile(("/(" + "|".join(map(re.escape, REFERENCE_LIBRARIES)) + ")").encode())

@@ -14,6 +14,7 @@ and never more than the limits allow.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import select
@@ -139,10 +140,7 @@ def _read_array(rest: list, blobs: list, used: set[int]) -> np.ndarray:
     if dtype.kind not in ARRAY_KINDS:
         raise WireError("an array of a type graders do not compare")
     blob = blobs[index]
-    count = 1
-    for n in shape:
-        count *= n
-    if count * dtype.itemsize != len(blob):
+    if math.prod(shape) * dtype.itemsize != len(blob):
         raise WireError("a malformed array (its data does not match its shape)")
     used.add(index)
     if dtype.itemsize == 0:  # "<U0": only empty strings, and no bytes to read them from

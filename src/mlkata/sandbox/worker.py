@@ -37,6 +37,8 @@ NUMPY_PRELOAD = (
     "numpy.lib.stride_tricks numpy.exceptions numpy.dtypes numpy.char numpy.rec numpy.emath numpy.typing"
 ).split()
 MAX_TEXT = 4000
+ZYGOTE_HIDE_ENV = "MLKATA_ZYGOTE_HIDE"
+"""How the zygote learns what to hide for all its workers (JSON: ``hide`` and ``expose``)."""
 RESTORED_STDLIB = (
     "builtins math cmath random statistics functools itertools operator collections heapq bisect "
     "fractions decimal json re time copy string warnings"
@@ -69,7 +71,7 @@ def zygote(control_fd: int, preload: list[str]) -> None:
     for name in preload:
         importlib.import_module(name)
     plain = _load_plain()
-    view = _hide_for_all(json.loads(os.environ.get("MLKATA_ZYGOTE_HIDE", "{}")))
+    view = _hide_for_all(json.loads(os.environ.get(ZYGOTE_HIDE_ENV, "{}")))
     Baseline.record_namespaces()
     # Everything imported so far lives on in every worker: out of the collector's sight, a
     # worker's garbage collections do not write to (and so copy) the pages it shares with us.
