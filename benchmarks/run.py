@@ -143,7 +143,8 @@ def solutions_section(quick: bool, runs: int | None) -> str:
     text = (
         "Each reference solution (`solutions/<topic>/<module>.py`) against the library call its "
         "grader checks it with, on the same inputs; *floor*: one pass over all the input bytes "
-        "(`np.dot(a, a)` per input array), for the reductions. Times are milliseconds per call. "
+        "(`np.dot(a, a)` per input array), for the reductions, or, where marked †, the least work "
+        "numpy must do for the row (its footnote says what). Times are milliseconds per call. "
         f"{report.settings()}\n\n{solutions.table(report)}"
     )
     bad = [r for r in report.rows if r.problem]

@@ -60,3 +60,36 @@ def test_solutions_has_a_row_per_exercise_function_and_no_errors(quick_results):
     assert all(re.search(r"\| [\d.]+ \| [\d.]+ \| [\d.]+× \|", row) for row in rows), "a row has no timing"
     assert "error:" not in solutions
     assert "differs from the reference" not in solutions
+
+
+def _solutions_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("benchmark_solutions", ROOT / "benchmarks" / "solutions.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize(
+    ("solution", "reference", "floor", "numpy_floor", "goal"),
+    [
+        (0.9, 1.0, None, "", "✓"),
+        (1.03, 1.0, None, "", "≈"),
+        (2.0, 1.0, None, "", "✗"),
+        (2.0, 1.0, 0.5, "one subtract pass", "✗"),  # numpy could do better: a plain miss
+        (2.0, 1.0, 1.3, "one subtract pass", "✗ bounded"),  # numpy's least work is slower already
+        (2.0, 1.0, 1.3, "", "✗"),  # a floor over the input bytes never excuses a row
+    ],
+)
+def test_a_row_is_bounded_only_when_numpys_least_work_is_slower_than_the_reference(
+    solution, reference, floor, numpy_floor, goal
+):
+    bench = _solutions_module()
+    case = bench.Case("distances/pairwise_distances", "pairwise_distances", "cdist", lambda *a: None,
+                      numpy_floor=numpy_floor)
+    row = bench.Row(case, "2000×2000×64", solution, reference, floor, runs=3)
+    assert row.goal == goal
+    text = bench.table(bench.Report([row], [], n=10, runs=3))
+    assert ("†" in text) == bool(numpy_floor and floor)
