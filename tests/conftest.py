@@ -9,6 +9,19 @@ import pytest
 from tests.helpers import ROOT
 
 
+@pytest.fixture(autouse=True)
+def own_progress_file(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A progress folder of the test's own: no test reads or writes the developer's progress.
+
+    Set in the environment, so the learner's runs a test starts (``pytest exercises/...``,
+    ``mlkata check``) record there too.
+    """
+    folder = tmp_path_factory.mktemp("progress")
+    monkeypatch.setenv("MLKATA_DATA_DIR", str(folder))
+    monkeypatch.delenv("MLKATA_DB", raising=False)
+    return folder / "progress.sqlite3"
+
+
 @pytest.fixture
 def learner_checkout(tmp_path: Path) -> Path:
     """A fresh copy of the project as a new learner has it: stubs, graders, solutions."""

@@ -6,6 +6,8 @@ import re
 import shutil
 
 from mlkata.catalog import exercises_of
+from mlkata.learner.progress import Progress
+from mlkata.learner.state import State, states
 from tests.helpers import ROOT, run_pytest
 
 
@@ -54,3 +56,54 @@ def test_plain_pytest_in_the_root_does_not_grade_the_learner(learner_checkout):
     (learner_checkout / "tests").symlink_to(ROOT / "tests")
     result = run_pytest(["--collect-only", "-q"], cwd=learner_checkout)
     assert "exercises/" not in result.stdout
+
+
+def _solve(checkout, topic: str, module: str) -> None:
+    shutil.copy(ROOT / "solutions" / topic / f"{module}.py", checkout / "exercises" / topic)
+
+
+def test_a_learners_run_is_recorded_so_mlkata_shows_where_they_stand(learner_checkout, own_progress_file):
+    _solve(learner_checkout, "losses", "hinge_loss")
+    (learner_checkout / "exercises" / "losses" / "mean_squared_error.py").write_text(
+        "import numpy as np\n\n\ndef mean_squared_error(y_true, y_pred):\n"
+        "    return float(np.sqrt(np.mean((np.asarray(y_true) - np.asarray(y_pred)) ** 2)))\n"
+    )
+    result = run_pytest(["exercises/losses"], cwd=learner_checkout)
+    assert "not recorded" not in result.stdout, result.stdout
+
+    recorded = {g.exercise: g for g in Progress(own_progress_file).gradings()}
+    assert set(recorded) == {e.key for e in exercises_of(["losses"], ROOT)}, "every exercise ran in full"
+    assert {g.source for g in recorded.values()} == {"pytest"}
+    assert recorded["losses/hinge_loss"].passed and recorded["losses/hinge_loss"].score == 6
+    assert not recorded["losses/mean_squared_error"].passed
+    shown = {s.exercise.key: s.state for s in states(exercises_of(["losses"], ROOT), learner_checkout,
+                                                       Progress(own_progress_file))}
+    assert shown["losses/hinge_loss"] is State.PASSING
+    assert shown["losses/mean_squared_error"] is State.FAILING
+    assert shown["losses/mean_absolute_error"] is State.NOT_STARTED  # still the stub
+
+    (learner_checkout / "exercises" / "losses" / "hinge_loss.py").write_text("# started over\n")
+    shown = {s.exercise.key: s.state for s in states(exercises_of(["losses"], ROOT), learner_checkout,
+                                                       Progress(own_progress_file))}
+    assert shown["losses/hinge_loss"] is State.UNCHECKED, "the recording is of the file as it was"
+
+
+def test_a_run_cut_short_or_told_not_to_is_not_recorded(learner_checkout, own_progress_file):
+    _solve(learner_checkout, "losses", "hinge_loss")
+    partial = run_pytest(["exercises/losses/hinge_loss.py", "-k", "margin"], cwd=learner_checkout)
+    assert "deselected" in partial.stdout, partial.stdout
+    told = run_pytest(["exercises/losses/hinge_loss.py", "--no-record"], cwd=learner_checkout)
+    assert re.search(r"(\d+)/\1\s+passes", told.stdout), told.stdout
+    assert not own_progress_file.exists() or Progress(own_progress_file).gradings() == []
+
+
+def test_a_broken_progress_file_is_named_and_left_alone_while_grading_goes_on(learner_checkout,
+                                                                            own_progress_file):
+    _solve(learner_checkout, "losses", "hinge_loss")
+    own_progress_file.write_bytes(b"not a database")
+    result = run_pytest(["exercises/losses/hinge_loss.py"], cwd=learner_checkout)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"(\d+)/\1\s+passes", result.stdout), result.stdout
+    assert "not recorded in your progress" in result.stdout
+    assert "not a readable mlkata database" in result.stdout
+    assert own_progress_file.read_bytes() == b"not a database"

@@ -9,6 +9,9 @@
 - Every failure carries the grader's learner-facing message instead of a traceback,
   and the run ends with a per-exercise table of points, or a JSON report with
   ``--mlkata-report``.
+- A learner's run (``pytest exercises/...``) records each exercise whose checks all ran in
+  the progress file, as ``mlkata check`` does, so that ``mlkata`` shows where they stand;
+  ``--no-record`` leaves the file alone.
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ TARGET_KEY = pytest.StashKey[Path]()
 EXERCISE_KEY = pytest.StashKey[str]()
 RESULTS_KEY = pytest.StashKey["dict[str, ExerciseResult]"]()
 LEARNER_MODE_KEY = pytest.StashKey[bool]()
+GRADED_FILES_KEY = pytest.StashKey["dict[str, GradedFile]"]()
+RECORD_PROBLEM_KEY = pytest.StashKey[str]()
+"""Why the run could not be recorded in the progress file (empty when it was)."""
 
 
 @dataclass
@@ -49,6 +55,16 @@ class ExerciseResult(Scored):
     exercise: str
     order: tuple[int, int] = (0, 0)
     checks: list[CheckResult] = field(default_factory=list)
+
+
+@dataclass
+class GradedFile:
+    """A learner's exercise file as collected: what a recorded grading says it graded."""
+
+    content_hash: str | None
+    grader_hash: str | None
+    collected: int = 0
+    """Checks its grader has, as collected (before ``-k`` or ``-m`` deselect any)."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -83,11 +99,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=2048,
         help="with --sandbox: megabytes of memory a worker may use (default: %(default)s)",
     )
+    group.addoption(
+        "--no-record",
+        action="store_true",
+        default=False,
+        help="don't record this run of exercises/ in your progress file (mlkata's own list)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[RESULTS_KEY] = {}
     config.stash[LEARNER_MODE_KEY] = False
+    config.stash[GRADED_FILES_KEY] = {}
 
 
 # --- collection: `pytest exercises/<topic>` runs the graders of those files ---------------
@@ -125,6 +148,11 @@ def _grader_module(exercise_file: Path, parent: pytest.Collector) -> pytest.Modu
     module.grader = grader
     module.stash[TARGET_KEY] = exercise_file.parents[1]
     parent.config.stash[LEARNER_MODE_KEY] = True
+    key = exercise_key_of(grader)
+    if key is not None:
+        from mlkata.learner.grade import file_hash
+
+        parent.config.stash[GRADED_FILES_KEY][key] = GradedFile(file_hash(exercise_file), file_hash(grader))
     return module
 
 
@@ -144,6 +172,14 @@ def exercise_key_of(grader_path: Path) -> str | None:
     if grader_path.parent.parent.name != "graders" or not grader_path.name.startswith("test_"):
         return None
     return f"{grader_path.parent.name}/{grader_path.stem.removeprefix('test_')}"
+
+
+def pytest_itemcollected(item: pytest.Item) -> None:
+    module = item.getparent(pytest.Module)
+    if isinstance(module, GraderModule):
+        graded = item.config.stash[GRADED_FILES_KEY].get(exercise_key_of(module.grader) or "")
+        if graded is not None:
+            graded.collected += 1
 
 
 def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items) -> None:
@@ -263,9 +299,36 @@ def write_report(path: Path, results: dict[str, ExerciseResult]) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    path = session.config.getoption("mlkata_report")
+    config = session.config
+    path = config.getoption("mlkata_report")
     if path:
-        write_report(Path(path), session.config.stash[RESULTS_KEY])
+        write_report(Path(path), config.stash[RESULTS_KEY])
+    if config.stash[LEARNER_MODE_KEY] and not config.getoption("no_record"):
+        config.stash[RECORD_PROBLEM_KEY] = record_progress(config)
+
+
+def record_progress(config: pytest.Config) -> str:
+    """Record each exercise whose checks all ran in the progress file; say why not if it can't.
+
+    An exercise cut short (``-k``, ``-x``, an interrupt) is left out: a part of its checks
+    passing says nothing about the whole.
+    """
+    from mlkata.learner.progress import NewGrading, Progress, ProgressError
+
+    graded = config.stash[GRADED_FILES_KEY]
+    complete = [
+        NewGrading(key, result.score, result.max_score, result.passed,
+                   graded[key].content_hash, graded[key].grader_hash)
+        for key, result in config.stash[RESULTS_KEY].items()
+        if key in graded and graded[key].collected and len(result.checks) == graded[key].collected
+    ]
+    if not complete:
+        return ""
+    try:
+        Progress().record_gradings(complete, source="pytest")
+    except ProgressError as error:
+        return str(error)
+    return ""
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
@@ -275,3 +338,6 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
     from mlkata.summary import write_summary
 
     write_summary(terminalreporter, results, learner=config.stash[LEARNER_MODE_KEY])
+    problem = config.stash.get(RECORD_PROBLEM_KEY, "")
+    if problem:
+        terminalreporter.write_line(f" not recorded in your progress: {problem}", yellow=True)

@@ -106,7 +106,9 @@ def progress_chart(gradings: list[Grading], total: int, last: int = 20) -> Rende
 
 def show_history(console: Console, drills: list[Drill], gradings: list[Grading], total: int) -> None:
     if not drills and not gradings:
-        console.print("No history yet: run `mlkata check` or `mlkata drill` and come back.")
+        console.print(
+            "No history yet: run `pytest exercises/...`, `mlkata check` or `mlkata drill` and come back."
+        )
         return
     if gradings:
         console.print(progress_chart(gradings, total))

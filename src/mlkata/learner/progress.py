@@ -94,6 +94,18 @@ class Grading:
 
 
 @dataclass(frozen=True)
+class NewGrading:
+    """A grading to record: the time and source are the recorder's."""
+
+    exercise: str
+    score: int
+    max_score: int
+    passed: bool
+    content_hash: str | None
+    grader_hash: str | None
+
+
+@dataclass(frozen=True)
 class Drill:
     id: int
     seed: int
@@ -128,6 +140,18 @@ def _explain(path: Path, error: sqlite3.Error) -> ProgressError:
         f"The progress file {path} cannot be used ({text}). Check that its folder exists and "
         f"is writable, or set MLKATA_DB (or MLKATA_DATA_DIR) to another place. {keep}"
     )
+
+
+@contextmanager
+def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
+    """One write transaction, taken at once (``BEGIN IMMEDIATE``); rolled back on any error."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
 
 class Progress:
@@ -176,17 +200,12 @@ class Progress:
                 f"The file {self.path} is an SQLite database but not mlkata's progress file; mlkata "
                 "leaves it alone. Set MLKATA_DB to another file."
             )
-        connection.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(connection):
             if connection.execute("PRAGMA user_version").fetchone()[0] == 0:
                 for statement in _TABLES.split(";"):
                     if statement.strip():
                         connection.execute(statement)
                 connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-            connection.execute("COMMIT")
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
 
     def check(self) -> None:
         """Open the file once, so that a problem shows before any work is done."""
@@ -206,11 +225,19 @@ class Progress:
         grader_hash: str | None,
         source: str = "check",
     ) -> None:
-        with self._connect() as db:
-            db.execute(
+        grading = NewGrading(exercise, score, max_score, passed, content_hash, grader_hash)
+        self.record_gradings([grading], source=source)
+
+    def record_gradings(self, gradings: list[NewGrading], source: str) -> None:
+        """Record ``gradings`` at once, in one transaction, all at the same time."""
+        at = now()
+        rows = [(at, g.exercise, g.score, g.max_score, int(g.passed), g.content_hash, g.grader_hash, source)
+                for g in gradings]
+        with self._connect() as db, _transaction(db):  # one write to disk for them all
+            db.executemany(
                 "INSERT INTO gradings (at, exercise, score, max_score, passed, content_hash, grader_hash, "
                 "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (now(), exercise, score, max_score, int(passed), content_hash, grader_hash, source),
+                rows,
             )
 
     def gradings(self, source: str | None = None) -> list[Grading]:
@@ -245,8 +272,7 @@ class Progress:
 
     def reveal_hint(self, exercise: str, available: int) -> int:
         """Reveal one more hint of ``exercise`` (at most ``available``); the new count."""
-        with self._connect() as db:
-            db.execute("BEGIN IMMEDIATE")
+        with self._connect() as db, _transaction(db):
             row = db.execute("SELECT revealed FROM hints WHERE exercise = ?", (exercise,)).fetchone()
             count = min((int(row[0]) if row else 0) + 1, available)
             db.execute(
@@ -254,7 +280,6 @@ class Progress:
                 "ON CONFLICT (exercise) DO UPDATE SET revealed = excluded.revealed",
                 (exercise, count),
             )
-            db.execute("COMMIT")
         return count
 
     # --- drills ---------------------------------------------------------------------------
