@@ -5,7 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mlkata.grading import GradeFailure, StudentFunction, SubmissionError, expect_close
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    StudentFunction,
+    SubmissionError,
+    expect_close,
+    part_mistakes,
+)
 from mlkata.grading.loader import load_module
 from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.grading.proxy import StudentModule
@@ -118,3 +125,53 @@ def test_an_endless_loop_at_import_is_stopped(tmp_path):
     path.write_text("while True:\n    pass\n")
     with pytest.raises(SubmissionError, match="top level"):
         StudentModule(path, "losses/hinge_loss.py", timeout=0.2).load()
+
+
+# --- hints: a hint is given only when its mistake explains the failure --------------------
+
+
+def _failure(outcome, expected, **kwargs) -> str:
+    with pytest.raises(GradeFailure) as caught:
+        expect_close(outcome, expected, reference="exact", **kwargs)
+    return str(caught.value)
+
+
+def test_tiny_values_checked_relatively_match_their_hints_relatively():
+    tripled = Mistake("tripled", lambda x: 3 * x)
+    learner = StudentFunction.of(lambda x: 2 * x, "tiny").call(1e-14)
+    # Absolutely, 2e-14 and 3e-14 are within 1e-12 of each other; relatively they are not.
+    doubled = Mistake("doubled", lambda x: 2 * x)
+    message = _failure(learner, 1e-14, rtol=1e-7, atol=0, mistakes=[tripled, doubled])
+    assert "hint: doubled" in message and "tripled" not in message
+
+
+def test_a_mistake_that_gives_the_right_answer_here_is_no_explanation():
+    # An exact check: the learner's 1 + 1e-9 fails it. "Forgot to square" gives 1 on x = 1,
+    # which is close enough to the learner's answer for a hint, but is the right answer here,
+    # so it cannot be why the learner is wrong.
+    learner = StudentFunction.of(lambda x: x + 1e-9, "square").call(1.0)
+    unsquared = Mistake("square it", lambda x: x)
+    nudged = Mistake("a nudge", lambda x: x + 1e-9)
+    message = _failure(learner, 1.0, rtol=0, atol=0, mistakes=[unsquared, nudged])
+    assert "hint: a nudge" in message
+    assert "square it" not in message
+
+
+def test_a_part_mistake_can_be_held_to_the_whole_result():
+    def mistake(x):  # gets the first part wrong too, and its second part is 0 as well
+        return 3.0 * x, 0.0
+
+    learner = StudentFunction.of(lambda x: (2.0 * x, 0.0), "pair").call(5.0)
+    part = learner.part(1, "p")
+    loose = part_mistakes([Mistake("wrong statistic", mistake)], 1)
+    strict = part_mistakes([Mistake("wrong statistic", mistake)], 1, whole_must_agree=True)
+    assert "hint: wrong statistic" in _failure(part, 1e-3, rtol=1e-7, atol=0, mistakes=loose)
+    assert "hint" not in _failure(part, 1e-3, rtol=1e-7, atol=0, mistakes=strict)
+    same = part_mistakes([Mistake("same whole", lambda x: (2.0 * x, 0.0))], 1, whole_must_agree=True)
+    assert "hint: same whole" in _failure(part, 1e-3, rtol=1e-7, atol=0, mistakes=same)
+
+
+def test_the_first_differing_entry_is_found_with_the_checks_own_tolerance():
+    learner = StudentFunction.of(lambda x: np.array([1.0, 1.0 + 1e-9]), "exact").call(0)
+    message = _failure(learner, np.array([1.0, 1.0]), rtol=0, atol=0)
+    assert "1 of 2 entries differ; first at index 1" in message

@@ -12,7 +12,16 @@ dummies (mlxtend only draws bootstrap indices from them), ``loss="mse"``. mlxten
 import numpy as np
 from mlxtend.evaluate import bias_variance_decomp
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    expect_close,
+    part_mistakes,
+    points,
+    returned,
+    seeded,
+    student_function,
+)
 from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
 from mlkata.grading.memo import cached_reference
 
@@ -133,10 +142,6 @@ _WHOLE = (
 MISTAKES = tuple(Mistake(hint, compute) for hint, compute in _WHOLE)
 
 
-def _part_mistakes(index):
-    return tuple(Mistake(hint, lambda *a, _c=compute, **k: _c(*a, **k)[index]) for hint, compute in _WHOLE)
-
-
 def expect_decomposition(outcome, expected, *, reference=REFERENCE, rtol=1e-9, atol=1e-12):
     value = returned(outcome)
     if not isinstance(value, tuple | list) or len(value) != 3:
@@ -150,7 +155,7 @@ def expect_decomposition(outcome, expected, *, reference=REFERENCE, rtol=1e-9, a
             reference=reference,
             rtol=rtol,
             atol=atol,
-            mistakes=_part_mistakes(index),
+            mistakes=part_mistakes(MISTAKES, index, whole_must_agree=True),
         )
 
 

@@ -13,7 +13,7 @@ that rule, which is checked against scikit-learn run without the stranded centro
 import numpy as np
 from sklearn.cluster import KMeans
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import Mistake, expect_close, part_mistakes, points, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
 from mlkata.grading.memo import cached_reference
 
@@ -64,21 +64,14 @@ _WRONG = (
 )
 
 
-def _mistakes(part):
-    found = [
-        Mistake(hint, lambda X, c, n_iter=100, how=how: _lloyd(X, c, n_iter, **how)[part])
-        for hint, how in _WRONG
-    ]
-    found.append(
-        Mistake(
-            "you returned the initial centroids: Lloyd's algorithm moves them to the means of their clusters",
-            lambda X, c, n_iter=100: (np.asarray(c, float), _lloyd(X, c, 0)[1])[part],
-        )
-    )
-    return tuple(found)
-
-
-CENTROID_MISTAKES, LABEL_MISTAKES = _mistakes(0), _mistakes(1)
+MISTAKES = (
+    *(Mistake(hint, lambda X, c, n_iter=100, how=how: _lloyd(X, c, n_iter, **how)) for hint, how in _WRONG),
+    Mistake(
+        "you returned the initial centroids: Lloyd's algorithm moves them to the means of their clusters",
+        lambda X, c, n_iter=100: (np.asarray(c, float), _lloyd(X, c, 0)[1]),
+    ),
+)
+CENTROID_MISTAKES, LABEL_MISTAKES = (part_mistakes(MISTAKES, i, whole_must_agree=True) for i in range(2))
 
 
 def _check(outcome, expected, what="", rtol=1e-7, atol=1e-9, centroid_mistakes=(), label_mistakes=()):
@@ -154,8 +147,8 @@ def test_empty_cluster_keeps_its_centroid(kmeans):
         kmeans.call(X, init),
         expected,
         "; the centroid at (500, -500) gets no point and must stay there",
-        centroid_mistakes=(Mistake(relocated, lambda X, c, n_iter=100: reference(X, c, n_iter)[0]),),
-        label_mistakes=(Mistake(relocated, lambda X, c, n_iter=100: reference(X, c, n_iter)[1]),),
+        centroid_mistakes=part_mistakes([Mistake(relocated, reference)], 0, whole_must_agree=True),
+        label_mistakes=part_mistakes([Mistake(relocated, reference)], 1, whole_must_agree=True),
     )
 
 

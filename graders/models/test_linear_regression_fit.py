@@ -7,7 +7,7 @@ The features have column means far from 0, so every way of getting the intercept
 import numpy as np
 from sklearn.linear_model import LinearRegression
 
-from mlkata.grading import Mistake, expect_close, points, returned, seeded, student_function
+from mlkata.grading import Mistake, expect_close, part_mistakes, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
 from mlkata.grading.memo import cached_reference
 
@@ -66,11 +66,8 @@ _WRONG = (
 )
 
 
-def _mistakes(part):
-    return tuple(Mistake(hint, lambda X, y, wrong=wrong: wrong(X, y)[part]) for hint, wrong in _WRONG)
-
-
-W_MISTAKES, B_MISTAKES = _mistakes(0), _mistakes(1)
+MISTAKES = tuple(Mistake(hint, wrong) for hint, wrong in _WRONG)
+W_MISTAKES, B_MISTAKES = part_mistakes(MISTAKES, 0), part_mistakes(MISTAKES, 1)
 
 
 def _returned_normally(outcome):

@@ -19,6 +19,7 @@ from mlkata.grading import (
     expect_close,
     expect_finite_scalar,
     expect_no_warnings,
+    part_mistakes,
     points,
     returned,
     seeded,
@@ -101,22 +102,18 @@ _WRONG = (
 )
 
 
-def _mistakes(part):
-    found = [
-        Mistake(hint, lambda w, b, X, y, l2=0.0, how=how: _wrong(w, b, X, y, l2, **how)[part])
+MISTAKES = (
+    *(
+        Mistake(hint, lambda w, b, X, y, l2=0.0, how=how: _wrong(w, b, X, y, l2, **how))
         for hint, how in _WRONG
-    ]
-    found.append(
-        Mistake(
-            "clipping p to [eps, 1 - eps] caps each loss at -log(eps): compute the loss from z as "
-            "np.logaddexp(0, z) - y * z, which is exact for any z",
-            lambda w, b, X, y, l2=0.0: _clipped(w, b, X, y, l2)[part],
-        )
-    )
-    return tuple(found)
-
-
-LOSS_MISTAKES, GRAD_W_MISTAKES, GRAD_B_MISTAKES = _mistakes(0), _mistakes(1), _mistakes(2)
+    ),
+    Mistake(
+        "clipping p to [eps, 1 - eps] caps each loss at -log(eps): compute the loss from z as "
+        "np.logaddexp(0, z) - y * z, which is exact for any z",
+        lambda w, b, X, y, l2=0.0: _clipped(w, b, X, y, l2),
+    ),
+)
+LOSS_MISTAKES, GRAD_W_MISTAKES, GRAD_B_MISTAKES = (part_mistakes(MISTAKES, i) for i in range(3))
 
 
 def _returned_normally(outcome):

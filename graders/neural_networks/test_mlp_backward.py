@@ -13,7 +13,16 @@ from scipy.special import log_softmax
 from scipy.special import softmax as scipy_softmax
 from sklearn.neural_network._base import ACTIVATIONS
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    expect_close,
+    part_mistakes,
+    points,
+    returned,
+    seeded,
+    student_function,
+)
 from mlkata.grading.checks import BadInput, expect_rejected
 from mlkata.grading.memo import cached_reference
 
@@ -161,10 +170,6 @@ MISTAKES = (
 )
 
 
-def _part_mistakes(which, layer):
-    return tuple(Mistake(m.hint, lambda *a, _m=m, **k: _m.compute(*a, **k)[which][layer]) for m in MISTAKES)
-
-
 def expect_gradients(outcome, expected, *, reference=REFERENCE, rtol=RTOL, atol=ATOL):
     """Check both lists of the returned (grad_weights, grad_biases), layer by layer."""
     returned(outcome)
@@ -183,7 +188,7 @@ def expect_gradients(outcome, expected, *, reference=REFERENCE, rtol=RTOL, atol=
                 reference=reference,
                 rtol=rtol,
                 atol=atol,
-                mistakes=_part_mistakes(which, layer),
+                mistakes=part_mistakes(MISTAKES, which, layer, whole_must_agree=True),
             )
 
 

@@ -7,7 +7,7 @@ well-conditioned problems, so a correct closed form agrees with it to about 1e-1
 import numpy as np
 from sklearn.linear_model import Ridge
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import Mistake, expect_close, part_mistakes, points, seeded, student_function
 from mlkata.grading.checks import BadInput, expect_rejected
 from mlkata.grading.memo import cached_reference
 
@@ -76,11 +76,8 @@ WRONG_FITS = (
 )
 
 
-def _mistakes(part):
-    return tuple(Mistake(hint, lambda *a, _fit=fit, **k: _fit(*a, **k)[part]) for hint, fit in WRONG_FITS)
-
-
-W_MISTAKES, B_MISTAKES = _mistakes(0), _mistakes(1)
+MISTAKES = tuple(Mistake(hint, fit) for hint, fit in WRONG_FITS)
+W_MISTAKES, B_MISTAKES = part_mistakes(MISTAKES, 0), part_mistakes(MISTAKES, 1)
 
 
 def _expect_fit(outcome, X, y, alpha=1.0, why="", rtol=RTOL, atol=ATOL):

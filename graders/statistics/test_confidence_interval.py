@@ -3,7 +3,7 @@
 import numpy as np
 from scipy.stats import norm, sem, t
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import Mistake, expect_close, part_mistakes, points, seeded, student_function
 from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
 from mlkata.grading.memo import cached_reference
 
@@ -64,19 +64,7 @@ MISTAKES = (
 )
 
 
-def _pick(value, index):
-    return None if value is None else value[index]
-
-
-PART_MISTAKES = tuple(
-    tuple(
-        Mistake(
-            m.hint, lambda *args, _compute=m.compute, _i=index, **kwargs: _pick(_compute(*args, **kwargs), _i)
-        )
-        for m in MISTAKES
-    )
-    for index in range(len(PARTS))
-)
+PART_MISTAKES = tuple(part_mistakes(MISTAKES, index, whole_must_agree=True) for index in range(len(PARTS)))
 
 
 def _check(outcome, expected, what="", rtol=1e-7, atol=1e-12):

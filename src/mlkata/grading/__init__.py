@@ -27,6 +27,7 @@ from mlkata.grading.judge import (
     expect_no_warnings,
     expect_raises,
     matching_hints,
+    part_mistakes,
     returned,
 )
 from mlkata.grading.outcome import Outcome
@@ -46,6 +47,7 @@ __all__ = [
     "expect_raises",
     "hidden",
     "matching_hints",
+    "part_mistakes",
     "points",
     "returned",
     "seeded",

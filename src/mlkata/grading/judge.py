@@ -27,11 +27,54 @@ class Mistake:
     """A common wrong answer: a hint, and how to compute what that mistake returns.
 
     ``compute`` takes the same arguments as the exercise's function. When a learner's
-    result matches it, the hint is added to the failure message.
+    result matches it, the hint is added to the failure message. For a function that returns
+    several values, ``path`` picks the part a check is about (see :func:`part_mistakes`).
     """
 
     hint: str
     compute: Callable[..., Any]
+    path: tuple[int, ...] = ()
+    """Indices into what ``compute`` returns: the part this mistake is matched on (all of it
+    when empty)."""
+    whole_must_agree: bool = False
+    """For a part: match only when the learner's whole result agrees with the mistake's."""
+
+
+def part_mistakes(
+    mistakes: Iterable[Mistake], *path: int, whole_must_agree: bool = False
+) -> tuple[Mistake, ...]:
+    """``mistakes`` narrowed to part ``path`` of the result, for a check of ``outcome.part(...)``.
+
+    With ``whole_must_agree``, a narrowed mistake matches only when the learner's whole result
+    agrees with the mistake's on every part, so that a right statistic with a wrong p-value is
+    not blamed on a mistake that gets the statistic wrong too. Use it where each mistake
+    computes the whole result as a learner making that mistake would; leave it off where a
+    mistake models one part only (a slip in the gradient, not in the loss).
+
+    >>> halved = Mistake("halved", lambda x: (x / 2, x + 1))
+    >>> [(m.path, m.whole_must_agree) for m in part_mistakes([halved], 1, whole_must_agree=True)]
+    [((1,), True)]
+    """
+    return tuple(Mistake(m.hint, m.compute, (*m.path, *path), whole_must_agree) for m in mistakes)
+
+
+def _pick(value: Any, path: tuple[int, ...]) -> Any:
+    for index in path:
+        if not isinstance(value, tuple | list) or not -len(value) <= index < len(value):
+            return None
+        value = value[index]
+    return value
+
+
+def _agree(got: Any, wrong: Any) -> bool:
+    """Whether two whole results agree part by part (tuples and lists of numbers or arrays)."""
+    if isinstance(got, tuple | list) or isinstance(wrong, tuple | list):
+        return (isinstance(got, tuple | list) and isinstance(wrong, tuple | list) and len(got) == len(wrong)
+                and all(_agree(g, w) for g, w in zip(got, wrong, strict=True)))
+    got_array, wrong_array = _as_array(got), _as_array(wrong)
+    return got_array is not None and wrong_array is not None and _close(
+        got_array, wrong_array, HINT_RTOL, HINT_ATOL
+    )
 
 
 def returned(outcome: Outcome) -> Any:
@@ -73,8 +116,30 @@ def _close(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> b
         return bool(np.allclose(got, expected, rtol=rtol, atol=atol, equal_nan=True))
 
 
-def matching_hints(outcome: Outcome, mistakes: Iterable[Mistake], rtol: float = 1e-6) -> list[str]:
-    """The hints of the mistakes whose result equals what the learner returned."""
+HINT_RTOL = 1e-6
+"""How close the learner's result must be to a mistake's for its hint (relative)."""
+HINT_ATOL = 1e-12
+"""... and in absolute terms, at most: a check that compares tiny values relatively only (an
+absolute tolerance below this) matches its hints relatively only too."""
+
+
+def matching_hints(
+    outcome: Outcome,
+    mistakes: Iterable[Mistake],
+    rtol: float = HINT_RTOL,
+    atol: float = HINT_ATOL,
+    *,
+    expected: np.ndarray | None = None,
+    expected_rtol: float = 0.0,
+    expected_atol: float = 0.0,
+) -> list[str]:
+    """The hints of the mistakes whose result equals what the learner returned.
+
+    With ``expected`` (and the check's tolerances), a mistake whose result would pass the check
+    is skipped: on this input it gives the right answer, so it explains no failure. A mistake
+    narrowed to a part with ``whole_must_agree`` (:func:`part_mistakes`) must also agree with
+    the whole of what the learner returned.
+    """
     got = _as_array(outcome.value)
     if got is None:
         return []
@@ -83,12 +148,18 @@ def matching_hints(outcome: Outcome, mistakes: Iterable[Mistake], rtol: float = 
         try:
             with warnings.catch_warnings(), np.errstate(all="ignore"):
                 warnings.simplefilter("ignore")
-                wrong = mistake.compute(*copy.deepcopy(outcome.args), **copy.deepcopy(outcome.kwargs))
+                whole = mistake.compute(*copy.deepcopy(outcome.args), **copy.deepcopy(outcome.kwargs))
+                wrong_array = _as_array(_pick(whole, mistake.path))
+                if wrong_array is None or not _close(got, wrong_array, rtol, atol):
+                    continue
+                if expected is not None and _close(wrong_array, expected, expected_rtol, expected_atol):
+                    continue
+                whole_disagrees = outcome.whole is not None and not _agree(outcome.whole, whole)
+                if mistake.whole_must_agree and whole_disagrees:
+                    continue
         except Exception:
             continue
-        wrong_array = _as_array(wrong)
-        if wrong_array is not None and _close(got, wrong_array, rtol, 1e-12):
-            hints.append(mistake.hint)
+        hints.append(mistake.hint)
     return hints
 
 
@@ -96,11 +167,11 @@ def _with_hints(text: str, hints: list[str]) -> str:
     return text + "".join(f"\n  hint: {hint}" for hint in hints)
 
 
-def _difference(got: np.ndarray, expected: np.ndarray) -> str:
+def _difference(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> str:
     if got.ndim == 0 or got.shape != expected.shape:
         return ""
     with np.errstate(invalid="ignore"):
-        bad = ~np.isclose(got, expected, rtol=1e-7, atol=1e-12, equal_nan=True)
+        bad = ~np.isclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
     if not bad.any():
         return ""
     first = tuple(int(i) for i in np.argwhere(bad)[0])
@@ -151,12 +222,16 @@ def expect_close(
         raise GradeFailure(f"{header()}\n  got      {describe_value(value)}, which is not numeric")
     if want.ndim == 0 and got.ndim != 0:
         raise GradeFailure(f"{header()}\n  got      an array of shape {got.shape}: return a single number")
+    def hints() -> list[str]:
+        return matching_hints(outcome, mistakes, atol=min(atol, HINT_ATOL), expected=want,
+                              expected_rtol=rtol, expected_atol=atol)
+
     if want.ndim != 0 and got.shape != want.shape:
         raise GradeFailure(
             _with_hints(
                 f"{header()}\n  got      shape {got.shape}, expected shape {want.shape}: "
                 f"{describe_value(value)}",
-                matching_hints(outcome, mistakes),
+                hints(),
             )
         )
     if _close(got, want, rtol, atol):
@@ -164,8 +239,8 @@ def expect_close(
     text = f"{header()}\n  got      {describe_value(_unwrap(got))}"
     if not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
         text += "\n  your result is not finite (nan or inf): look for overflow, log(0) or 0/0"
-    text += _difference(got, want)
-    raise GradeFailure(_with_hints(text, matching_hints(outcome, mistakes)))
+    text += _difference(got, want, rtol, atol)
+    raise GradeFailure(_with_hints(text, hints()))
 
 
 def _unwrap(array: np.ndarray) -> Any:

@@ -38,6 +38,8 @@ class Outcome:
 
     label: str = ""
     """Which part of the result this outcome is about (set by :meth:`part`)."""
+    whole: Any = None
+    """For a part (see :meth:`part`): the whole value the call returned."""
 
     @property
     def call(self) -> str:
@@ -59,4 +61,5 @@ class Outcome:
                 f"{self.call} returned {type(self.value).__name__} {self.value!r:.80}; "
                 f"expected a tuple whose element {index} is {name}"
             )
-        return replace(self, value=self.value[index], label=f"{self.label} -> {name}")
+        whole = self.value if self.whole is None else self.whole
+        return replace(self, value=self.value[index], label=f"{self.label} -> {name}", whole=whole)
