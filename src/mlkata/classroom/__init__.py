@@ -13,9 +13,10 @@ the judge, where nothing the answer cells do (monkeypatching numpy, say) can rea
 Modules, one job each: :mod:`~mlkata.classroom.statement` (docstring to markdown),
 :mod:`~mlkata.classroom.examples` (the visible checks), :mod:`~mlkata.classroom.notebook`
 (the cells), :mod:`~mlkata.classroom.config` (``nbgrader_config.py``),
-:mod:`~mlkata.classroom.course` (the course folder), :mod:`~mlkata.classroom.wire` (the
-encoding between kernel and judge), :mod:`~mlkata.classroom.screen` (references to
-banned libraries), :mod:`~mlkata.classroom.kernel` and :mod:`~mlkata.classroom.judge`.
+:mod:`~mlkata.classroom.course` (the course folder), :mod:`~mlkata.classroom.screen`
+(references to banned libraries), :mod:`~mlkata.classroom.kernel` and
+:mod:`~mlkata.classroom.judge`. Kernel and judge speak the sandbox's encoding,
+:mod:`mlkata.sandbox.wire`.
 """
 
 from __future__ import annotations

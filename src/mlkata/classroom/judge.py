@@ -1,7 +1,8 @@
 """The judge: runs grader tests for a notebook kernel, in a process of its own.
 
 ``python -I -m mlkata.classroom.judge --root ROOT`` reads requests on stdin and answers on
-stdout, one JSON line each (see :mod:`mlkata.classroom.wire`)::
+stdout, one frame each, in the sandbox's encoding (:mod:`mlkata.sandbox.wire`: JSON, with
+arrays as raw bytes beside it, and nothing ever unpickled)::
 
     kernel -> judge   {"op": "check", "exercise": "losses/hinge_loss", "test": "test_x", "seconds": 8}
     judge  -> kernel  {"op": "call", "function": "hinge_loss", "args": [...], "kwargs": ..., "keep": false}
@@ -24,13 +25,13 @@ import signal
 import sys
 import warnings
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
-from mlkata.classroom.wire import LineReader, Ref, WireError, decode, encode, frame
 from mlkata.grading.failures import GradeFailure, NotImplementedYet, SubmissionError
 from mlkata.grading.outcome import Outcome, Raised
 from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.grading.proxy import Handle, StudentFunction
+from mlkata.sandbox import wire
 
 
 class KernelGone(BaseException):
@@ -38,35 +39,40 @@ class KernelGone(BaseException):
 
 
 class Channel:
-    """The judge's end of the pipes."""
+    """The judge's end of the pipes: file descriptors to read from and write to."""
 
-    def __init__(self, reader: LineReader, writer: BinaryIO) -> None:
+    def __init__(self, reader: int, writer: int) -> None:
         self.reader = reader
         self.writer = writer
 
-    def send(self, message: dict, blobs: list[bytes] | tuple = ()) -> None:
+    def send(self, message: dict, blobs: list | tuple = ()) -> None:
         try:
-            self.writer.write(frame(message, list(blobs)))
-            self.writer.flush()
-        except (BrokenPipeError, OSError):
+            wire.write_all(self.writer, wire.frame(message, list(blobs)))
+        except (wire.WireError, OSError):
             raise KernelGone from None
 
-    def receive(self) -> tuple[dict, list[bytes]] | None:
+    def receive(self) -> tuple[dict, list] | None:
+        """The kernel's next message and its arrays; ``None`` when it closed the pipe."""
         try:
-            return self.reader.read_frame()
-        except WireError:
+            return wire.read_frame(self.reader)
+        except wire.Closed:
+            return None
+        except (wire.WireError, OSError):
             raise KernelGone from None
 
-    def call(self, name: str, args: tuple, kwargs: dict, keep: bool) -> tuple[dict, list[bytes]]:
+    def call(self, name: str, args: tuple, kwargs: dict, keep: bool) -> tuple[dict, list]:
         """Ask the kernel to call ``name``; its reply and the arrays that came with it."""
-        blobs: list[bytes] = []
-        message = {
-            "op": "call",
-            "function": name,
-            "args": encode(list(_refs_of(args)), blobs=blobs),
-            "kwargs": encode(_refs_of(kwargs), blobs=blobs),
-            "keep": keep,
-        }
+        blobs: list = []
+        try:
+            message = {
+                "op": "call",
+                "function": name,
+                "args": wire.encode(list(_refs_of(args)), blobs, self),
+                "kwargs": wire.encode(_refs_of(kwargs), blobs, self),
+                "keep": keep,
+            }
+        except wire.WireError as error:
+            raise GradeFailure(f"the grader cannot send these arguments to the notebook: {error}") from None
         self.send(message, blobs)
         received = self.receive()
         if received is None or received[0].get("op") != "result":
@@ -75,10 +81,10 @@ class Channel:
 
 
 def _refs_of(value: Any) -> Any:
-    """``value`` with every :class:`Handle` replaced by the :class:`Ref` it holds."""
+    """``value`` with every :class:`Handle` replaced by the kernel reference it holds."""
     if isinstance(value, Handle):
-        if not isinstance(value.value, Ref):
-            raise WireError("a handle that does not point into the kernel")
+        if not isinstance(value.value, wire.RemoteRef):
+            raise wire.WireError("a handle that does not point into the kernel")
         return value.value
     if type(value) is list:
         return [_refs_of(item) for item in value]
@@ -113,11 +119,11 @@ class RemoteFunction(StudentFunction):
             number = reply.get("ref")
             if type(number) is not int:
                 raise KernelGone
-            kept = Ref(number)
+            kept = wire.RemoteRef(number, self._channel)
         elif raised is None:
             try:
-                value = to_plain(decode(reply.get("value"), blobs=blobs))
-            except (WireError, NotPlain) as error:
+                value = to_plain(wire.decode(reply.get("value"), blobs))
+            except (wire.WireError, NotPlain) as error:
                 unplain = str(error)
             if reply.get("unplain") is not None:
                 unplain = str(reply["unplain"])
@@ -189,12 +195,12 @@ def _preload() -> None:
             pass
 
 
-def _private_stdout() -> BinaryIO:
-    """The pipe to the kernel, with fd 1 and ``sys.stdout`` sent to the null device.
+def _private_stdout() -> int:
+    """The pipe to the kernel (a file descriptor), with fd 1 and ``sys.stdout`` sent to the null device.
 
     Nothing a grader or a library prints can then corrupt the conversation.
     """
-    writer = os.fdopen(os.dup(1), "wb")
+    writer = os.dup(1)
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 1)
     os.close(null)
@@ -210,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ["MLKATA_ROOT"] = str(root)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warnings.simplefilter("ignore")
-    channel = Channel(LineReader(sys.stdin.fileno()), _private_stdout())
+    channel = Channel(sys.stdin.fileno(), _private_stdout())
     _preload()
     try:
         channel.send({"op": "ready"})

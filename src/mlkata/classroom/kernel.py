@@ -28,9 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from mlkata.classroom.screen import banned_reference
-from mlkata.classroom.wire import LineReader, WireError, decode, encode, frame
 from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.grading.proxy import _CallTimedOut, _time_limit
+from mlkata.sandbox import wire
 
 BUDGET_ENV = "MLKATA_CHECK_SECONDS"
 DEFAULT_BUDGET = 8.0
@@ -73,31 +73,29 @@ class _Judge:
         finally:
             if log:
                 stderr.close()
-        assert self.process.stdout is not None
-        self.reader = LineReader(self.process.stdout.fileno())
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.writer = self.process.stdin.fileno()
+        self.reader = self.process.stdout.fileno()
         self.ready = False
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
-    def send(self, message: dict, blobs: list[bytes] | tuple = ()) -> None:
-        assert self.process.stdin is not None
+    def send(self, message: dict, blobs: list | tuple = ()) -> None:
         try:
-            self.process.stdin.write(frame(message, list(blobs)))
-            self.process.stdin.flush()
-        except (BrokenPipeError, OSError) as error:
+            wire.write_all(self.writer, wire.frame(message, list(blobs)))
+        except (wire.WireError, OSError) as error:
             raise _JudgeGone(f"cannot write to the judge: {error}") from None
 
-    def receive(self, deadline: float) -> tuple[dict, list[bytes]]:
+    def receive(self, deadline: float) -> tuple[dict, list]:
         try:
-            received = self.reader.read_frame(deadline)
-        except TimeoutError:
+            return wire.read_frame(self.reader, deadline)
+        except wire.Timeout:
             raise _OutOfTime from None
-        except WireError as error:
+        except wire.Closed:
+            raise _JudgeGone(f"the judge stopped (exit status {self.process.poll()})") from None
+        except (wire.WireError, OSError) as error:
             raise _JudgeGone(str(error)) from None
-        if received is None:
-            raise _JudgeGone(f"the judge stopped (exit status {self.process.poll()})")
-        return received
 
     def wait_ready(self, deadline: float) -> None:
         if not self.ready:
@@ -310,25 +308,19 @@ def _where(error: BaseException, function: Callable[..., Any]) -> str:
 def _call(
     functions: dict[str, Callable[..., Any]],
     message: dict,
-    blobs: list[bytes],
+    blobs: list,
     kept: dict[int, Any],
     deadline: float,
-) -> tuple[dict, list[bytes]]:
+) -> tuple[dict, list]:
     """Make one call the judge asked for; its outcome, and the arrays that go with it."""
-    sent: list[bytes] = []
+    sent: list = []
     function = functions.get(str(message.get("function")))
     if function is None:
         return {"op": "result", "missing": True}, sent
-
-    def resolve(number: int) -> Any:
-        if number not in kept:
-            raise WireError(f"no kept result number {number}")
-        return kept[number]
-
     try:
-        args = decode(message.get("args", []), resolve, blobs)
-        kwargs = decode(message.get("kwargs", {"$dict": []}), resolve, blobs)
-    except WireError as error:
+        args = wire.decode(message.get("args", ["L", []]), blobs, kept)
+        kwargs = wire.decode(message.get("kwargs", ["D", []]), blobs, kept)
+    except wire.WireError as error:
         raise _JudgeGone(f"unreadable call: {error}") from None
     if not isinstance(args, list | tuple) or not isinstance(kwargs, dict):
         raise _JudgeGone("malformed call")
@@ -370,7 +362,7 @@ def _call(
             reply["ref"] = number
         else:
             try:
-                reply["value"] = encode(to_plain(value), blobs=sent)
-            except (NotPlain, WireError) as error:
+                reply["value"] = wire.encode(to_plain(value), sent)
+            except (NotPlain, wire.WireError) as error:
                 reply["unplain"] = _text(error, "a value that cannot be compared")
     return reply, sent
