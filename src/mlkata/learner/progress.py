@@ -82,18 +82,6 @@ def now() -> str:
 
 
 @dataclass(frozen=True)
-class Grading:
-    at: str
-    exercise: str
-    score: int
-    max_score: int
-    passed: bool
-    content_hash: str | None
-    grader_hash: str | None
-    source: str
-
-
-@dataclass(frozen=True)
 class NewGrading:
     """A grading to record: the time and source are the recorder's."""
 
@@ -103,6 +91,23 @@ class NewGrading:
     passed: bool
     content_hash: str | None
     grader_hash: str | None
+
+
+@dataclass(frozen=True)
+class Grading(NewGrading):
+    """A recorded grading: also when, and by what (``check``, ``pytest``, ``drill``)."""
+
+    at: str
+    source: str
+
+
+def _grading(row: tuple) -> Grading:
+    """A ``gradings`` row, selected as :data:`_GRADING_COLUMNS`."""
+    at, exercise, score, max_score, passed, content_hash, grader_hash, source = row
+    return Grading(exercise, score, max_score, bool(passed), content_hash, grader_hash, at, source)
+
+
+_GRADING_COLUMNS = "at, exercise, score, max_score, passed, content_hash, grader_hash, source"
 
 
 @dataclass(frozen=True)
@@ -234,34 +239,27 @@ class Progress:
         rows = [(at, g.exercise, g.score, g.max_score, int(g.passed), g.content_hash, g.grader_hash, source)
                 for g in gradings]
         with self._connect() as db, _transaction(db):  # one write to disk for them all
-            db.executemany(
-                "INSERT INTO gradings (at, exercise, score, max_score, passed, content_hash, grader_hash, "
-                "source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            db.executemany(f"INSERT INTO gradings ({_GRADING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     def gradings(self, source: str | None = None) -> list[Grading]:
         """Every grading recorded, oldest first (only those of ``source`` when given)."""
-        query = (
-            "SELECT at, exercise, score, max_score, passed, content_hash, grader_hash, source FROM gradings"
-        )
+        query = f"SELECT {_GRADING_COLUMNS} FROM gradings"
         args: tuple = ()
         if source is not None:
             query += " WHERE source = ?"
             args = (source,)
         with self._connect() as db:
             rows = db.execute(query + " ORDER BY id", args).fetchall()
-        return [Grading(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
+        return [_grading(r) for r in rows]
 
     def latest_gradings(self) -> dict[str, Grading]:
         """The last grading of each exercise's own file (drills excluded)."""
         with self._connect() as db:
             rows = db.execute(
-                "SELECT at, exercise, score, max_score, passed, content_hash, grader_hash, source "
-                "FROM gradings WHERE id IN (SELECT max(id) FROM gradings WHERE source != 'drill' "
-                "GROUP BY exercise)"
+                f"SELECT {_GRADING_COLUMNS} FROM gradings WHERE id IN "
+                "(SELECT max(id) FROM gradings WHERE source != 'drill' GROUP BY exercise)"
             ).fetchall()
-        return {r[1]: Grading(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows}
+        return {r[1]: _grading(r) for r in rows}
 
     # --- hints ----------------------------------------------------------------------------
 
