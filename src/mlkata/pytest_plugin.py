@@ -25,6 +25,7 @@ from pathlib import Path
 
 import pytest
 
+from mlkata import limits
 from mlkata.catalog import load_exercise
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT, StudentModule
@@ -90,13 +91,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--exercise-timeout",
         type=float,
-        default=60.0,
+        default=limits.EXERCISE_TIMEOUT,
         help="with --sandbox: seconds all the calls of one exercise may take together (default: %(default)s)",
     )
     group.addoption(
         "--sandbox-memory",
         type=int,
-        default=2048,
+        default=limits.MEMORY_MB,
         help="with --sandbox: megabytes of memory a worker may use (default: %(default)s)",
     )
     group.addoption(

@@ -27,6 +27,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlkata import limits
 from mlkata.batch import report
 from mlkata.batch.intake import Submission, collect
 from mlkata.catalog import Exercise
@@ -36,9 +37,9 @@ from mlkata.catalog import Exercise
 class Options:
     jobs: int = 2
     force: bool = False
-    call_timeout: float = 10.0
-    exercise_timeout: float = 60.0
-    memory_mb: int = 2048
+    call_timeout: float = limits.CALL_TIMEOUT
+    exercise_timeout: float = limits.EXERCISE_TIMEOUT
+    memory_mb: int = limits.MEMORY_MB
 
 
 @dataclass

@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from mlkata import limits
+
 
 def register(app: typer.Typer) -> None:
     app.command(name="grade")(grade)
@@ -22,11 +24,15 @@ def grade(
     ] = None,
     jobs: Annotated[int, typer.Option("--jobs", help="students graded at once (default: CPU count)")] = 0,
     force: Annotated[bool, typer.Option("--force", help="grade again students already graded")] = False,
-    call_timeout: Annotated[float, typer.Option("--call-timeout", help="seconds per call")] = 10.0,
+    call_timeout: Annotated[
+        float, typer.Option("--call-timeout", help="seconds per call")
+    ] = limits.CALL_TIMEOUT,
     exercise_timeout: Annotated[
         float, typer.Option("--exercise-timeout", help="seconds for all the calls of one exercise")
-    ] = 60.0,
-    memory: Annotated[int, typer.Option("--memory", help="megabytes a sandbox worker may use")] = 2048,
+    ] = limits.EXERCISE_TIMEOUT,
+    memory: Annotated[
+        int, typer.Option("--memory", help="megabytes a sandbox worker may use")
+    ] = limits.MEMORY_MB,
 ) -> None:
     """Grade every student's submission with the graders, each in a sandbox."""
     import os

@@ -25,8 +25,7 @@ from mlkata.grading.judge import returned
 from mlkata.grading.loader import load_module, student_traceback
 from mlkata.grading.outcome import Outcome, Raised
 from mlkata.grading.plain import NotPlain, to_plain
-
-DEFAULT_CALL_TIMEOUT = 10.0
+from mlkata.limits import CALL_TIMEOUT as DEFAULT_CALL_TIMEOUT
 
 
 class Handle:

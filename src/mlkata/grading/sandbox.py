@@ -38,6 +38,7 @@ from typing import Any
 
 import pytest
 
+from mlkata import limits
 from mlkata.grading.failures import GradeFailure, SubmissionError
 from mlkata.grading.loader import BANNED_PACKAGES, read_submission
 from mlkata.grading.outcome import Outcome, Raised
@@ -58,10 +59,10 @@ _REFERENCE_IN_MAPS = re.compile(("/(" + "|".join(map(re.escape, REFERENCE_LIBRAR
 
 @dataclass(frozen=True)
 class Settings:
-    call_timeout: float = 10.0
-    exercise_timeout: float = 60.0
-    memory_mb: int = 2048
-    file_mb: int = 16
+    call_timeout: float = limits.CALL_TIMEOUT
+    exercise_timeout: float = limits.EXERCISE_TIMEOUT
+    memory_mb: int = limits.MEMORY_MB
+    file_mb: int = limits.FILE_MB
 
     @classmethod
     def of(cls, config: pytest.Config) -> Settings:
