@@ -51,8 +51,20 @@ def _run(command: list[str], cwd: Path, env: dict[str, str]) -> float:
 
 def mlkata_grade(submissions: Path, out: Path, topics: list[str], env: dict[str, str]) -> Throughput:
     students = len([p for p in submissions.iterdir() if p.is_dir()])
-    command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out),
-               "--topics", ",".join(topics), "--jobs", str(os.cpu_count() or 1), "--force"]
+    command = [
+        sys.executable,
+        "-m",
+        "mlkata.cli",
+        "grade",
+        str(submissions),
+        "--out",
+        str(out),
+        "--topics",
+        ",".join(topics),
+        "--jobs",
+        str(os.cpu_count() or 1),
+        "--force",
+    ]
     return Throughput("mlkata grade", students, _run(command, ROOT, env))
 
 

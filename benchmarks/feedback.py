@@ -79,14 +79,19 @@ def measure(root: Path, topics: list[str], runs: int) -> list[FeedbackRow]:
         for topic in topics:
             imports = reference_imports(root, topic)
             floor_cmd = [env_python, "-c", "import " + ", ".join(imports)]
-            pytest_cmd = [env_python, "-m", "pytest", f"exercises/{topic}", "-q",
-                          "-p", "no:cacheprovider"]
+            pytest_cmd = [env_python, "-m", "pytest", f"exercises/{topic}", "-q", "-p", "no:cacheprovider"]
             floors, pytests = [], []
             for _ in range(runs):  # alternate, so load on the machine hits both alike
                 floors.append(_seconds(floor_cmd, checkout))
                 pytests.append(_seconds(pytest_cmd, checkout))
-            rows.append(FeedbackRow(topic, len(exercises_of([topic], root)),
-                                    statistics.median(floors), statistics.median(pytests)))
+            rows.append(
+                FeedbackRow(
+                    topic,
+                    len(exercises_of([topic], root)),
+                    statistics.median(floors),
+                    statistics.median(pytests),
+                )
+            )
     return rows
 
 
@@ -97,8 +102,9 @@ def table(rows: list[FeedbackRow]) -> str:
     ]
     for r in rows:
         ok = "✓" if r.ratio <= 2.0 else "✗"
-        lines.append(f"| {r.topic} | {r.exercises} | {r.floor:.2f} | {r.pytest:.2f} | "
-                     f"{r.ratio:.2f}× | ≤ 2× {ok} |")
+        lines.append(
+            f"| {r.topic} | {r.exercises} | {r.floor:.2f} | {r.pytest:.2f} | {r.ratio:.2f}× | ≤ 2× {ok} |"
+        )
     return "\n".join(lines)
 
 

@@ -81,8 +81,10 @@ def _blas() -> str:
         return "unknown"
     import numpy  # noqa: F401 - loads the BLAS threadpoolctl reports
 
-    pools = [f"{p.get('internal_api')} {p.get('version') or '?'} ({p.get('num_threads')} threads)"
-             for p in threadpool_info()]
+    pools = [
+        f"{p.get('internal_api')} {p.get('version') or '?'} ({p.get('num_threads')} threads)"
+        for p in threadpool_info()
+    ]
     return ", ".join(pools) or "none found"
 
 
@@ -165,10 +167,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Run mlkata's benchmarks and write benchmarks/RESULTS.md.")
     parser.add_argument("--quick", action="store_true", help="tiny sizes and one run per item: a smoke run")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="the markdown file to write")
-    parser.add_argument("--only", default=",".join(SECTIONS),
-                        help=f"comma-separated sections among {', '.join(SECTIONS)} (default: all)")
-    parser.add_argument("--runs", type=int, default=None,
-                        help=f"runs per item (default {FEEDBACK_RUNS} for feedback, 11 for solutions)")
+    parser.add_argument(
+        "--only",
+        default=",".join(SECTIONS),
+        help=f"comma-separated sections among {', '.join(SECTIONS)} (default: all)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=None,
+        help=f"runs per item (default {FEEDBACK_RUNS} for feedback, 11 for solutions)",
+    )
     args = parser.parse_args(argv)
     wanted = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in wanted if s not in SECTIONS]
@@ -176,8 +185,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown section(s) {', '.join(unknown)}; choose among {', '.join(SECTIONS)}")
 
     command = "python benchmarks/run.py" + "".join(f" {shlex.quote(a)}" for a in (argv or sys.argv[1:]))
-    parts = ["# mlkata benchmarks", "", f"Command: `{command}`" + (" (quick: a smoke run, not a measurement)"
-                                                               if args.quick else ""), "", machine()]
+    parts = [
+        "# mlkata benchmarks",
+        "",
+        f"Command: `{command}`" + (" (quick: a smoke run, not a measurement)" if args.quick else ""),
+        "",
+        machine(),
+    ]
     failed = False
     for name in (s for s in SECTIONS if s in wanted):
         print(f"running {name} ...", file=sys.stderr, flush=True)
@@ -189,8 +203,14 @@ def main(argv: list[str] | None = None) -> int:
         except Exception as error:  # a broken section is reported, and the others still run
             body, failed = f"**error: {type(error).__name__}: {error}**", True
         seconds = time.perf_counter() - start
-        parts += ["", f"## {TITLES[name]}", "", body, "",
-                  f"*Section took {seconds:.0f} s; load average before: {before}, after: {load_average()}.*"]
+        parts += [
+            "",
+            f"## {TITLES[name]}",
+            "",
+            body,
+            "",
+            f"*Section took {seconds:.0f} s; load average before: {before}, after: {load_average()}.*",
+        ]
     text = "\n".join(parts) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

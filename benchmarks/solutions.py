@@ -112,14 +112,24 @@ class Case:
 CASES: list[Case] = []
 
 
-def case(exercise: str, against: str, *, function: str | None = None, variant: str = "",
-         note: str = "", iterative: bool = False, unreferenced: bool = False, numpy_floor: str = ""):
+def case(
+    exercise: str,
+    against: str,
+    *,
+    function: str | None = None,
+    variant: str = "",
+    note: str = "",
+    iterative: bool = False,
+    unreferenced: bool = False,
+    numpy_floor: str = "",
+):
     """Register the decorated ``prepare(module, n, rng) -> Trial`` as a case."""
 
     def register(prepare):
         name = function or exercise.split("/")[1]
-        CASES.append(Case(exercise, name, against, prepare, variant, note, iterative, unreferenced,
-                          numpy_floor))
+        CASES.append(
+            Case(exercise, name, against, prepare, variant, note, iterative, unreferenced, numpy_floor)
+        )
         return prepare
 
     return register
@@ -214,8 +224,9 @@ def _mae(m, n, rng):
 
     x = family("two 1-D arrays", rng, n)
     y, p = x["y_true"], x["y_pred"]
-    return Trial(fmt(n), lambda: m.mean_absolute_error(y, p), lambda: mean_absolute_error(y, p),
-                 floor_of(y, p))
+    return Trial(
+        fmt(n), lambda: m.mean_absolute_error(y, p), lambda: mean_absolute_error(y, p), floor_of(y, p)
+    )
 
 
 @case("losses/mean_squared_error", "sklearn.metrics.mean_squared_error")
@@ -224,8 +235,7 @@ def _mse(m, n, rng):
 
     x = family("two 1-D arrays", rng, n)
     y, p = x["y_true"], x["y_pred"]
-    return Trial(fmt(n), lambda: m.mean_squared_error(y, p), lambda: mean_squared_error(y, p),
-                 floor_of(y, p))
+    return Trial(fmt(n), lambda: m.mean_squared_error(y, p), lambda: mean_squared_error(y, p), floor_of(y, p))
 
 
 @case("losses/huber_loss", "mean of scipy.special.huber(1.0, y - p)")
@@ -234,8 +244,9 @@ def _huber(m, n, rng):
 
     x = family("two 1-D arrays", rng, n)
     y, p = x["y_true"], x["y_pred"]
-    return Trial(fmt(n), lambda: m.huber_loss(y, p), lambda: float(np.mean(huber(1.0, y - p))),
-                 floor_of(y, p))
+    return Trial(
+        fmt(n), lambda: m.huber_loss(y, p), lambda: float(np.mean(huber(1.0, y - p))), floor_of(y, p)
+    )
 
 
 @case("losses/log_loss", "sklearn.metrics.log_loss(y, clip(p, eps, 1 - eps))")
@@ -269,8 +280,9 @@ def _cross_entropy_from_logits(m, n, rng):
     def reference():
         return float(-np.mean(log_softmax(logits, axis=1)[np.arange(len(logits)), y]))
 
-    return Trial(shape(*logits.shape), lambda: m.cross_entropy_from_logits(y, logits), reference,
-                 floor_of(y, logits))
+    return Trial(
+        shape(*logits.shape), lambda: m.cross_entropy_from_logits(y, logits), reference, floor_of(y, logits)
+    )
 
 
 @case("losses/hinge_loss", "sklearn.metrics.hinge_loss")
@@ -298,13 +310,19 @@ def _linear_regression(m, n, rng):
     from sklearn.linear_model import LinearRegression
 
     X, y = regression(rng, rows(n), CLASSES)
-    return Trial(shape(*X.shape), lambda: m.linear_regression_fit(X, y),
-                 lambda: LinearRegression().fit(X, y), same=same_fit)
+    return Trial(
+        shape(*X.shape),
+        lambda: m.linear_regression_fit(X, y),
+        lambda: LinearRegression().fit(X, y),
+        same=same_fit,
+    )
 
 
-@case("models/logistic_loss_and_gradient",
-      "sklearn LinearModelLoss(HalfBinomialLoss()).loss_gradient (LogisticRegression's objective)",
-      note="l2 = 0.01; the reference is scikit-learn's private loss module")
+@case(
+    "models/logistic_loss_and_gradient",
+    "sklearn LinearModelLoss(HalfBinomialLoss()).loss_gradient (LogisticRegression's objective)",
+    note="l2 = 0.01; the reference is scikit-learn's private loss module",
+)
 def _logistic_loss(m, n, rng):
     from sklearn._loss.loss import HalfBinomialLoss
     from sklearn.linear_model._linear_loss import LinearModelLoss
@@ -321,13 +339,21 @@ def _logistic_loss(m, n, rng):
     def same(solution, expected):
         return close(solution, (expected[0], expected[1][:-1], expected[1][-1]))
 
-    return Trial(shape(*X.shape), lambda: m.logistic_loss_and_gradient(w, b, X, y, l2=l2), reference,
-                 floor_of(X, y), same=same)
+    return Trial(
+        shape(*X.shape),
+        lambda: m.logistic_loss_and_gradient(w, b, X, y, l2=l2),
+        reference,
+        floor_of(X, y),
+        same=same,
+    )
 
 
-@case("models/logistic_regression_fit", "sklearn LogisticRegression(C=1/(n*l2)).fit(X, y)",
-      iterative=True,
-      note="iterative: 5000 fixed gradient steps (the defaults) vs L-BFGS to its default tol")
+@case(
+    "models/logistic_regression_fit",
+    "sklearn LogisticRegression(C=1/(n*l2)).fit(X, y)",
+    iterative=True,
+    note="iterative: 5000 fixed gradient steps (the defaults) vs L-BFGS to its default tol",
+)
 def _logistic_fit(m, n, rng):
     from scipy.special import expit
     from sklearn.linear_model import LogisticRegression
@@ -337,8 +363,12 @@ def _logistic_fit(m, n, rng):
     y[:2] = [0, 1]
     l2 = 1e-2
     model = LogisticRegression(C=1.0 / (len(X) * l2))
-    return Trial(shape(*X.shape), lambda: m.logistic_regression_fit(X, y, l2=l2),
-                 quiet(lambda: model.fit(X, y)), compare=False)
+    return Trial(
+        shape(*X.shape),
+        lambda: m.logistic_regression_fit(X, y, l2=l2),
+        quiet(lambda: model.fit(X, y)),
+        compare=False,
+    )
 
 
 @case("models/svm_objective", "0.5*||w||^2 + C*n*sklearn.metrics.hinge_loss(y, X @ w + b)")
@@ -355,16 +385,21 @@ def _svm_objective(m, n, rng):
     return Trial(shape(*X.shape), lambda: m.svm_objective(w, b, X, y, C=C), reference, floor_of(X, y))
 
 
-@case("models/svm_fit", 'sklearn SVC(kernel="linear", C=1).fit(X, y)', iterative=True,
-      note="iterative: 5000 subgradient steps (the defaults) vs libsvm's SMO")
+@case(
+    "models/svm_fit",
+    'sklearn SVC(kernel="linear", C=1).fit(X, y)',
+    iterative=True,
+    note="iterative: 5000 subgradient steps (the defaults) vs libsvm's SMO",
+)
 def _svm_fit(m, n, rng):
     from sklearn.svm import SVC
 
     X = rng.normal(size=(max(n // 500, 20), CLASSES))
     y = np.where(X @ rng.normal(size=CLASSES) + 0.5 * rng.normal(size=len(X)) > 0, 1, -1)
     y[:2] = [-1, 1]
-    return Trial(shape(*X.shape), lambda: m.svm_fit(X, y), lambda: SVC(kernel="linear", C=1.0).fit(X, y),
-                 compare=False)
+    return Trial(
+        shape(*X.shape), lambda: m.svm_fit(X, y), lambda: SVC(kernel="linear", C=1.0).fit(X, y), compare=False
+    )
 
 
 # --- neural networks -------------------------------------------------------------------
@@ -396,16 +431,25 @@ def _dense(activation):
             ACTIVATIONS[activation](Z)  # in place
             return Z
 
-        return Trial(f"{shape(*X.shape)} @ {CLASSES}×{CLASSES}",
-                     lambda: m.dense_forward(X, W, b, activation=activation), reference)
+        return Trial(
+            f"{shape(*X.shape)} @ {CLASSES}×{CLASSES}",
+            lambda: m.dense_forward(X, W, b, activation=activation),
+            reference,
+        )
 
     return prepare
 
 
-case("neural_networks/dense_forward", "sklearn.neural_network._base.ACTIVATIONS['relu'](X @ W + b)",
-     variant="relu")(_dense("relu"))
-case("neural_networks/dense_forward", "sklearn.neural_network._base.ACTIVATIONS['logistic'](X @ W + b)",
-     variant="logistic")(_dense("logistic"))
+case(
+    "neural_networks/dense_forward",
+    "sklearn.neural_network._base.ACTIVATIONS['relu'](X @ W + b)",
+    variant="relu",
+)(_dense("relu"))
+case(
+    "neural_networks/dense_forward",
+    "sklearn.neural_network._base.ACTIVATIONS['logistic'](X @ W + b)",
+    variant="logistic",
+)(_dense("logistic"))
 
 HIDDEN = 32
 
@@ -417,8 +461,9 @@ def _network(rng: np.random.Generator, n: int):
     X = rng.normal(size=(rows(n), CLASSES))
     weights = [rng.normal(size=(CLASSES, HIDDEN)) / 3, rng.normal(size=(HIDDEN, CLASSES)) / 5]
     biases = [rng.normal(size=HIDDEN), rng.normal(size=CLASSES)]
-    net = MLPClassifier(hidden_layer_sizes=(HIDDEN,), activation="relu", alpha=0.0, max_iter=1,
-                        random_state=0)
+    net = MLPClassifier(
+        hidden_layer_sizes=(HIDDEN,), activation="relu", alpha=0.0, max_iter=1, random_state=0
+    )
     quiet(net.fit)(rng.normal(size=(2 * CLASSES, CLASSES)), np.arange(2 * CLASSES) % CLASSES)
     net.coefs_, net.intercepts_ = weights, biases
     return X, weights, biases, net
@@ -434,8 +479,11 @@ def _mlp_forward(m, n, rng):
     return Trial(_layers(X), lambda: m.mlp_forward(X, weights, biases), lambda: net.predict_proba(X))
 
 
-@case("neural_networks/mlp_backward", "sklearn MLPClassifier._backprop (alpha=0) with coefs_ set",
-      note="grader: finite differences; timed against scikit-learn's private backprop (one-hot y given)")
+@case(
+    "neural_networks/mlp_backward",
+    "sklearn MLPClassifier._backprop (alpha=0) with coefs_ set",
+    note="grader: finite differences; timed against scikit-learn's private backprop (one-hot y given)",
+)
 def _mlp_backward(m, n, rng):
     X, weights, biases, net = _network(rng, n)
     y = rng.integers(0, CLASSES, size=len(X))
@@ -443,8 +491,15 @@ def _mlp_backward(m, n, rng):
 
     def reference():
         layers = len(weights)
-        return net._backprop(X, onehot, None, [X] + [None] * layers, [None] * layers,
-                             [np.empty_like(W) for W in weights], [np.empty_like(b) for b in biases])
+        return net._backprop(
+            X,
+            onehot,
+            None,
+            [X] + [None] * layers,
+            [None] * layers,
+            [np.empty_like(W) for W in weights],
+            [np.empty_like(b) for b in biases],
+        )
 
     def same(solution, expected):
         return close(solution, (expected[1], expected[2]))
@@ -455,10 +510,13 @@ def _mlp_backward(m, n, rng):
 # --- probability -----------------------------------------------------------------------
 
 
-@case("probability/bayes_posterior", "prior * likelihood / sum(prior * likelihood) in numpy",
-      unreferenced=True,
-      note="no library reference (the grader's is exact fractions): timed against the bare "
-           "formula, 3 passes that check nothing; the solution's 6 check every documented error")
+@case(
+    "probability/bayes_posterior",
+    "prior * likelihood / sum(prior * likelihood) in numpy",
+    unreferenced=True,
+    note="no library reference (the grader's is exact fractions): timed against the bare "
+    "formula, 3 passes that check nothing; the solution's 6 check every documented error",
+)
 def _bayes(m, n, rng):
     prior = rng.random(n)
     prior /= prior.sum()
@@ -496,8 +554,9 @@ def _gaussian_predict(m, n, rng):
 
     X, y = _nb_data(rng, n)
     model, fitted = m.gaussian_nb_fit(X, y), GaussianNB().fit(X, y)
-    return Trial(shape(*X.shape), lambda: m.gaussian_nb_predict_proba(model, X),
-                 lambda: fitted.predict_proba(X))
+    return Trial(
+        shape(*X.shape), lambda: m.gaussian_nb_predict_proba(model, X), lambda: fitted.predict_proba(X)
+    )
 
 
 @case("probability/multinomial_nb", "sklearn MultinomialNB().fit(X, y)", function="multinomial_nb_fit")
@@ -509,26 +568,34 @@ def _multinomial_fit(m, n, rng):
     def same(model, fitted):
         return close(model["feature_log_prob"], fitted.feature_log_prob_)
 
-    return Trial(shape(*X.shape), lambda: m.multinomial_nb_fit(X, y), lambda: MultinomialNB().fit(X, y),
-                 same=same)
+    return Trial(
+        shape(*X.shape), lambda: m.multinomial_nb_fit(X, y), lambda: MultinomialNB().fit(X, y), same=same
+    )
 
 
-@case("probability/multinomial_nb", "sklearn MultinomialNB.predict_proba",
-      function="multinomial_nb_predict_proba")
+@case(
+    "probability/multinomial_nb",
+    "sklearn MultinomialNB.predict_proba",
+    function="multinomial_nb_predict_proba",
+)
 def _multinomial_predict(m, n, rng):
     from sklearn.naive_bayes import MultinomialNB
 
     X, y = _nb_data(rng, n, counts=True)
     model, fitted = m.multinomial_nb_fit(X, y), MultinomialNB().fit(X, y)
-    return Trial(shape(*X.shape), lambda: m.multinomial_nb_predict_proba(model, X),
-                 lambda: fitted.predict_proba(X))
+    return Trial(
+        shape(*X.shape), lambda: m.multinomial_nb_predict_proba(model, X), lambda: fitted.predict_proba(X)
+    )
 
 
 # --- regularization --------------------------------------------------------------------
 
 
-@case("regularization/l1_penalty", "alpha * scipy.linalg.norm(w, 1)",
-      note="grader: exact fractions; scipy's norm checks finiteness like the solution")
+@case(
+    "regularization/l1_penalty",
+    "alpha * scipy.linalg.norm(w, 1)",
+    note="grader: exact fractions; scipy's norm checks finiteness like the solution",
+)
 def _l1(m, n, rng):
     from scipy.linalg import norm
 
@@ -536,8 +603,11 @@ def _l1(m, n, rng):
     return Trial(fmt(n), lambda: m.l1_penalty(w, 0.5), lambda: 0.5 * norm(w, 1), floor_of(w))
 
 
-@case("regularization/l2_penalty", "alpha * scipy.linalg.norm(w) ** 2",
-      note="grader: exact fractions; scipy's norm checks finiteness like the solution")
+@case(
+    "regularization/l2_penalty",
+    "alpha * scipy.linalg.norm(w) ** 2",
+    note="grader: exact fractions; scipy's norm checks finiteness like the solution",
+)
 def _l2(m, n, rng):
     from scipy.linalg import norm
 
@@ -561,14 +631,18 @@ def _ridge(m, n, rng):
     from sklearn.linear_model import Ridge
 
     X, y = regression(rng, rows(n), CLASSES)
-    return Trial(shape(*X.shape), lambda: m.ridge_fit(X, y), lambda: Ridge(alpha=1.0).fit(X, y),
-                 same=same_fit)
+    return Trial(
+        shape(*X.shape), lambda: m.ridge_fit(X, y), lambda: Ridge(alpha=1.0).fit(X, y), same=same_fit
+    )
 
 
-@case("regularization/lasso_fit", "sklearn Lasso(alpha=0.1, max_iter=1000, tol=1e-8).fit(X, y)",
-      iterative=True,
-      note="iterative: both cyclic coordinate descent, the solution stops when no coefficient moves "
-           "by 1e-8, sklearn on its duality gap")
+@case(
+    "regularization/lasso_fit",
+    "sklearn Lasso(alpha=0.1, max_iter=1000, tol=1e-8).fit(X, y)",
+    iterative=True,
+    note="iterative: both cyclic coordinate descent, the solution stops when no coefficient moves "
+    "by 1e-8, sklearn on its duality gap",
+)
 def _lasso(m, n, rng):
     from sklearn.linear_model import Lasso
 
@@ -577,8 +651,12 @@ def _lasso(m, n, rng):
     def same(solution, fitted):
         return close(solution, (fitted.coef_, float(fitted.intercept_)), rtol=1e-4, atol=1e-6)
 
-    return Trial(shape(*X.shape), lambda: m.lasso_fit(X, y, alpha=0.1),
-                 lambda: Lasso(alpha=0.1, max_iter=1000, tol=1e-8).fit(X, y), same=same)
+    return Trial(
+        shape(*X.shape),
+        lambda: m.lasso_fit(X, y, alpha=0.1),
+        lambda: Lasso(alpha=0.1, max_iter=1000, tol=1e-8).fit(X, y),
+        same=same,
+    )
 
 
 # --- metrics ---------------------------------------------------------------------------
@@ -612,8 +690,12 @@ def _binary_score(name):
 
         score = quiet(getattr(sklearn.metrics, f"{name}_score"))
         y, p = _labels(rng, n, k=2)
-        return Trial(fmt(n), lambda: getattr(m, name)(y, p),
-                     lambda: score(y, p, average="binary", zero_division=0.0), floor_of(y, p))
+        return Trial(
+            fmt(n),
+            lambda: getattr(m, name)(y, p),
+            lambda: score(y, p, average="binary", zero_division=0.0),
+            floor_of(y, p),
+        )
 
     return prepare
 
@@ -647,12 +729,19 @@ def _ndcg(m, n, rng):
     q = side(n)
     relevance = rng.integers(0, 5, size=(q, q)).astype(np.float64)
     scores = relevance + rng.normal(size=(q, q))
-    return Trial(shape(q, q), lambda: m.ndcg_at_k(relevance, scores), lambda: ndcg_score(relevance, scores),
-                 floor_of(relevance, scores))
+    return Trial(
+        shape(q, q),
+        lambda: m.ndcg_at_k(relevance, scores),
+        lambda: ndcg_score(relevance, scores),
+        floor_of(relevance, scores),
+    )
 
 
-@case("metrics/box_iou", "shapely box(*a).intersection(box(*b)).area / ... .union(...).area",
-      note="one pair of boxes: the time of a single call")
+@case(
+    "metrics/box_iou",
+    "shapely box(*a).intersection(box(*b)).area / ... .union(...).area",
+    note="one pair of boxes: the time of a single call",
+)
 def _box_iou(m, n, rng):
     from shapely.geometry import box
 
@@ -676,8 +765,12 @@ def _mask_iou(m, n, rng):
     from sklearn.metrics import jaccard_score
 
     a, b = _masks(rng, n)
-    return Trial(shape(*a.shape), lambda: m.mask_iou(a, b),
-                 lambda: jaccard_score(a.ravel(), b.ravel(), zero_division=1.0), floor_of(a, b))
+    return Trial(
+        shape(*a.shape),
+        lambda: m.mask_iou(a, b),
+        lambda: jaccard_score(a.ravel(), b.ravel(), zero_division=1.0),
+        floor_of(a, b),
+    )
 
 
 @case("metrics/dice_coefficient", "1 - scipy.spatial.distance.dice(a.ravel(), b.ravel())")
@@ -685,12 +778,19 @@ def _dice(m, n, rng):
     from scipy.spatial.distance import dice
 
     a, b = _masks(rng, n)
-    return Trial(shape(*a.shape), lambda: m.dice_coefficient(a, b),
-                 quiet(lambda: 1.0 - dice(a.ravel(), b.ravel())), floor_of(a, b))
+    return Trial(
+        shape(*a.shape),
+        lambda: m.dice_coefficient(a, b),
+        quiet(lambda: 1.0 - dice(a.ravel(), b.ravel())),
+        floor_of(a, b),
+    )
 
 
-@case("metrics/bleu", "nltk sentence_bleu(references, hypothesis, weights=(1/4,) * 4)",
-      note="pure Python on both sides")
+@case(
+    "metrics/bleu",
+    "nltk sentence_bleu(references, hypothesis, weights=(1/4,) * 4)",
+    note="pure Python on both sides",
+)
 def _bleu(m, n, rng):
     from nltk.translate.bleu_score import sentence_bleu
 
@@ -718,8 +818,7 @@ def _vectors(name, scipy_name, transform=float):
         x = family("vectors", rng, n)
         u, v = x["u"], x["v"]
         library = getattr(distance, scipy_name)
-        return Trial(fmt(n), lambda: getattr(m, name)(u, v), lambda: transform(library(u, v)),
-                     floor_of(u, v))
+        return Trial(fmt(n), lambda: getattr(m, name)(u, v), lambda: transform(library(u, v)), floor_of(u, v))
 
     return prepare
 
@@ -771,28 +870,39 @@ def _pairwise(metric, scipy_metric):
 
         X, Y = _points(rng, n)
         floor = one_subtract_pass(X, Y) if metric == "manhattan" else None
-        return Trial(shape(len(X), len(Y), FEATURES), lambda: m.pairwise_distances(X, Y, metric=metric),
-                     lambda: cdist(X, Y, scipy_metric), floor)
+        return Trial(
+            shape(len(X), len(Y), FEATURES),
+            lambda: m.pairwise_distances(X, Y, metric=metric),
+            lambda: cdist(X, Y, scipy_metric),
+            floor,
+        )
 
     return prepare
 
 
 _PAIRWISE_NOTES = {
     "manhattan": "three vectorised passes over cache-sized blocks (subtract, abs, sum as a product "
-                 "with ones) against cdist's one fused C loop; no matrix product computes an L1 sum",
+    "with ones) against cdist's one fused C loop; no matrix product computes an L1 sum",
 }
 _PAIRWISE_FLOORS = {
     "manhattan": "one broadcast `np.subtract` over the n·m·d differences into a reused block, "
-                 "the first of the solution's three passes",
+    "the first of the solution's three passes",
 }
 for _metric, _scipy in (("euclidean", "euclidean"), ("manhattan", "cityblock"), ("cosine", "cosine")):
-    case("distances/pairwise_distances", f"scipy.spatial.distance.cdist(X, Y, '{_scipy}')",
-         variant=_metric, note=_PAIRWISE_NOTES.get(_metric, ""),
-         numpy_floor=_PAIRWISE_FLOORS.get(_metric, ""))(_pairwise(_metric, _scipy))
+    case(
+        "distances/pairwise_distances",
+        f"scipy.spatial.distance.cdist(X, Y, '{_scipy}')",
+        variant=_metric,
+        note=_PAIRWISE_NOTES.get(_metric, ""),
+        numpy_floor=_PAIRWISE_FLOORS.get(_metric, ""),
+    )(_pairwise(_metric, _scipy))
 
 
-@case("distances/knn_predict", 'sklearn KNeighborsClassifier(n_neighbors=5, algorithm="brute")',
-      note=f"fit + predict; {CLASSES} classes")
+@case(
+    "distances/knn_predict",
+    'sklearn KNeighborsClassifier(n_neighbors=5, algorithm="brute")',
+    note=f"fit + predict; {CLASSES} classes",
+)
 def _knn(m, n, rng):
     from sklearn.neighbors import KNeighborsClassifier
 
@@ -802,14 +912,18 @@ def _knn(m, n, rng):
     def reference():
         return KNeighborsClassifier(n_neighbors=5, algorithm="brute").fit(X_train, y_train).predict(X_test)
 
-    return Trial(shape(len(X_test), len(X_train), FEATURES), lambda: m.knn_predict(X_train, y_train, X_test),
-                 reference)
+    return Trial(
+        shape(len(X_test), len(X_train), FEATURES), lambda: m.knn_predict(X_train, y_train, X_test), reference
+    )
 
 
-@case("distances/kmeans", 'sklearn KMeans(init=..., n_init=1, algorithm="lloyd", max_iter=100, tol=0)',
-      iterative=True,
-      note="iterative: both Lloyd from the same 8 initial centroids until the labels stop changing "
-           "(n_iter=100 at most); sklearn runs in parallel threads")
+@case(
+    "distances/kmeans",
+    'sklearn KMeans(init=..., n_init=1, algorithm="lloyd", max_iter=100, tol=0)',
+    iterative=True,
+    note="iterative: both Lloyd from the same 8 initial centroids until the labels stop changing "
+    "(n_iter=100 at most); sklearn runs in parallel threads",
+)
 def _kmeans(m, n, rng):
     from sklearn.cluster import KMeans
 
@@ -833,8 +947,9 @@ def _chi_squared(m, n, rng):
     from scipy.stats import chisquare
 
     observed = rng.poisson(100, size=n).astype(np.float64)
-    return Trial(fmt(n), lambda: m.chi_squared_test(observed), lambda: tuple(chisquare(observed)),
-                 floor_of(observed))
+    return Trial(
+        fmt(n), lambda: m.chi_squared_test(observed), lambda: tuple(chisquare(observed)), floor_of(observed)
+    )
 
 
 @case("statistics/chi_squared_independence", "scipy.stats.chi2_contingency(table, correction=False)")
@@ -843,8 +958,12 @@ def _chi_squared_independence(m, n, rng):
 
     q = side(n)
     table = rng.poisson(20, size=(q, q)).astype(np.float64) + 1.0
-    return Trial(shape(q, q), lambda: m.chi_squared_independence(table),
-                 lambda: tuple(chi2_contingency(table, correction=False)), floor_of(table))
+    return Trial(
+        shape(q, q),
+        lambda: m.chi_squared_independence(table),
+        lambda: tuple(chi2_contingency(table, correction=False)),
+        floor_of(table),
+    )
 
 
 @case("statistics/confidence_interval", "scipy.stats.t.interval(0.95, n - 1, mean, scipy.stats.sem)")
@@ -893,9 +1012,11 @@ class _Replay:
         return self.predictions[self.round]
 
 
-@case("bias_variance/bias_variance_decomposition",
-      "mlxtend.evaluate.bias_variance_decomp(loss='mse') on a replay estimator",
-      note="100 rounds; mlxtend loops over the rounds in Python")
+@case(
+    "bias_variance/bias_variance_decomposition",
+    "mlxtend.evaluate.bias_variance_decomp(loss='mse') on a replay estimator",
+    note="100 rounds; mlxtend loops over the rounds in Python",
+)
 def _bias_variance(m, n, rng):
     from mlxtend.evaluate import bias_variance_decomp
 
@@ -906,11 +1027,16 @@ def _bias_variance(m, n, rng):
     dummy = np.zeros((points, 1))
 
     def reference():
-        return bias_variance_decomp(_Replay(predictions), dummy, y, dummy, y, loss="mse",
-                                    num_rounds=n_rounds, random_seed=0)
+        return bias_variance_decomp(
+            _Replay(predictions), dummy, y, dummy, y, loss="mse", num_rounds=n_rounds, random_seed=0
+        )
 
-    return Trial(shape(n_rounds, points), lambda: m.bias_variance_decomposition(predictions, y), reference,
-                 floor_of(predictions, y))
+    return Trial(
+        shape(n_rounds, points),
+        lambda: m.bias_variance_decomposition(predictions, y),
+        reference,
+        floor_of(predictions, y),
+    )
 
 
 # --- measuring -------------------------------------------------------------------------
@@ -955,8 +1081,12 @@ class Row:
     @property
     def bounded(self) -> bool:
         """Whether numpy's least work for the case (its numpy floor) is slower than the reference."""
-        return bool(self.case.numpy_floor and self.floor and self.reference
-                    and self.floor > self.reference * (1.0 + NOISE))
+        return bool(
+            self.case.numpy_floor
+            and self.floor
+            and self.reference
+            and self.floor > self.reference * (1.0 + NOISE)
+        )
 
 
 @dataclass(frozen=True)
@@ -972,11 +1102,19 @@ class Report:
     def settings(self) -> str:
         """How the figures were taken, in a sentence for the results file."""
         threads = f"{self.threads} BLAS/OpenMP thread(s)" if self.threads else "default BLAS/OpenMP threads"
-        memory = ("freed memory kept for reuse (glibc mallopt)" if self.kept_memory
-                  else "the allocator's default handling of freed memory")
-        rounds = (f"median of {self.runs} interleaved rounds after a warm-up (fewer, but at least "
-                  f"{MIN_RUNS}, where {self.runs} would take over {BUDGET:.0f} s)") if self.runs > 1 else (
-                  "one run per case (the warm-up itself): a smoke run, not a measurement")
+        memory = (
+            "freed memory kept for reuse (glibc mallopt)"
+            if self.kept_memory
+            else "the allocator's default handling of freed memory"
+        )
+        rounds = (
+            (
+                f"median of {self.runs} interleaved rounds after a warm-up (fewer, but at least "
+                f"{MIN_RUNS}, where {self.runs} would take over {BUDGET:.0f} s)"
+            )
+            if self.runs > 1
+            else ("one run per case (the warm-up itself): a smoke run, not a measurement")
+        )
         return f"n = {fmt(self.n)}; {rounds}; {threads}; {memory}."
 
 
@@ -1039,8 +1177,14 @@ def keep_freed_memory() -> bool:
     return bool(mallopt(m_mmap_threshold, 1 << 30)) and bool(mallopt(m_trim_threshold, 2**31 - 1))
 
 
-def measure(root: Path, quick: bool = False, runs: int = RUNS, only: list[str] | None = None,
-            threads: int | None = THREADS, keep_memory: bool = True) -> Report:
+def measure(
+    root: Path,
+    quick: bool = False,
+    runs: int = RUNS,
+    only: list[str] | None = None,
+    threads: int | None = THREADS,
+    keep_memory: bool = True,
+) -> Report:
     """Time every case whose solution exists (those of ``only`` topics/exercises, if given).
 
     ``threads`` limits BLAS and OpenMP (numpy, scipy and scikit-learn alike); ``None`` leaves
@@ -1125,8 +1269,11 @@ def table(report: Report) -> str:
         )
     for number, r in enumerate(footnotes, 1):
         versus = times(r.floor / r.reference) if r.reference else ""
-        lines += ["", f"{'†' * number} {r.case.label}: the floor is numpy's least work, "
-                      f"{r.case.numpy_floor}; it alone takes {versus} the reference's time."]
+        lines += [
+            "",
+            f"{'†' * number} {r.case.label}: the floor is numpy's least work, "
+            f"{r.case.numpy_floor}; it alone takes {versus} the reference's time.",
+        ]
     if report.missing:
         names = sorted({c.exercise for c in report.missing})
         lines += ["", f"Not measured yet (no solution module): {', '.join(names)}."]
@@ -1134,10 +1281,17 @@ def table(report: Report) -> str:
     if valid:
         met = sum(not r.goal.startswith("✗") for r in valid)
         bounded = sum(r.goal == "✗ bounded" for r in valid)
-        lines += ["", f"Goal met by {met} of {len(valid)} comparable rows "
-                      f"(≈: within {NOISE:.0%} of the reference, the noise of this machine)"
-                      + (f"; {bounded} bounded: numpy's least work there is already slower than the "
-                         "reference, so only compiled code could meet the goal." if bounded else ".")]
+        lines += [
+            "",
+            f"Goal met by {met} of {len(valid)} comparable rows "
+            f"(≈: within {NOISE:.0%} of the reference, the noise of this machine)"
+            + (
+                f"; {bounded} bounded: numpy's least work there is already slower than the "
+                "reference, so only compiled code could meet the goal."
+                if bounded
+                else "."
+            ),
+        ]
     return "\n".join(lines)
 
 

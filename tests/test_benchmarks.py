@@ -22,7 +22,10 @@ def quick_results(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.
     out: Path = tmp_path_factory.mktemp("benchmarks") / "RESULTS.md"
     result = subprocess.run(
         [sys.executable, "benchmarks/run.py", "--quick", "--only", "feedback,solutions", "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return result, out.read_text(encoding="utf-8") if out.exists() else ""
 
@@ -87,8 +90,13 @@ def test_a_row_is_bounded_only_when_numpys_least_work_is_slower_than_the_referen
     solution, reference, floor, numpy_floor, goal
 ):
     bench = _solutions_module()
-    case = bench.Case("distances/pairwise_distances", "pairwise_distances", "cdist", lambda *a: None,
-                      numpy_floor=numpy_floor)
+    case = bench.Case(
+        "distances/pairwise_distances",
+        "pairwise_distances",
+        "cdist",
+        lambda *a: None,
+        numpy_floor=numpy_floor,
+    )
     row = bench.Row(case, "2000×2000×64", solution, reference, floor, runs=3)
     assert row.goal == goal
     text = bench.table(bench.Report([row], [], n=10, runs=3))

@@ -76,15 +76,19 @@ def test_a_learners_run_is_recorded_so_mlkata_shows_where_they_stand(learner_che
     assert {g.source for g in recorded.values()} == {"pytest"}
     assert recorded["losses/hinge_loss"].passed and recorded["losses/hinge_loss"].score == 6
     assert not recorded["losses/mean_squared_error"].passed
-    shown = {s.exercise.key: s.state for s in states(exercises_of(["losses"], ROOT), learner_checkout,
-                                                       Progress(own_progress_file))}
+    shown = {
+        s.exercise.key: s.state
+        for s in states(exercises_of(["losses"], ROOT), learner_checkout, Progress(own_progress_file))
+    }
     assert shown["losses/hinge_loss"] is State.PASSING
     assert shown["losses/mean_squared_error"] is State.FAILING
     assert shown["losses/mean_absolute_error"] is State.NOT_STARTED  # still the stub
 
     (learner_checkout / "exercises" / "losses" / "hinge_loss.py").write_text("# started over\n")
-    shown = {s.exercise.key: s.state for s in states(exercises_of(["losses"], ROOT), learner_checkout,
-                                                       Progress(own_progress_file))}
+    shown = {
+        s.exercise.key: s.state
+        for s in states(exercises_of(["losses"], ROOT), learner_checkout, Progress(own_progress_file))
+    }
     assert shown["losses/hinge_loss"] is State.UNCHECKED, "the recording is of the file as it was"
 
 
@@ -97,8 +101,9 @@ def test_a_run_cut_short_or_told_not_to_is_not_recorded(learner_checkout, own_pr
     assert not own_progress_file.exists() or Progress(own_progress_file).gradings() == []
 
 
-def test_a_broken_progress_file_is_named_and_left_alone_while_grading_goes_on(learner_checkout,
-                                                                            own_progress_file):
+def test_a_broken_progress_file_is_named_and_left_alone_while_grading_goes_on(
+    learner_checkout, own_progress_file
+):
     _solve(learner_checkout, "losses", "hinge_loss")
     own_progress_file.write_bytes(b"not a database")
     result = run_pytest(["exercises/losses/hinge_loss.py"], cwd=learner_checkout)

@@ -107,8 +107,11 @@ def test_two_by_two_tables_get_no_yates_correction(chi_squared_independence):
     for table in ([[12, 5], [7, 15]], [[30, 10], [10, 30]]):
         _check(chi_squared_independence.call(table), reference(table), yates)
     strong = [[150, 5], [5, 150]]
-    _check(chi_squared_independence.call(strong), reference(strong),
-           "; a strong dependence: the p-value is tiny, but not 0")
+    _check(
+        chi_squared_independence.call(strong),
+        reference(strong),
+        "; a strong dependence: the p-value is tiny, but not 0",
+    )
 
 
 @points(1)

@@ -318,8 +318,14 @@ def record_progress(config: pytest.Config) -> str:
 
     graded = config.stash[GRADED_FILES_KEY]
     complete = [
-        NewGrading(key, result.score, result.max_score, result.passed,
-                   graded[key].content_hash, graded[key].grader_hash)
+        NewGrading(
+            key,
+            result.score,
+            result.max_score,
+            result.passed,
+            graded[key].content_hash,
+            graded[key].grader_hash,
+        )
         for key, result in config.stash[RESULTS_KEY].items()
         if key in graded and graded[key].collected and len(result.checks) == graded[key].collected
     ]

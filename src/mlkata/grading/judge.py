@@ -69,11 +69,17 @@ def _pick(value: Any, path: tuple[int, ...]) -> Any:
 def _agree(got: Any, wrong: Any) -> bool:
     """Whether two whole results agree part by part (tuples and lists of numbers or arrays)."""
     if isinstance(got, tuple | list) or isinstance(wrong, tuple | list):
-        return (isinstance(got, tuple | list) and isinstance(wrong, tuple | list) and len(got) == len(wrong)
-                and all(_agree(g, w) for g, w in zip(got, wrong, strict=True)))
+        return (
+            isinstance(got, tuple | list)
+            and isinstance(wrong, tuple | list)
+            and len(got) == len(wrong)
+            and all(_agree(g, w) for g, w in zip(got, wrong, strict=True))
+        )
     got_array, wrong_array = _as_array(got), _as_array(wrong)
-    return got_array is not None and wrong_array is not None and _close(
-        got_array, wrong_array, HINT_RTOL, HINT_ATOL
+    return (
+        got_array is not None
+        and wrong_array is not None
+        and _close(got_array, wrong_array, HINT_RTOL, HINT_ATOL)
     )
 
 
@@ -222,9 +228,16 @@ def expect_close(
         raise GradeFailure(f"{header()}\n  got      {describe_value(value)}, which is not numeric")
     if want.ndim == 0 and got.ndim != 0:
         raise GradeFailure(f"{header()}\n  got      an array of shape {got.shape}: return a single number")
+
     def hints() -> list[str]:
-        return matching_hints(outcome, mistakes, atol=min(atol, HINT_ATOL), expected=want,
-                              expected_rtol=rtol, expected_atol=atol)
+        return matching_hints(
+            outcome,
+            mistakes,
+            atol=min(atol, HINT_ATOL),
+            expected=want,
+            expected_rtol=rtol,
+            expected_atol=atol,
+        )
 
     if want.ndim != 0 and got.shape != want.shape:
         raise GradeFailure(

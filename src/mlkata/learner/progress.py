@@ -236,8 +236,10 @@ class Progress:
     def record_gradings(self, gradings: list[NewGrading], source: str) -> None:
         """Record ``gradings`` at once, in one transaction, all at the same time."""
         at = now()
-        rows = [(at, g.exercise, g.score, g.max_score, int(g.passed), g.content_hash, g.grader_hash, source)
-                for g in gradings]
+        rows = [
+            (at, g.exercise, g.score, g.max_score, int(g.passed), g.content_hash, g.grader_hash, source)
+            for g in gradings
+        ]
         with self._connect() as db, _transaction(db):  # one write to disk for them all
             db.executemany(f"INSERT INTO gradings ({_GRADING_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
