@@ -54,6 +54,7 @@ BATCH_ENV = "MLKATA_BATCH"
 """Set by ``mlkata grade`` for the grader processes it starts."""
 REFERENCE_LIBRARIES = ("sklearn", "scikit_learn", "scipy", "shapely", "torch", "statsmodels")
 SESSIONS_KEY = pytest.StashKey[dict]()
+SHARED_KEY = pytest.StashKey["SharedWorkers"]()
 _REFERENCE_IN_MAPS = re.compile(("/(" + "|".join(map(re.escape, REFERENCE_LIBRARIES)) + ")").encode())
 
 
@@ -722,13 +723,19 @@ class SandboxFunction(StudentFunction):
 def sandboxed(request: pytest.FixtureRequest, module: StudentModule, name: str) -> SandboxFunction:
     """The fixture value of ``student_function(name)`` under ``--sandbox``.
 
-    All the functions of one learner module that a test uses share one worker, so a
-    kept result of one can be passed to another; the worker ends with the test.
+    All the functions of one learner module that a test uses share one session, so a kept
+    result of one can be passed to another. Its worker is one of the run's
+    :class:`SharedWorkers`, as in a batch: each test loads the module afresh into it, and the
+    workers end with the run.
     """
+    config = request.config
+    if SHARED_KEY not in config.stash:
+        config.stash[SHARED_KEY] = SharedWorkers()
+        config.add_cleanup(config.stash[SHARED_KEY].close)
     sessions = request.node.stash.setdefault(SESSIONS_KEY, {})
     key = str(module.path)
     if key not in sessions:
         grader_root = Path(request.module.__file__).resolve().parents[2]
-        sessions[key] = Session(module, Settings.of(request.config), grader_root)
-        request.node.addfinalizer(sessions[key].close)
-    return SandboxFunction(sessions[key], name, request.config.getoption("call_timeout"))
+        sessions[key] = Session(module, Settings.of(config), grader_root, config.stash[SHARED_KEY])
+        request.node.addfinalizer(sessions[key].release)
+    return SandboxFunction(sessions[key], name, config.getoption("call_timeout"))
