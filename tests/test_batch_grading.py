@@ -315,6 +315,21 @@ def test_a_rerun_grades_only_what_is_missing(batch, tmp_path):
     assert json.loads((out / "sys_exit" / "results.json").read_text())["extra_data"]
 
 
+def test_an_output_folder_inside_the_submissions_is_not_a_student(tmp_path):
+    from mlkata.batch.sample import make_class
+
+    submissions = tmp_path / "class"
+    make_class(submissions, 2, wrong=0.0, seed=3, root=ROOT)
+    (submissions / "notes.txt").write_text("grading notes, not a student")
+    out = submissions / "results"
+    for _ in range(2):  # the second run finds the first run's output folder in the submissions
+        graded = run_grade(submissions, out)
+        assert graded.returncode == 0, graded.stderr[-3000:]
+    rows = (out / "grades.csv").read_text().splitlines()
+    assert [row.split(",")[0] for row in rows] == ["student", "student01", "student02"]
+    assert "skipped notes.txt: not a student's folder or .zip" in graded.stderr.replace("\n", " ")
+
+
 def test_an_interrupted_batch_leaves_only_whole_files(tmp_path):
     submissions, out = tmp_path / "submissions", tmp_path / "out"
     for name in ("a", "b", "c"):

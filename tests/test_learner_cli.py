@@ -300,7 +300,7 @@ def test_drill_draws_by_seed_copies_stubs_and_records_the_score(project):
     assert drill.seed == 11 and drill.exercises == [e.key for e in expected]
     assert drill.finished is not None and drill.score == 0 and drill.max_score > 0
     assert exercise_files(project) == before
-    again = mlkata("drill", "--count", "3", "--seed", "11", input="\n")
+    again = mlkata("drill", "--count", "3", "--seed", "11", input="done\n")
     folder_again = Path(re.search(r"Your drill folder: (\S+)", again.output).group(1))
     assert folder_again != folder
     assert sorted(p.name for p in folder_again.glob("*/*.py")) == sorted(
@@ -365,6 +365,9 @@ def test_a_drill_in_a_real_terminal_session_scores_the_work_done(project):
         folder = Path(match.group(1))
         for path in folder.glob("*/*.py"):
             shutil.copy(ROOT / "solutions" / path.parent.name / path.name, path)
+        child.stdin.write("\nnot yet\n")  # a stray Enter or other words do not end the drill
+        child.stdin.flush()
+        assert not _read_until(lines, r"Grading", seen, timeout=2), "".join(seen)
         child.stdin.write("done\n")
         child.stdin.flush()
         assert _read_until(lines, r"Drill score:", seen, timeout=60), "".join(seen)
@@ -377,6 +380,23 @@ def test_a_drill_in_a_real_terminal_session_scores_the_work_done(project):
     history = mlkata("history")
     assert history.exit_code == 0
     assert "Drills" in history.output and "100%" in history.output and "█" in history.output
+
+
+def test_check_grades_another_folder_and_records_nothing(project, tmp_path):
+    drill = tmp_path / "drill"
+    (drill / TOPIC).mkdir(parents=True)
+    (drill / TOPIC / "hinge_loss.py").write_text(
+        "import numpy as np\n\n\ndef hinge_loss(y_true, decision):\n"
+        "    return float(np.mean(1 - np.asarray(y_true) * np.asarray(decision)))\n"
+    )
+    shutil.copy(ROOT / "solutions" / TOPIC / "mean_absolute_error.py", drill / TOPIC)
+    result = mlkata("check", TOPIC, "--folder", str(drill))
+    assert result.exit_code == 1, result.output
+    assert re.search(r"mean_absolute_error\s+(\d+)/\1\s+passes", result.output), result.output
+    assert "did you forget the max(0, ...)?" in result.output
+    assert f"`mlkata check hinge_loss --folder {drill}` shows every one" in result.output.replace("\n", "")
+    assert state_of(mlkata("list").output, "mean_absolute_error") == "· not started"  # nothing recorded
+    assert mlkata("check", "--folder", str(tmp_path / "nowhere")).exit_code == 2
 
 
 def test_history_shows_progress_over_time(project):

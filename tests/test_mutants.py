@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -54,7 +55,18 @@ def test_grader_rejects_the_mutant(exercise, wrong: Mutant):
     assert failed, f"the grader of {exercise.key} accepted the mutant {wrong.name}"
     assert not any(r.not_implemented for r in failed)
     if wrong.hint:
-        messages = "\n".join(r.message for r in failed)
-        assert wrong.hint in messages, (
-            f"no failure message for {wrong.name} names the mistake ({wrong.hint!r}):\n{messages}"
+        # A learner sees the first failing check (the rest with -v): it must name this mistake,
+        # and give no hint of another one.
+        first = failed[0]
+        assert wrong.hint in first.message, (
+            f"the first failure of {wrong.name} ({first.name}) does not name the mistake "
+            f"({wrong.hint!r}):\n{first.message}"
+        )
+        others = [
+            h
+            for h in re.findall(r"^\s*hint: (.*)$", first.message, flags=re.MULTILINE)
+            if wrong.hint not in h
+        ]
+        assert not others, (
+            f"the first failure of {wrong.name} ({first.name}) also hints at other mistakes:\n{first.message}"
         )

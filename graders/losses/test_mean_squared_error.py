@@ -40,7 +40,7 @@ MISTAKES = (
 @points(3)
 def test_matches_sklearn_on_random_inputs(mean_squared_error):
     rng = seeded(201)
-    for n in (1, 3, 8, 500):
+    for n in (3, 8, 500, 1):  # n = 1 last: there RMSE = MAE and the sum is the mean
         y, p = rng.normal(size=n) * 2, rng.normal(size=n) * 2
         expect_close(mean_squared_error.call(y, p), sklearn_mse(y, p), reference=REFERENCE, mistakes=MISTAKES)
 

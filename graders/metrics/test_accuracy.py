@@ -25,6 +25,11 @@ MISTAKES = (
         "that is the error rate, 1 - accuracy: count the predictions that are right",
         lambda y_true, y_pred: 1 - reference(y_true, y_pred),
     ),
+    Mistake(
+        "on Python lists y_true == y_pred compares the whole lists and gives one True or False: "
+        "convert with np.asarray first so that == compares element by element",
+        lambda y_true, y_pred: float(np.mean(y_true == y_pred)),
+    ),
 )
 
 

@@ -59,6 +59,19 @@ def _variant(references, hypothesis, max_n=4, *, clip="max", length="closest", m
     return penalty * math.exp(sum(math.log(p) for p in precisions) / max_n)
 
 
+def _no_penalty_where_shortest_is_closest(references, hypothesis, max_n=4):
+    """BLEU with no brevity penalty, on inputs where the shortest reference is the closest one.
+
+    Where it is not, the shortest is shorter than the hypothesis, so taking r from it gives no
+    penalty either: on every such input the two mistakes give the same score, and the hint of
+    the shortest-reference mistake names both (this one returns None, which matches nothing).
+    """
+    lengths, c = [len(ref) for ref in references], len(hypothesis)
+    if min(lengths) != min(lengths, key=lambda x: (abs(x - c), x)):
+        return None
+    return _variant(references, hypothesis, max_n, length="none")
+
+
 MISTAKES = (
     Mistake(
         "clip each hypothesis n-gram's count at its largest count in a single reference: "
@@ -73,10 +86,12 @@ MISTAKES = (
     Mistake(
         "apply the brevity penalty exp(1 - r / c) when the hypothesis is not longer than the "
         "reference length r",
-        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="none"),
+        _no_penalty_where_shortest_is_closest,
     ),
     Mistake(
-        "r is the length of the reference closest to the hypothesis length, not of the shortest reference",
+        "r is the length of the reference closest to the hypothesis length, not of the shortest "
+        "reference: a hypothesis longer than the shortest reference still gets the brevity penalty "
+        "exp(1 - r / c) when it is not longer than the closest one",
         lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="shortest"),
     ),
     Mistake(
@@ -115,8 +130,13 @@ def test_matches_nltk_on_random_sentences(bleu):
                 reference=f"{REFERENCE} (max_n={max_n})",
                 mistakes=MISTAKES,
             )
+    # c = 7 and reference lengths 8, 5, 9: the closest (8), the shortest (5) and the mean (7.33) differ
     hyp = ["a", "b", "c", "a", "b", "d", "a"]
-    refs = [["a", "b", "c", "a", "d", "a", "b", "c"], ["b", "c", "a", "b", "d"]]
+    refs = [
+        ["a", "b", "c", "a", "d", "a", "b", "c"],
+        ["b", "c", "a", "b", "d"],
+        ["d", "a", "b", "c", "a", "b", "d", "c", "e"],
+    ]
     expect_close(bleu.call(refs, hyp), reference(refs, hyp), reference=REFERENCE, mistakes=MISTAKES)
 
 
@@ -146,10 +166,10 @@ def test_clipping_and_brevity_penalty(bleu):
             "tie: 4 and 6",
         ),
         (
-            [["x", "a", "b", "c", "d", "e", "f"], ["a", "b", "c"]],
+            [["x", "a", "b", "c", "d", "e"], ["a", "b", "c"], ["a", "b", "x", "c", "d", "e", "y"]],
             ["a", "b", "c", "d", "e"],
             2,
-            "closest, not shortest",
+            "r = 6, the closest length: not 3, the shortest, nor 5.33, the mean",
         ),
     )
     for references, hypothesis, max_n, what in cases:

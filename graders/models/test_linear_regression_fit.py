@@ -67,7 +67,20 @@ _WRONG = (
 
 
 MISTAKES = tuple(Mistake(hint, wrong) for hint, wrong in _WRONG)
-W_MISTAKES, B_MISTAKES = part_mistakes(MISTAKES, 0), part_mistakes(MISTAKES, 1)
+B_MISTAKES = part_mistakes(MISTAKES, 1)
+# Leaving the intercept out and solving X w ≈ y uncentred give the same w (they differ in b only),
+# and the other mistakes get w right: the check of w, which comes first, names one mistake.
+W_MISTAKES = part_mistakes(
+    (
+        Mistake(
+            "did you forget the intercept? Fit y ≈ X @ w + b: w must come from the centred data "
+            "(X - mean(X, axis=0), y - mean(y)) or from X with a column of ones appended; solving "
+            "X w ≈ y without either fits a line through the origin",
+            _uncentred_w,
+        ),
+    ),
+    0,
+)
 
 
 def _returned_normally(outcome):

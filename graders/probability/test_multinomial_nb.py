@@ -60,7 +60,6 @@ def _variant(
     log_prior = {
         "frequency": np.log(sizes / sizes.sum()),
         "uniform": np.full(len(classes), -np.log(len(classes))),
-        "none": np.zeros(len(classes)),
     }[prior]
     joint = X_test @ np.log(theta).T + log_prior
     if normalise == "log-sum-exp":
@@ -86,8 +85,13 @@ def mistakes(X, y, X_test, alpha=1.0):
             "smooth the counts with alpha: an unseen feature gets probability 0 and log(0) = -inf",
             smoothing="none",
         ),
-        wrong("the class prior is n_c / n (class frequency), not uniform", prior="uniform"),
-        wrong("add the log prior log(n_c / n) to each class's log-likelihood", prior="none"),
+        # Leaving the log prior out shifts every class's log-likelihood alike, as a uniform prior
+        # does: predict_proba cannot tell the two apart, so one hint names both.
+        wrong(
+            "the class prior is n_c / n (class frequency), not uniform: add the log prior "
+            "log(n_c / n) to each class's log-likelihood (leaving it out is a uniform prior)",
+            prior="uniform",
+        ),
         wrong(
             "each class's feature probabilities sum to 1 over the features (axis=1), not over the classes",
             feature_axis=0,

@@ -54,7 +54,7 @@ def _expect(outcome, w, alpha, why=""):
 @points(3)
 def test_matches_exact_arithmetic_on_random_inputs(l2_penalty):
     rng = seeded(1411)
-    for size, alpha in ((1, 0.7), (6, 0.1), (40, 2.5), (1000, 1e-3)):
+    for size, alpha in ((6, 0.1), (40, 2.5), (1000, 1e-3), (1, 0.7)):  # one weight last: |w| = sqrt(w^2)
         w = rng.normal(scale=3, size=size)
         _expect(l2_penalty.call(w, alpha), w, alpha)
 

@@ -65,7 +65,7 @@ def _matrix(rng, n, d):
 @points(3)
 def test_matches_sklearn_on_random_inputs(standardize):
     rng = seeded(8401)
-    for n, d in ((2, 1), (5, 1), (20, 3), (300, 10)):
+    for n, d in ((20, 3), (300, 10), (5, 1), (2, 1)):  # one column last: rows are constant, the matrix is it
         X = _matrix(rng, n, d)
         expect_close(standardize.call(X), reference(X), reference=REFERENCE, mistakes=MISTAKES)
 

@@ -16,6 +16,7 @@ import os
 import re
 import stat
 import zipfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -77,16 +78,40 @@ def safe_name(name: str) -> str:
     return cleaned[:80] or "student"
 
 
-def collect(submissions: Path, exercises: list[Exercise]) -> list[Submission]:
-    """Every student of the ``submissions`` folder, in name order."""
+def _is_student(entry: Path) -> bool:
+    """A student's entry: a folder, or a ``.zip`` file (neither a symlink)."""
+    if entry.is_symlink():
+        return False
+    return entry.is_dir() or (entry.suffix.lower() == ".zip" and entry.is_file())
+
+
+def _entries(submissions: Path, skip: Iterable[Path]) -> list[Path]:
+    """The entries of ``submissions``, in name order, without hidden files, junk and ``skip``."""
+    skipped = {p.resolve() for p in skip}
+    return [
+        entry
+        for entry in sorted(submissions.iterdir(), key=lambda p: p.name)
+        if not entry.name.startswith(".") and entry.name not in _JUNK and entry.resolve() not in skipped
+    ]
+
+
+def not_students(submissions: Path, skip: Iterable[Path] = ()) -> list[str]:
+    """The names of the entries of ``submissions`` that are not a student (a stray file)."""
+    return [entry.name for entry in _entries(submissions, skip) if not _is_student(entry)]
+
+
+def collect(submissions: Path, exercises: list[Exercise], skip: Iterable[Path] = ()) -> list[Submission]:
+    """Every student of the ``submissions`` folder, in name order.
+
+    ``skip`` names folders that are not students though they lie there: the batch's own output
+    folder, when it is put inside the submissions.
+    """
     result: list[Submission] = []
     taken: set[str] = set()
-    for entry in sorted(submissions.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith(".") or entry.name in _JUNK:
+    for entry in _entries(submissions, skip):
+        if not _is_student(entry):
             continue
-        is_zip = entry.suffix.lower() == ".zip" and entry.is_file() and not entry.is_symlink()
-        if not (entry.is_dir() and not entry.is_symlink()) and not is_zip:
-            continue
+        is_zip = entry.is_file()
         base = safe_name(entry.stem if is_zip else entry.name)
         if base.lower() == "grades.csv":  # the batch's own file in the output folder
             base = f"student-{base}"

@@ -73,7 +73,7 @@ def grade_batch(
     out.mkdir(parents=True, exist_ok=True)
     for stale in [*out.glob(".*.tmp"), *out.glob("*/.*.tmp")]:  # left by a run that was killed
         stale.unlink(missing_ok=True)
-    students = collect(submissions, exercises)
+    students = collect(submissions, exercises, skip=[out])
     todo = [s for s in students if options.force or not _up_to_date(out, s, topics)]
     skipped = [s.student for s in students if s not in todo]
     _remove_stale_work()

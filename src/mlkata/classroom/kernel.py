@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from mlkata.classroom.screen import banned_reference
+from mlkata.grading.loader import refusal
 from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.grading.proxy import _CallTimedOut, _time_limit
 from mlkata.sandbox import wire
@@ -233,10 +234,7 @@ def check(exercise: str, test: str, functions: dict[str, Callable[..., Any]]) ->
             raise CheckFailed(f"{name} is not a function: define it with def {name}(...) in the answer cell")
         banned = banned_reference(function, allowed)
         if banned:
-            raise CheckFailed(
-                f"{name} uses {banned}: the graders compare your code with that library, so write "
-                "it with numpy and the Python standard library only"
-            )
+            raise CheckFailed(f"{name} uses {banned}: {refusal(banned, allowed)}")
     judge = _the_judge(root)
     try:
         verdict = _converse(judge, exercise, test, functions, deadline, budget)

@@ -41,6 +41,7 @@ def grade(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from mlkata import catalog
+    from mlkata.batch.intake import not_students
     from mlkata.batch.run import Options, grade_batch
     from mlkata.paths import project_root
 
@@ -85,6 +86,10 @@ def grade(
             bar.update(task, completed=done, total=total, description=student)
 
         summary = grade_batch(submissions.resolve(), out.resolve(), exercises, root, options, advance)
+    stray = not_students(submissions.resolve(), skip=[out.resolve()])
+    if stray:
+        shown = ", ".join(stray[:5]) + (f" and {len(stray) - 5} more" if len(stray) > 5 else "")
+        console.print(f"[yellow]skipped {shown}: not a student's folder or .zip[/yellow]")
     console.print(
         f"graded {len(summary.graded)} student(s), {len(summary.skipped)} already up to date "
         f"({len(exercises)} exercises) in {summary.seconds:.1f} s; grades in {summary.grades}"

@@ -179,6 +179,14 @@ def check(
     speed: Annotated[
         bool, typer.Option("--speed", help="also time passing exercises against numpy at a large size")
     ] = False,
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--folder",
+            help="grade the files of this folder (laid out <topic>/<name>.py, as a drill folder is) "
+            "instead of exercises/; nothing is recorded",
+        ),
+    ] = None,
 ) -> None:
     """Grade your exercise files and show a table with points."""
     from mlkata.learner import render
@@ -189,11 +197,15 @@ def check(
     progress = _progress()
     console = _console()
     exercises = _targets(target, root)
+    if folder is not None and not folder.is_dir():
+        console.print(Text(f"{folder} is not a folder", style="red"))
+        raise typer.Exit(2)
     grades = []
     with console.status("grading...", spinner="dots"):
         for exercise in exercises:
-            grade = grade_exercise(exercise, root=root)
-            record(progress, grade, "check")
+            grade = grade_exercise(exercise, folder, root=root)
+            if folder is None:
+                record(progress, grade, "check")
             grades.append(grade)
     speeds = None
     if speed:
@@ -206,7 +218,7 @@ def check(
                     speeds[grade.exercise.key] = measure(grade.exercise, grade.path, root).verdict
     console.print(render.results_table(grades, speeds))
     for grade in grades:
-        details = render.failure_details(grade, every=len(grades) == 1)
+        details = render.failure_details(grade, every=len(grades) == 1, folder=folder)
         if details is not None:
             console.print(details)
     console.print(render.totals_line(grades))
@@ -215,7 +227,7 @@ def check(
     if todo is not None:
         console.print(
             Text(
-                f"Next: open {shown(todo.path)}, then run `mlkata check {todo.exercise.module}` "
+                f"Next: open {shown(todo.path)}, then run `{render.check_command(todo.exercise, folder)}` "
                 f"(stuck? `mlkata hint {todo.exercise.module}`)",
                 style="cyan",
             )

@@ -122,6 +122,9 @@ def _close(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> b
         return bool(np.allclose(got, expected, rtol=rtol, atol=atol, equal_nan=True))
 
 
+FLOAT32_RTOL = 2e-5
+"""A result this close (relatively) to the reference, but not within the check's tolerance,
+is what float32 arithmetic gives: the failure says so."""
 HINT_RTOL = 1e-6
 """How close the learner's result must be to a mistake's for its hint (relative)."""
 HINT_ATOL = 1e-12
@@ -144,7 +147,9 @@ def matching_hints(
     With ``expected`` (and the check's tolerances), a mistake whose result would pass the check
     is skipped: on this input it gives the right answer, so it explains no failure. A mistake
     narrowed to a part with ``whole_must_agree`` (:func:`part_mistakes`) must also agree with
-    the whole of what the learner returned.
+    the whole of what the learner returned. A result with no finite value (nan, or inf) gets a
+    hint only when one mistake alone gives it: on a degenerate input (a 0/0) many mistakes give
+    nan alike, and then matching tells nothing apart.
     """
     got = _as_array(outcome.value)
     if got is None:
@@ -166,6 +171,8 @@ def matching_hints(
         except Exception:
             continue
         hints.append(mistake.hint)
+    if len(hints) > 1 and got.size and not np.isfinite(got).any():
+        return []
     return hints
 
 
@@ -224,6 +231,8 @@ def expect_close(
     def header() -> str:  # made only for a failure: rendering arrays is most of a passing check's cost
         return f"{outcome.call}\n  expected {describe_value(_unwrap(want))}  ({reference})"
 
+    if value is None:
+        raise GradeFailure(f"{header()}\n  got      None: does your function end with `return ...`?")
     if got is None:
         raise GradeFailure(f"{header()}\n  got      {describe_value(value)}, which is not numeric")
     if want.ndim == 0 and got.ndim != 0:
@@ -253,7 +262,19 @@ def expect_close(
     if not np.all(np.isfinite(got)) and np.all(np.isfinite(want)):
         text += "\n  your result is not finite (nan or inf): look for overflow, log(0) or 0/0"
     text += _difference(got, want, rtol, atol)
-    raise GradeFailure(_with_hints(text, hints()))
+    found = hints()
+    if (
+        not found
+        and rtol < FLOAT32_RTOL
+        and np.all(np.isfinite(got))
+        and _close(got, want, FLOAT32_RTOL, atol)
+    ):
+        found = [
+            "your result agrees with the reference to about 6 significant digits only: that is "
+            "float32 precision (compute in float64, e.g. np.asarray(x, dtype=float)), or a formula "
+            "that loses digits to rounding"
+        ]
+    raise GradeFailure(_with_hints(text, found))
 
 
 def _unwrap(array: np.ndarray) -> Any:

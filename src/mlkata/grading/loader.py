@@ -50,6 +50,8 @@ def banned_imports(tree: ast.AST, allowed: Iterable[str] = ()) -> list[str]:
     ['sklearn.metrics']
     >>> banned_imports(ast.parse("from scipy.stats import chi2"), ["scipy.stats.chi2"])
     []
+    >>> banned_imports(ast.parse("from scipy.stats import norm, t"), ["scipy.stats.t"])
+    ['scipy.stats.norm']
     """
     allowed = set(allowed)
     found: list[str] = []
@@ -59,7 +61,10 @@ def banned_imports(tree: ast.AST, allowed: Iterable[str] = ()) -> list[str]:
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             if _root_package(node.module) in BANNED_PACKAGES:
                 names = [f"{node.module}.{a.name}" for a in node.names]
-                if not all(name in allowed for name in names):
+                refused = [name for name in names if name not in allowed]
+                if refused and len(refused) < len(names):  # some names are allowed: say which is not
+                    found += refused
+                elif refused:
                     found.append(node.module)
         elif isinstance(node, ast.Call) and node.args:
             first = node.args[0]
@@ -73,6 +78,25 @@ def banned_imports(tree: ast.AST, allowed: Iterable[str] = ()) -> list[str]:
             ):
                 found.append(first.value)
     return found
+
+
+def refusal(name: str, allowed: Iterable[str] = ()) -> str:
+    """Why importing (or using) the library ``name`` is refused, with what the exercise allows.
+
+    Examples
+    --------
+    >>> refusal("sklearn.metrics").split("write it with ")[1]
+    'numpy and the Python standard library only'
+    >>> refusal("scipy.stats.norm", ["scipy.stats.t"]).split("write it with ")[1]
+    'numpy, the Python standard library and from scipy.stats import t only'
+    """
+    forms = [f"from {module} import {name}" for module, _, name in (a.rpartition(".") for a in allowed)]
+    what = (
+        "numpy, the Python standard library and " + ", ".join(forms)
+        if forms
+        else ("numpy and the Python standard library")
+    )
+    return f"the graders compare your code with that library, so write it with {what} only"
 
 
 def student_traceback(error: BaseException, path: Path) -> str:
@@ -116,10 +140,7 @@ def read_submission(path: Path, shown_as: str, allowed_imports: Iterable[str] = 
         raise SubmissionError(f"{shown_as} cannot be parsed: {type(error).__name__}") from None
     banned = banned_imports(tree, allowed_imports)
     if banned:
-        raise SubmissionError(
-            f"{shown_as} imports {banned[0]}: the graders compare your code with that library, "
-            "so write it with numpy and the Python standard library only"
-        )
+        raise SubmissionError(f"{shown_as} imports {banned[0]}: {refusal(banned[0], allowed_imports)}")
     return source, tree
 
 

@@ -2,9 +2,9 @@
 
 The exercises are drawn with ``random.Random(seed)`` (so a seed repeats a drill), their
 stubs are written to ``.mlkata-drills/<time>/`` in the project, and a countdown runs
-while the learner works in an editor. A line on standard input (``done`` or just
-Enter) ends the drill early; otherwise it ends when the time is up. Then the folder is
-graded and the score and time are recorded.
+while the learner works in an editor. Typing ``done`` and Enter on standard input ends the
+drill early (any other line is ignored); otherwise it ends when the time is up. Then the
+folder is graded and the score and time are recorded.
 """
 
 from __future__ import annotations
@@ -76,12 +76,16 @@ def countdown(console: Console, minutes: float, stream: TextIO, exercises: list[
     said_done = threading.Event()
 
     def listen() -> None:
-        try:
-            line = stream.readline()
-        except (OSError, ValueError):
-            return
-        if line:  # end of input (no terminal) is not "done": the clock decides
-            said_done.set()
+        while True:
+            try:
+                line = stream.readline()
+            except (OSError, ValueError):
+                return
+            if not line:  # end of input (no terminal) is not "done": the clock decides
+                return
+            if line.strip().lower() == "done":  # a stray Enter or a typo does not end the drill
+                said_done.set()
+                return
 
     threading.Thread(target=listen, name="mlkata-drill-input", daemon=True).start()
     start = time.monotonic()
@@ -156,7 +160,7 @@ def run_drill(
     progress.finish_drill(drill_id, finish.seconds, {g.exercise.key: (g.score, g.max_score) for g in grades})
     console.print(render.results_table(grades))
     for grade in grades:
-        details = render.failure_details(grade)
+        details = render.failure_details(grade, folder=folder)
         if details is not None:
             console.print(details)
     score = sum(g.score for g in grades)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
+
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from mlkata.learner.grade import ExerciseGrade
+from mlkata.catalog import Exercise
+from mlkata.learner.grade import ExerciseGrade, shown
 
 MARKS = {"pass": ("✓", "green"), "fail": ("✗", "red"), "todo": ("·", "yellow"), "none": ("-", "dim")}
 
@@ -45,8 +49,21 @@ def results_table(grades: list[ExerciseGrade], speeds: dict[str, str] | None = N
     return table
 
 
-def failure_details(grade: ExerciseGrade, *, every: bool = False) -> RenderableType | None:
-    """The first failing check's message (every failing check's, with ``every``)."""
+def check_command(exercise: Exercise, folder: Path | None = None) -> str:
+    """The ``mlkata check`` command that grades ``exercise`` (in ``folder``, if not exercises/)."""
+    if folder is None:
+        return f"mlkata check {exercise.module}"
+    return f"mlkata check {exercise.module} --folder {shlex.quote(shown(folder))}"
+
+
+def failure_details(
+    grade: ExerciseGrade, *, every: bool = False, folder: Path | None = None
+) -> RenderableType | None:
+    """The first failing check's message (every failing check's, with ``every``).
+
+    ``folder`` is where the graded file lies when it is not exercises/ (a drill's folder), for
+    the command that shows every failing check.
+    """
     failures = grade.failures
     if not failures:
         return None
@@ -62,7 +79,7 @@ def failure_details(grade: ExerciseGrade, *, every: bool = False) -> RenderableT
             Padding(
                 Text(
                     f"(and {more} more failing check{'s' if more > 1 else ''}: "
-                    f"`mlkata check {grade.exercise.module}` shows every one)",
+                    f"`{check_command(grade.exercise, folder)}` shows every one)",
                     style="dim",
                 ),
                 (0, 0, 0, 4),

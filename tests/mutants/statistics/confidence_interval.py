@@ -1,7 +1,9 @@
 """Wrong versions of statistics/confidence_interval."""
 
+from statistics import NormalDist
+
 import numpy as np
-from scipy.stats import norm, t
+from scipy.stats import t
 
 from mlkata.mutants import mutant
 
@@ -16,7 +18,7 @@ def _checked(sample, confidence):
 @mutant("confidence_interval", hint="not the normal one")
 def normal_quantile(sample, confidence=0.95):
     x = _checked(sample, confidence)
-    half = norm.ppf((1 + confidence) / 2) * x.std(ddof=1) / np.sqrt(x.size)
+    half = NormalDist().inv_cdf((1 + confidence) / 2) * x.std(ddof=1) / np.sqrt(x.size)
     return float(x.mean() - half), float(x.mean() + half)
 
 
