@@ -17,14 +17,13 @@ from mlkata.grading import (
     GradeFailure,
     Mistake,
     expect_close,
-    matching_hints,
     points,
     returned,
     seeded,
     student_function,
 )
 from mlkata.grading.checks import BadInput, expect_rejected
-from mlkata.grading.judge import HINT_ATOL
+from mlkata.grading.judge import hints_for_check
 from mlkata.grading.memo import cached_reference
 
 lasso_fit = student_function("lasso_fit")
@@ -171,14 +170,7 @@ def _expect_optimum(outcome, X, y, w, b, alpha):
             **OBJECTIVE_TOL,
         )
     except GradeFailure as failure:
-        known = matching_hints(
-            reached,
-            OBJECTIVE_MISTAKES,
-            atol=min(OBJECTIVE_TOL["atol"], HINT_ATOL),
-            expected=np.asarray(optimum),
-            expected_rtol=OBJECTIVE_TOL["rtol"],
-            expected_atol=OBJECTIVE_TOL["atol"],
-        )
+        known = hints_for_check(reached, OBJECTIVE_MISTAKES, optimum, **OBJECTIVE_TOL)
         zeros = _exact_zeros(X, y, w, b, alpha)
         learner_w, _ = _w_and_b(outcome, len(w))
         if known or not zeros.size or np.any(np.abs(learner_w[zeros]) < ZERO):

@@ -176,6 +176,24 @@ def matching_hints(
     return hints
 
 
+def hints_for_check(
+    outcome: Outcome, mistakes: Iterable[Mistake], expected: Any, *, rtol: float, atol: float
+) -> list[str]:
+    """The hints for a failed check of ``outcome`` against ``expected`` with these tolerances.
+
+    Hints are matched as relatively as the check compares (an absolute tolerance of at most
+    :data:`HINT_ATOL`), and a mistake that would pass the check is no explanation.
+    """
+    return matching_hints(
+        outcome,
+        mistakes,
+        atol=min(atol, HINT_ATOL),
+        expected=np.asarray(expected, dtype=np.float64),
+        expected_rtol=rtol,
+        expected_atol=atol,
+    )
+
+
 def _with_hints(text: str, hints: list[str]) -> str:
     return text + "".join(f"\n  hint: {hint}" for hint in hints)
 
@@ -239,14 +257,7 @@ def expect_close(
         raise GradeFailure(f"{header()}\n  got      an array of shape {got.shape}: return a single number")
 
     def hints() -> list[str]:
-        return matching_hints(
-            outcome,
-            mistakes,
-            atol=min(atol, HINT_ATOL),
-            expected=want,
-            expected_rtol=rtol,
-            expected_atol=atol,
-        )
+        return hints_for_check(outcome, mistakes, want, rtol=rtol, atol=atol)
 
     if want.ndim != 0 and got.shape != want.shape:
         raise GradeFailure(
