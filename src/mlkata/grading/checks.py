@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from mlkata.grading.judge import Mistake, expect_close, expect_raises
+from mlkata.grading.domains import Case
+from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned
+from mlkata.grading.outcome import Outcome
 from mlkata.grading.proxy import StudentFunction
 
 
@@ -81,3 +84,118 @@ def expect_input_types_accepted(
         rtol=2e-5,
         atol=1e-6,
     )
+
+
+# --- cases drawn from a domain (mlkata.grading.domains) ------------------------------------------
+
+FLOAT32_SAFETY = 32.0
+"""How many times the reference's own float32 error a float32 answer may be off by."""
+
+
+def call_case(function: StudentFunction, case: Case) -> Outcome:
+    """Call ``function`` on ``case``; read-only arrays stay read-only for the learner's code.
+
+    In-process, the proxy hands the learner deep copies; a :class:`_Frozen` array's copy is a
+    plain read-only array, so writing into an input raises there too.
+    """
+    args, kwargs = case.args, case.kwargs
+    if type(function) is StudentFunction:
+        args = tuple(_deep(a, _frozen_if_read_only) for a in args)
+        kwargs = {k: _deep(v, _frozen_if_read_only) for k, v in kwargs.items()}
+    return function.call(*args, **kwargs)
+
+
+class _Frozen(np.ndarray):
+    """A read-only array whose deep copy is a plain, still read-only, array."""
+
+    def __deepcopy__(self, memo: dict) -> np.ndarray:
+        copied = np.array(self, copy=True, subok=False)
+        copied.flags.writeable = False
+        return copied
+
+
+def _frozen_if_read_only(x: np.ndarray) -> np.ndarray:
+    if x.flags.writeable:
+        return x
+    frozen = x.view(_Frozen)
+    frozen.flags.writeable = False
+    return frozen
+
+
+def float32_tolerance(reference: Callable[..., Any], case: Case, expected: Any) -> float:
+    """An absolute tolerance for a float32 ``case``, from the reference's own float32 error.
+
+    Two estimates, the larger wins: the reference run on the float32 arrays themselves (a
+    library that computes in float32 shows its own rounding), and the reference's answer moved
+    by rounding its float64 inputs to float32 precision again (how sensitive the answer is to
+    float32 inputs, for a reference that widens them). A correct float32 implementation stays
+    within :data:`FLOAT32_SAFETY` times that, plus a few float32 ulps of the answer.
+    """
+    want = np.asarray(expected, dtype=np.float64)
+    eps = float(np.finfo(np.float32).eps)
+    errors = [0.0]
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        try:
+            own = np.asarray(reference(*case.args, **case.kwargs), dtype=np.float64)
+            errors.append(float(np.nanmax(np.abs(own - want), initial=0.0)))
+        except Exception:
+            pass
+        rng = np.random.default_rng(0)
+        for _ in range(3):
+
+            def nudge(x: np.ndarray) -> np.ndarray:
+                if x.dtype.kind != "f":
+                    return x
+                wide = x.astype(np.float64)
+                return wide * (1 + eps * rng.uniform(-1, 1, size=x.shape))
+
+            moved = reference(*(_deep(a, nudge) for a in case.args), **case.widened_kwargs)
+            errors.append(float(np.nanmax(np.abs(np.asarray(moved, np.float64) - want), initial=0.0)))
+    scale = float(np.nanmax(np.abs(want), initial=0.0)) if want.size else 0.0
+    return FLOAT32_SAFETY * max(errors) + 8 * eps * scale
+
+
+def expect_case(
+    function: StudentFunction,
+    case: Case,
+    reference: Callable[..., Any],
+    *,
+    reference_name: str,
+    mistakes: Iterable[Mistake] = (),
+    rtol: float = 1e-7,
+    atol: float = 1e-12,
+) -> None:
+    """Check ``function`` gives the reference's answer on one domain ``case``.
+
+    The reference is given the case's values widened to float64; a float32 case is judged with
+    :func:`float32_tolerance`. A call that fails before returning (a stub, a ValueError) fails
+    here before the reference is computed.
+    """
+    outcome = call_case(function, case)
+    returned(outcome)
+    expected = reference(*case.widened, **case.widened_kwargs)
+    suffix = f" [{case.name}]" if not case.name.startswith("random") else ""
+    if case.float32:
+        atol = max(atol, float32_tolerance(reference, case, expected))
+        rtol = max(rtol, 4 * float(np.finfo(np.float32).eps))
+    expect_close(
+        outcome, expected, reference=reference_name + suffix, rtol=rtol, atol=atol, mistakes=mistakes
+    )
+
+
+def expect_cases(
+    function: StudentFunction,
+    cases: Iterable[Case],
+    reference: Callable[..., Any],
+    *,
+    reference_name: str,
+    mistakes: Iterable[Mistake] = (),
+    rtol: float = 1e-7,
+    atol: float = 1e-12,
+) -> None:
+    """:func:`expect_case` on each of ``cases`` in turn (the first failure is the message)."""
+    for case in cases:
+        expect_case(
+            function, case, reference, reference_name=reference_name, mistakes=mistakes, rtol=rtol, atol=atol
+        )
