@@ -31,7 +31,8 @@ def sigmoid(z):
     Raises
     ------
     ValueError
-        If ``z`` is empty or is not numeric.
+        If ``z`` is not numeric. (An empty input is no error: it gives an empty float
+        array of its shape, as every elementwise map in numpy and SciPy does.)
 
     See Also
     --------

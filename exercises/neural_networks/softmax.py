@@ -32,8 +32,9 @@ def softmax(z, axis=-1):
     Raises
     ------
     ValueError
-        If ``z`` is not numeric, if ``axis`` is not an axis of ``z``, or if ``z`` has no
-        entries along ``axis`` (there is nothing to normalise).
+        If ``z`` is not numeric, or if ``axis`` is not an axis of ``z``. (An empty ``z`` is
+        no error: it gives an empty float array of its shape, as ``scipy.special.softmax``
+        does.)
 
     See Also
     --------

@@ -6,11 +6,37 @@ import numpy as np
 from sklearn.metrics import log_loss as sklearn_log_loss
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels, Param, Probs
 from mlkata.grading.memo import cached_reference
 
 cross_entropy = student_function("cross_entropy")
 REFERENCE = "sklearn.metrics.log_loss(y, clip(probs, eps, 1 - eps), labels=range(k))"
+
+
+def _one_class_only(values, rng):
+    """Every label the same class: the other columns still count in the rows' sums."""
+    values["y_true"] = np.zeros_like(values["y_true"])
+    return values
+
+
+def _true_class_impossible(values, rng):
+    """The true class given probability 0 in some rows, with eps = 1e-3: the clip decides."""
+    y, probs = values["y_true"], values["probs"].copy()
+    rows = np.arange(0, len(y), 2)
+    probs[rows, y[rows]] = 0.0
+    values["probs"] = probs / probs.sum(axis=1, keepdims=True)
+    values["eps"] = 1e-3
+    return values
+
+
+DOMAIN = Domain(
+    seed=503,
+    args=(Labels("y_true", classes="k", alternatives=()), Probs("probs", ("n", "k"), simplex=True)),
+    params=(Param("eps", 1e-15, values=(1e-3,)),),
+    sizes={"n": (3, 10, 200), "k": (2, 3, 10)},
+    custom={"one class only": _one_class_only, "true class impossible, eps=1e-3": _true_class_impossible},
+)
 
 
 @cached_reference
@@ -39,6 +65,10 @@ MISTAKES = (
     Mistake(
         "clip the probabilities to [eps, 1 - eps] before the log: log(0) is -inf",
         lambda y, q, eps=1e-15: -np.mean(np.log(_chosen(y, q))),
+    ),
+    Mistake(
+        "you clipped with a fixed bound, not the eps you were given: clip to [eps, 1 - eps]",
+        lambda y, q, eps=1e-15: reference(y, q, 1e-15),
     ),
     Mistake(
         "you took the predicted (argmax) class's probability: use the true class y_true[i]",
@@ -77,10 +107,9 @@ def test_zero_probability_for_the_true_class_is_clipped(cross_entropy):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(cross_entropy):
-    y, probs = _random_case(seeded(502), 20, 4)
-    expect_input_types_accepted(cross_entropy, (y, probs), reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(cross_entropy):
+    expect_cases(cross_entropy, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -97,5 +126,9 @@ def test_rejects_bad_input(cross_entropy):
             BadInput("3 labels but 2 rows of probabilities", ([0, 1, 1], good)),
             BadInput("probs must be 2-D (n, k)", ([0, 1], [0.5, 0.5])),
             BadInput("the input is empty", ([], np.zeros((0, 3)))),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("cross_entropy", DOMAIN, reference, REFERENCE),)

@@ -4,11 +4,45 @@ import numpy as np
 from scipy.special import log_softmax
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels, Reals
 from mlkata.grading.memo import cached_reference
 
 cross_entropy_from_logits = student_function("cross_entropy_from_logits")
 REFERENCE = "-mean of scipy.special.log_softmax(logits, axis=1)[i, y_i]"
+
+
+def _huge_anywhere(values, rng):
+    """Huge logits (+-1e3 to 1e4) at random places of the rows: at the true class, elsewhere, or
+    every logit of a row huge and negative, so a log of a stabilised softmax meets log(0)."""
+    z = values["logits"].copy()
+    n, k = z.shape
+    where = rng.integers(0, k, size=n)
+    z[np.arange(n), where] = rng.choice([1.0, -1.0], size=n) * rng.uniform(1e3, 1e4, size=n)
+    z[0] = -1e4 + rng.normal(size=k)
+    values["logits"] = z
+    return values
+
+
+def _true_class_far_below(values, rng):
+    """The true class 1000 below another logit: y = [1], logits = [[1000, 0]], in every row."""
+    z = values["logits"].copy()
+    y = values["y_true"]
+    other = (y + 1) % z.shape[1]
+    z[np.arange(len(y)), other] = z[np.arange(len(y)), y] + 1000.0
+    values["logits"] = z
+    return values
+
+
+DOMAIN = Domain(
+    seed=603,
+    args=(
+        Labels("y_true", classes="k", alternatives=()),
+        Reals("logits", ("n", "k"), scale=3, uint8=True, offset=True),
+    ),
+    sizes={"n": (1, 8, 300), "k": (2, 3, 10)},
+    custom={"huge logits anywhere in a row": _huge_anywhere, "true class far below": _true_class_far_below},
+)
 
 
 @cached_reference
@@ -33,7 +67,20 @@ def _log_norm_without_max(z):
     return np.log(np.exp(z - z.max(axis=1, keepdims=True)).sum(axis=1))
 
 
+def _log_of_stable_softmax(y, z):
+    z = np.asarray(z, float)
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    with np.errstate(all="ignore"):
+        return -np.mean(np.log(_pick(y, e / e.sum(axis=1, keepdims=True))))
+
+
 MISTAKES = (
+    Mistake(
+        "you took the log of the (stabilised) softmax probabilities: a true class far below the "
+        "row's maximum has a probability that underflows to 0, and log(0) = -inf; compute "
+        "log-softmax directly as z - m - log(sum(exp(z - m)))",
+        _log_of_stable_softmax,
+    ),
     Mistake(
         "np.exp overflowed: subtract each row's maximum logit before exponentiating (the log-sum-exp trick)",
         _naive,
@@ -87,13 +134,27 @@ def test_stays_finite_for_huge_logits(cross_entropy_from_logits):
         reference=REFERENCE,
         mistakes=MISTAKES,
     )
+    # The true class far below the row's maximum: a probability of exp(-740) keeps 2 digits (its
+    # log is off by 0.003, and no other mistake gives that), exp(-1000) none (log(0) = -inf).
+    for y, logits in (([1], [[740.0, 0.0]]), ([1], [[1000.0, 0.0]])):
+        y, logits = np.array(y), np.array(logits)
+        expect_close(
+            cross_entropy_from_logits.call(y, logits),
+            reference(y, logits),
+            reference=REFERENCE,
+            mistakes=MISTAKES,
+        )
 
 
-@points(1)
-def test_accepts_lists_and_float32(cross_entropy_from_logits):
-    rng = seeded(602)
-    args = (rng.integers(0, 3, size=25), rng.normal(size=(25, 3)))
-    expect_input_types_accepted(cross_entropy_from_logits, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(cross_entropy_from_logits):
+    expect_cases(
+        cross_entropy_from_logits,
+        DOMAIN.corner_cases(),
+        reference,
+        reference_name=REFERENCE,
+        mistakes=MISTAKES,
+    )
 
 
 @points(1)
@@ -107,5 +168,9 @@ def test_rejects_bad_input(cross_entropy_from_logits):
             BadInput("3 labels but 2 rows of logits", ([0, 1, 0], z)),
             BadInput("logits must be 2-D (n, k)", ([0, 1], [1.0, 2.0])),
             BadInput("the input is empty", ([], np.zeros((0, 2)))),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("cross_entropy_from_logits", DOMAIN, reference, REFERENCE),)

@@ -4,10 +4,32 @@ import numpy as np
 from sklearn.metrics import hinge_loss as sklearn_hinge_loss
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels, Reals
+from mlkata.grading.memo import cached_reference
 
 hinge_loss = student_function("hinge_loss")
 REFERENCE = "sklearn.metrics.hinge_loss"
+
+
+def _on_the_margin(values, rng):
+    """Decisions exactly at y*d = 1 (the kink), at 0, and beyond the margin."""
+    y = values["y_true"]
+    values["decision"] = y * rng.choice([1.0, 0.0, 2.0, -1.0], size=y.shape)
+    return values
+
+
+DOMAIN = Domain(
+    seed=703,
+    args=(Labels("y_true", classes=(-1, 1), alternatives=()), Reals("decision", scale=2)),
+    sizes={"n": (2, 6, 500)},
+    custom={"decisions on the margin": _on_the_margin},
+)
+
+
+@cached_reference
+def reference(y, d):
+    return float(sklearn_hinge_loss(np.asarray(y), np.asarray(d, float)))
 
 
 def _margin(y, d):
@@ -61,13 +83,9 @@ def test_margin_cases(hinge_loss):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(hinge_loss):
-    rng = seeded(702)
-    y = rng.choice([-1, 1], size=30)
-    y[:2] = [-1, 1]
-    args = (y, rng.normal(size=30))
-    expect_input_types_accepted(hinge_loss, args, sklearn_hinge_loss, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(hinge_loss):
+    expect_cases(hinge_loss, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -88,5 +106,9 @@ def test_rejects_bad_input(hinge_loss):
             BadInput("the label 2 is not -1 or +1", ([2, -1], [0.5, 0.5])),
             BadInput("y_true has 3 values and decision 2", ([1, -1, 1], [0.5, 0.5])),
             BadInput("both inputs are empty", ([], [])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("hinge_loss", DOMAIN, reference, REFERENCE),)

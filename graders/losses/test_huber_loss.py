@@ -4,11 +4,39 @@ import numpy as np
 from scipy.special import huber
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 huber_loss = student_function("huber_loss")
 REFERENCE = "mean of scipy.special.huber(delta, y_true - y_pred)"
+
+
+def _at_the_seams(values, rng):
+    """Residuals of exactly +-delta (the kink where the two pieces meet) and 0."""
+    y, delta = values["y_true"], values["delta"]
+    values["y_pred"] = y - delta * rng.choice([-1.0, 1.0, 0.0], size=y.shape)
+    return values
+
+
+def _big_negative_residuals(values, rng):
+    values["y_pred"] = values["y_true"] + rng.uniform(2.0, 6.0, size=values["y_true"].shape)
+    return values
+
+
+DOMAIN = Domain(
+    seed=303,
+    args=(
+        Reals("y_true", scale=3, uint8=True, offset=True, tiny=True),
+        Reals("y_pred", scale=1, uint8=True, offset=True, tiny=True),
+    ),
+    params=(Param("delta", 1.0, values=(0.5, 2.5), invalid=(0.0, -1.0), why_invalid="is not positive"),),
+    sizes={"n": (1, 5, 50, 400)},
+    custom={
+        "residuals exactly at +-delta": _at_the_seams,
+        "large negative residuals": _big_negative_residuals,
+    },
+)
 
 
 @cached_reference
@@ -67,11 +95,9 @@ def test_default_delta_and_the_seam(huber_loss):
     expect_close(huber_loss.call(y, p), reference(y, p), reference=REFERENCE, mistakes=MISTAKES)
 
 
-@points(1)
-def test_accepts_lists_and_float32(huber_loss):
-    rng = seeded(302)
-    args = (rng.normal(size=30) * 2, rng.normal(size=30))
-    expect_input_types_accepted(huber_loss, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(huber_loss):
+    expect_cases(huber_loss, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -83,5 +109,9 @@ def test_rejects_bad_input(huber_loss):
             BadInput("delta must be positive", ([1.0, 2.0], [1.0, 2.5]), {"delta": -1.0}),
             BadInput("y_true has 2 values and y_pred 1", ([1.0, 2.0], [1.0])),
             BadInput("both inputs are empty", ([], [])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("huber_loss", DOMAIN, reference, REFERENCE),)

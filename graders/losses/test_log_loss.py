@@ -6,11 +6,29 @@ import numpy as np
 from sklearn.metrics import log_loss as sklearn_log_loss
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels, Param, Probs
 from mlkata.grading.memo import cached_reference
 
 log_loss = student_function("log_loss")
 REFERENCE = "sklearn.metrics.log_loss(y, clip(p, eps, 1 - eps))"
+
+
+def _certain(values, rng):
+    """Probabilities of exactly 0 and 1, right and wrong: only the clip keeps the loss finite."""
+    y = values["y_true"]
+    values["y_prob"] = np.where(rng.random(y.shape) < 0.5, y, 1 - y).astype(float)
+    values["eps"] = 1e-4
+    return values
+
+
+DOMAIN = Domain(
+    seed=403,
+    args=(Labels("y_true", alternatives=()), Probs("y_prob")),
+    params=(Param("eps", 1e-15, values=(1e-3, 0.2)),),
+    sizes={"n": (2, 9, 300)},
+    custom={"probabilities 0 and 1 with eps=1e-4": _certain},
+)
 
 
 @cached_reference
@@ -49,6 +67,14 @@ MISTAKES = (
         lambda y, p, eps=1e-15: -np.mean(_terms(y, np.clip(p, eps, 1 - eps))) / np.log(10),
     ),
     Mistake(
+        "you clipped with a fixed bound, not the eps you were given: clip to [eps, 1 - eps]",
+        lambda y, p, eps=1e-15: reference(y, p, 1e-15),
+    ),
+    Mistake(
+        "you clipped with a fixed bound, not the eps you were given: clip to [eps, 1 - eps]",
+        lambda y, p, eps=1e-15: reference(y, p, 1e-7),
+    ),
+    Mistake(
         "y_prob is P(y = 1): for a positive the loss is -log(p), not -log(1 - p)",
         lambda y, p, eps=1e-15: -np.mean(_terms(1 - np.asarray(y), np.clip(p, eps, 1 - eps))),
     ),
@@ -79,13 +105,9 @@ def test_probabilities_at_zero_and_one_are_clipped(log_loss):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(log_loss):
-    rng = seeded(402)
-    y = rng.integers(0, 2, size=40)
-    y[:2] = [0, 1]
-    args = (y, rng.uniform(0.05, 0.95, size=40))
-    expect_input_types_accepted(log_loss, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(log_loss):
+    expect_cases(log_loss, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -105,5 +127,9 @@ def test_rejects_bad_input(log_loss):
             BadInput("-0.1 is not a probability", ([1, 0], [0.5, -0.1])),
             BadInput("y_true has 3 values and y_prob 2", ([1, 0, 1], [0.5, 0.5])),
             BadInput("both inputs are empty", ([], [])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("log_loss", DOMAIN, reference, REFERENCE),)

@@ -4,10 +4,25 @@ import numpy as np
 from sklearn.metrics import mean_absolute_error as sklearn_mae
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.memo import cached_reference
 
 mean_absolute_error = student_function("mean_absolute_error")
 REFERENCE = "sklearn.metrics.mean_absolute_error"
+DOMAIN = Domain(
+    seed=103,
+    args=(
+        Reals("y_true", scale=3, uint8=True, offset=True, tiny=True),
+        Reals("y_pred", scale=3, uint8=True, offset=True, tiny=True),
+    ),
+    sizes={"n": (1, 7, 2, 300)},
+)
+
+
+@cached_reference
+def reference(y, p):
+    return float(sklearn_mae(np.asarray(y, float), np.asarray(p, float)))
 
 
 def _residual(y, p):
@@ -28,6 +43,10 @@ MISTAKES = (
         lambda y, p: np.mean(_residual(y, p) ** 2),
     ),
     Mistake(
+        "you divided by n - 1: the MAE divides by n (it is not a sample statistic)",
+        lambda y, p: np.sum(np.abs(_residual(y, p))) / (len(y) - 1),
+    ),
+    Mistake(
         "that is the median of the absolute errors: MAE takes their mean",
         lambda y, p: np.median(np.abs(_residual(y, p))),
     ),
@@ -37,11 +56,9 @@ MISTAKES = (
 @points(3)
 def test_matches_sklearn_on_random_inputs(mean_absolute_error):
     rng = seeded(101)
-    for n in (1, 2, 7, 500):
+    for n in (1, 7, 2, 500):  # n = 2 after 7: there the sum is the sum / (n - 1)
         y, p = rng.normal(size=n) * 3, rng.normal(size=n) * 3
-        expect_close(
-            mean_absolute_error.call(y, p), sklearn_mae(y, p), reference=REFERENCE, mistakes=MISTAKES
-        )
+        expect_close(mean_absolute_error.call(y, p), reference(y, p), reference=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -51,11 +68,11 @@ def test_outlier_and_exact_fit(mean_absolute_error):
     expect_close(mean_absolute_error.call(y, y), 0.0, reference="a perfect fit has no error")
 
 
-@points(1)
-def test_accepts_lists_and_float32(mean_absolute_error):
-    rng = seeded(102)
-    args = (rng.normal(size=50), rng.normal(size=50))
-    expect_input_types_accepted(mean_absolute_error, args, sklearn_mae, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(mean_absolute_error):
+    expect_cases(
+        mean_absolute_error, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES
+    )
 
 
 @points(1)
@@ -66,5 +83,9 @@ def test_rejects_bad_input(mean_absolute_error):
             BadInput("y_true has 3 values and y_pred 2", ([1.0, 2.0, 3.0], [1.0, 2.0])),
             BadInput("both inputs are empty", ([], [])),
             BadInput("the inputs are 2-D, not 1-D", (np.ones((2, 2)), np.ones((2, 2)))),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("mean_absolute_error", DOMAIN, reference, REFERENCE),)

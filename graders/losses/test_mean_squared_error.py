@@ -4,10 +4,26 @@ import numpy as np
 from sklearn.metrics import mean_squared_error as sklearn_mse
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.memo import cached_reference
 
 mean_squared_error = student_function("mean_squared_error")
 REFERENCE = "sklearn.metrics.mean_squared_error"
+
+DOMAIN = Domain(
+    seed=203,
+    args=(
+        Reals("y_true", scale=2, uint8=True, offset=True, tiny=True),
+        Reals("y_pred", scale=2, uint8=True, offset=True, tiny=True),
+    ),
+    sizes={"n": (3, 8, 300, 1)},
+)
+
+
+@cached_reference
+def reference(y, p):
+    return float(sklearn_mse(np.asarray(y, float), np.asarray(p, float)))
 
 
 def _residual(y, p):
@@ -29,6 +45,15 @@ MISTAKES = (
     Mistake(
         "that is the mean *absolute* error: square the residuals instead",
         lambda y, p: np.mean(np.abs(_residual(y, p))),
+    ),
+    Mistake(
+        "expanding (y - p)**2 into y**2 - 2*y*p + p**2 cancels catastrophically when the values are "
+        "large (near 1e9 here): square the residuals y - p themselves",
+        lambda y, p: (
+            np.mean(np.asarray(y, float) ** 2)
+            - 2 * np.mean(np.asarray(y, float) * np.asarray(p, float))
+            + np.mean(np.asarray(p, float) ** 2)
+        ),
     ),
     Mistake(
         "you squared the mean error: square each residual, then average",
@@ -56,11 +81,11 @@ def test_known_values(mean_squared_error):
     expect_close(mean_squared_error.call([5.0, 5.0], [5.0, 5.0]), 0.0, reference="a perfect fit has no error")
 
 
-@points(1)
-def test_accepts_lists_and_float32(mean_squared_error):
-    rng = seeded(202)
-    args = (rng.normal(size=40), rng.normal(size=40))
-    expect_input_types_accepted(mean_squared_error, args, sklearn_mse, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(mean_squared_error):
+    expect_cases(
+        mean_squared_error, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES
+    )
 
 
 @points(1)
@@ -71,5 +96,9 @@ def test_rejects_bad_input(mean_squared_error):
             BadInput("y_true has 2 values and y_pred 3", ([1.0, 2.0], [1.0, 2.0, 3.0])),
             BadInput("both inputs are empty", ([], [])),
             BadInput("the inputs are 2-D, not 1-D", (np.ones((3, 1)), np.ones((3, 1)))),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("mean_squared_error", DOMAIN, reference, REFERENCE),)

@@ -13,11 +13,39 @@ from mlkata.grading import (
     seeded,
     student_function,
 )
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    expect_cases,
+    expect_empty_maps_to_empty,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 sigmoid = student_function("sigmoid")
 REFERENCE = "scipy.special.expit"
+
+
+def _large_anywhere(values, rng):
+    """Values of size 700 to 1e4, of both signs, at random places among ordinary ones."""
+    z = values["z"].copy()
+    flat = z.reshape(-1)
+    where = rng.random(flat.shape) < 0.3
+    flat[where] = rng.choice([-1.0, 1.0], size=int(where.sum())) * rng.uniform(
+        700, 1e4, size=int(where.sum())
+    )
+    values["z"] = z
+    return values
+
+
+DOMAIN = Domain(
+    seed=1103,
+    args=(Reals("z", ("n",), scale=6, any_shape=True, uint8=True, offset=True, tiny=True),),
+    sizes={"n": (7, 500)},
+    empty="map",
+    custom={"large values anywhere": _large_anywhere},
+)
 NO_OVERFLOW = (
     "np.exp overflows above about 709, and np.where evaluates both of its branches: compute "
     "e = exp(-|z|), which never exceeds 1, and use 1 / (1 + e) for z >= 0, e / (1 + e) for z < 0"
@@ -128,11 +156,9 @@ def test_tiny_probabilities_keep_their_precision(sigmoid):
         raise GradeFailure(str(failure) + "".join(f"\n  hint: {hint}" for hint in hints)) from None
 
 
-@points(1)
-def test_accepts_lists_and_float32(sigmoid):
-    rng = seeded(1102)
-    args = (rng.normal(scale=4, size=(6, 5)),)
-    expect_input_types_accepted(sigmoid, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(sigmoid):
+    expect_cases(sigmoid, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -140,8 +166,15 @@ def test_rejects_bad_input(sigmoid):
     expect_rejected(
         sigmoid,
         [
-            BadInput("the input is empty", ([],)),
-            BadInput("the input is an empty array", (np.zeros((0, 3)),)),
             BadInput("'a' and 'b' are not numbers", (["a", "b"],)),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("sigmoid", DOMAIN, reference, REFERENCE),)
+
+
+@points(1)
+def test_empty_input_gives_an_empty_array(sigmoid):
+    expect_empty_maps_to_empty(sigmoid)

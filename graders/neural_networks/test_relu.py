@@ -3,11 +3,35 @@
 import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    expect_cases,
+    expect_empty_maps_to_empty,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 relu = student_function("relu")
 REFERENCE = "numpy.maximum(z, 0)"
+
+
+def _at_the_kink(values, rng):
+    """Exact zeros (also -0.0) among the values: relu(0) is 0."""
+    z = values["z"].copy()
+    z.reshape(-1)[::2] = rng.choice([0.0, -0.0], size=z.reshape(-1)[::2].shape)
+    values["z"] = z
+    return values
+
+
+DOMAIN = Domain(
+    seed=1103,
+    args=(Reals("z", ("n",), scale=2, any_shape=True, uint8=True, offset=True, tiny=True),),
+    sizes={"n": (7, 200)},
+    empty="map",
+    custom={"values exactly at the kink": _at_the_kink},
+)
 
 
 @cached_reference
@@ -69,10 +93,9 @@ def test_zero_large_values_and_scalars(relu):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(relu):
-    rng = seeded(1102)
-    expect_input_types_accepted(relu, (rng.normal(size=(6, 3)),), reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(relu):
+    expect_cases(relu, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -86,5 +109,14 @@ def test_rejects_bad_input(relu):
                 (["a", "b"],),
             ),
             BadInput("the nested list is ragged, so it is not an array", ([[1.0, 2.0], [3.0]],)),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("relu", DOMAIN, reference, REFERENCE),)
+
+
+@points(1)
+def test_empty_input_gives_an_empty_array(relu):
+    expect_empty_maps_to_empty(relu)

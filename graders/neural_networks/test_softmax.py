@@ -13,11 +13,49 @@ from mlkata.grading import (
     seeded,
     student_function,
 )
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    expect_cases,
+    expect_empty_maps_to_empty,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 softmax = student_function("softmax")
 REFERENCE = "scipy.special.softmax"
+
+
+def _huge_anywhere(values, rng):
+    """Huge scores (+-1e3 to 1e4) at random places of the rows, and a row of huge negatives."""
+    z = values["z"].copy()
+    n, k = z.shape
+    z[np.arange(n), rng.integers(0, k, size=n)] = rng.choice([1.0, -1.0], size=n) * rng.uniform(
+        1e3, 1e4, size=n
+    )
+    z[0] = -1e4 + rng.normal(size=k)
+    values["z"] = z
+    return values
+
+
+def _ties(values, rng):
+    """Every score of a row equal (the uniform distribution), and rows of two tied maxima."""
+    z = values["z"].copy()
+    z[0] = 3.0
+    z[1:, :2] = z[1:, :1].max() + 1.0
+    values["z"] = z
+    return values
+
+
+DOMAIN = Domain(
+    seed=1203,
+    args=(Reals("z", ("n", "k"), scale=3, any_shape=True, uint8=True, offset=True, tiny=True),),
+    params=(Param("axis", -1, values=(0,), invalid=(2, -3), why_invalid="is not an axis of a 2-D z"),),
+    sizes={"n": (4, 50), "k": (3, 10)},
+    empty="map",
+    custom={"huge scores anywhere": _huge_anywhere, "ties": _ties},
+)
 
 
 @cached_reference
@@ -111,32 +149,26 @@ def test_stable_for_large_inputs(softmax):
             raise GradeFailure(f"{outcome.call}\n  the probabilities sum to {sums} along axis {axis}, not 1")
 
 
-@points(1)
-def test_accepts_lists_and_float32(softmax):
-    rng = seeded(1202)
-    z = rng.normal(size=(5, 4))
-    expect_input_types_accepted(softmax, (z,), reference, reference_name=REFERENCE)
-    expect_input_types_accepted(softmax, (z,), reference, reference_name=REFERENCE, kwargs={"axis": 0})
+@points(2)
+def test_every_corner_of_the_domain(softmax):
+    expect_cases(softmax, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
 def test_rejects_bad_input(softmax):
-    keeps_empty = Mistake(
-        "there is nothing to normalise in an empty slice: raise ValueError instead of returning "
-        "an empty result",
-        lambda z, axis=-1: np.zeros(np.shape(z)),
-    )
     expect_rejected(
         softmax,
         [
-            BadInput("z is empty: there is nothing to normalise", ([],), mistakes=(keeps_empty,)),
-            BadInput(
-                "each row has no entries along axis -1",
-                (np.zeros((2, 0)),),
-                {"axis": -1},
-                mistakes=(keeps_empty,),
-            ),
             BadInput("z of shape (2, 2) has no axis 2", ([[1.0, 2.0], [3.0, 4.0]],), {"axis": 2}),
             BadInput("'a' and 'b' are not numbers", (["a", "b"],)),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("softmax", DOMAIN, reference, REFERENCE),)
+
+
+@points(1)
+def test_empty_input_gives_an_empty_array(softmax):
+    expect_empty_maps_to_empty(softmax)

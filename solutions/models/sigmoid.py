@@ -31,7 +31,8 @@ def sigmoid(z):
     Raises
     ------
     ValueError
-        If ``z`` is empty or is not numeric.
+        If ``z`` is not numeric. (An empty input is no error: it gives an empty float
+        array of its shape, as every elementwise map in numpy and SciPy does.)
 
     See Also
     --------
@@ -48,8 +49,8 @@ def sigmoid(z):
     z = np.asarray(z)
     if z.dtype.kind not in "biuf":
         raise ValueError(f"z must be numeric, got an array of dtype {z.dtype}")
-    if z.size == 0:
-        raise ValueError("empty input: there is nothing to apply the sigmoid to")
+    if z.size == 0:  # an elementwise map: an empty input gives an empty result, as expit does
+        return np.zeros(z.shape)
     z = z.astype(np.float64, copy=False)
     # exp(min(z, 0)) is e = exp(-|z|) where z < 0 and 1 where z >= 0: the numerator of both
     # forms, so this is e / (1 + e) or 1 / (1 + e) with no choice per element. (np.where would

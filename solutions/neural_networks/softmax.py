@@ -32,8 +32,9 @@ def softmax(z, axis=-1):
     Raises
     ------
     ValueError
-        If ``z`` is not numeric, if ``axis`` is not an axis of ``z``, or if ``z`` has no
-        entries along ``axis`` (there is nothing to normalise).
+        If ``z`` is not numeric, or if ``axis`` is not an axis of ``z``. (An empty ``z`` is
+        no error: it gives an empty float array of its shape, as ``scipy.special.softmax``
+        does.)
 
     See Also
     --------
@@ -54,8 +55,8 @@ def softmax(z, axis=-1):
         raise ValueError(f"z must be an array of real numbers: {error}") from None
     if not -z.ndim <= axis < z.ndim:
         raise ValueError(f"axis {axis} is out of range for z of shape {z.shape}")
-    if z.shape[axis] == 0:
-        raise ValueError(f"z of shape {z.shape} has no entries along axis {axis}")
+    if z.size == 0:  # nothing to normalise: an empty result of the same shape, as scipy gives
+        return z.copy()
     shifted = z - z.max(axis=axis, keepdims=True)
     e = np.exp(shifted, out=shifted)  # in place: shifted is not needed again
     e /= e.sum(axis=axis, keepdims=True)

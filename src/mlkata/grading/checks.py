@@ -9,7 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from mlkata.grading.domains import Case
+from mlkata.grading.domains import Case, Domain
+from mlkata.grading.failures import GradeFailure
 from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned
 from mlkata.grading.outcome import Outcome
 from mlkata.grading.proxy import StudentFunction
@@ -88,6 +89,10 @@ def expect_input_types_accepted(
 
 # --- cases drawn from a domain (mlkata.grading.domains) ------------------------------------------
 
+READ_ONLY_HINT = (
+    "your function wrote into an input array (the inputs here are read-only): work on a copy, "
+    "e.g. x = np.array(x, dtype=float), or write results into a new array"
+)
 FLOAT32_SAFETY = 32.0
 """How many times the reference's own float32 error a float32 answer may be off by."""
 
@@ -173,6 +178,8 @@ def expect_case(
     here before the reference is computed.
     """
     outcome = call_case(function, case)
+    if outcome.raised is not None and "read-only" in outcome.raised.message:
+        raise GradeFailure(f"{outcome.call} raised {outcome.raised.summary()}\n  hint: {READ_ONLY_HINT}")
     returned(outcome)
     expected = reference(*case.widened, **case.widened_kwargs)
     suffix = f" [{case.name}]" if not case.name.startswith("random") else ""
@@ -199,3 +206,53 @@ def expect_cases(
         expect_case(
             function, case, reference, reference_name=reference_name, mistakes=mistakes, rtol=rtol, atol=atol
         )
+
+
+@dataclass(frozen=True)
+class Differential:
+    """One exercise function, its domain and how a case is judged: what property tests explore.
+
+    A grader declares ``PROPERTIES = (Differential("hinge_loss", DOMAIN, reference, REFERENCE),)``
+    and ``tests/test_properties.py`` draws cases from ``DOMAIN`` with hypothesis and runs
+    :meth:`check` on the solution. ``judge`` replaces the scalar/array comparison for results
+    that need their own (a tuple, a fitted model): it takes the function and the case.
+    """
+
+    function: str
+    domain: Domain
+    reference: Callable[..., Any] | None = None
+    reference_name: str = ""
+    rtol: float = 1e-7
+    atol: float = 1e-12
+    judge: Callable[[StudentFunction, Case], None] | None = None
+
+    def check(self, function: StudentFunction, case: Case) -> None:
+        """Judge ``function`` on ``case`` (a :class:`GradeFailure` when it is wrong)."""
+        if self.judge is not None:
+            self.judge(function, case)
+            return
+        assert self.reference is not None, f"{self.function}: a Differential needs a reference or a judge"
+        expect_case(
+            function, case, self.reference, reference_name=self.reference_name, rtol=self.rtol, atol=self.atol
+        )
+
+
+def expect_empty_maps_to_empty(function: StudentFunction, **kwargs: Any) -> None:
+    """Check an elementwise map gives an empty float array for empty input, as numpy does.
+
+    Both ``[]`` and a ``(0, 3)`` array are tried; the result must keep the input's shape.
+    """
+    for empty in ([], np.zeros((0, 3))):
+        outcome = function.call(empty, **kwargs)
+        value = returned(outcome)
+        shape = np.shape(empty)
+        if not (isinstance(value, np.ndarray) and value.shape == shape and value.dtype.kind == "f"):
+            shown = (
+                f"array of shape {value.shape}, dtype {value.dtype}"
+                if isinstance(value, np.ndarray)
+                else repr(value)
+            )
+            raise GradeFailure(
+                f"{outcome.call} returned {shown}\n  an elementwise map of an empty input is an empty "
+                f"float array of the same shape {shape} (as numpy and scipy.special give), not an error"
+            )

@@ -159,23 +159,31 @@ class Labels:
 
     name: str
     shape: tuple[str | int, ...] = ("n",)
-    classes: tuple[Any, ...] = (0, 1)
+    classes: tuple[Any, ...] | str = (0, 1)
+    """The label set, or the name of a dimension ``k`` for the labels ``0 .. k-1``."""
     alternatives: tuple[tuple[Any, ...], ...] = ((-1, 1), (1, 2))
     bad_label: Any = "auto"
 
-    def draw(self, rng: np.random.Generator, dims: Mapping[str, int]) -> np.ndarray:
-        size = _size(self.shape, dims)
-        index = rng.integers(0, len(self.classes), size=size)
-        flat = index.reshape(-1)
-        first = min(flat.size, len(self.classes))
-        flat[:first] = rng.permutation(len(self.classes))[:first]
-        return np.asarray(self.classes)[index]
+    def labels(self, dims: Mapping[str, int]) -> tuple[Any, ...]:
+        """The label set at these sizes."""
+        return tuple(range(dims[self.classes])) if isinstance(self.classes, str) else self.classes
 
-    def invalid(self) -> Any:
+    def draw(self, rng: np.random.Generator, dims: Mapping[str, int]) -> np.ndarray:
+        classes = self.labels(dims)
+        size = _size(self.shape, dims)
+        index = rng.integers(0, len(classes), size=size)
+        flat = index.reshape(-1)
+        first = min(flat.size, len(classes))
+        flat[:first] = rng.permutation(len(classes))[:first]
+        return np.asarray(classes)[index]
+
+    def invalid(self, dims: Mapping[str, int]) -> Any:
+        """A label the function must refuse: ``bad_label``, or one past the largest integer label."""
         if self.bad_label != "auto":
             return self.bad_label
-        if all(isinstance(c, int | np.integer) for c in self.classes):
-            return max(self.classes) + 1
+        classes = self.labels(dims)
+        if all(isinstance(c, int | np.integer) for c in classes):
+            return max(classes) + 1
         return None
 
 
@@ -376,7 +384,7 @@ class Domain:
             for spec in chosen:
                 values[spec.name] = rng.integers(0, 256, size=_size(spec.shape, dims)).astype(np.uint8)
         elif corner == "bool":
-            chosen = [s for s in labels if set(s.classes) == {0, 1}]
+            chosen = [s for s in labels if set(s.labels(dims)) == {0, 1}]
             for spec in chosen:
                 values[spec.name] = values[spec.name].astype(bool)
         elif corner == "float32":
@@ -414,7 +422,7 @@ class Domain:
             for spec in labels:
                 if number < len(spec.alternatives):
                     other = spec.alternatives[number]
-                    mapping = dict(zip(spec.classes, other, strict=True))
+                    mapping = dict(zip(spec.labels({}), other, strict=True))
                     changed[spec.name] = np.asarray([mapping[v] for v in values[spec.name].tolist()])
                     shown = "{" + ", ".join(map(repr, other)) + "}"
             cases.append(self._case(f"labels {shown}", changed))
@@ -476,13 +484,14 @@ class Domain:
             bad.append(BadInput("the input is empty", empty))
         for spec in specs:
             value = base[spec.name]
-            if isinstance(spec, Labels) and spec.invalid() is not None and spec.shape:
+            wrong_label = spec.invalid(dims) if isinstance(spec, Labels) else None
+            if isinstance(spec, Labels) and wrong_label is not None and spec.shape:
                 changed = value.copy()
-                changed.reshape(-1)[-1] = spec.invalid()
-                shown = "{" + ", ".join(map(repr, spec.classes)) + "}"
+                changed.reshape(-1)[-1] = wrong_label
+                shown = "{" + ", ".join(map(repr, spec.labels(dims))) + "}"
                 bad.append(
                     BadInput(
-                        f"{spec.name} has the label {spec.invalid()!r}, outside {shown}",
+                        f"{spec.name} has the label {wrong_label!r}, outside {shown}",
                         args_with(spec.name, changed),
                     )
                 )

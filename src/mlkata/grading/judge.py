@@ -254,7 +254,10 @@ def expect_close(
     if got is None:
         raise GradeFailure(f"{header()}\n  got      {describe_value(value)}, which is not numeric")
     if want.ndim == 0 and got.ndim != 0:
-        raise GradeFailure(f"{header()}\n  got      an array of shape {got.shape}: return a single number")
+        raise GradeFailure(
+            f"{header()}\n  got      an array of shape {got.shape}\n  hint: return a single number (a Python "
+            "float), not an array"
+        )
 
     def hints() -> list[str]:
         return hints_for_check(outcome, mistakes, want, rtol=rtol, atol=atol)
@@ -274,7 +277,7 @@ def expect_close(
         text += "\n  your result is not finite (nan or inf): look for overflow, log(0) or 0/0"
     text += _difference(got, want, rtol, atol)
     found = hints()
-    if not found and rtol < FLOAT32_RTOL and _float32_close(got, want):
+    if not found and rtol < FLOAT32_RTOL and _float32_close(value, got, want, atol):
         found = [
             "your result agrees with the reference to about 6 significant digits only: that is "
             "float32 precision (compute in float64, e.g. np.asarray(x, dtype=float)), or a formula "
@@ -283,15 +286,18 @@ def expect_close(
     raise GradeFailure(_with_hints(text, found))
 
 
-def _float32_close(got: np.ndarray, want: np.ndarray) -> bool:
-    """Whether ``got`` is ``want`` to float32 precision, relative to the answer's magnitude.
+def _float32_close(value: Any, got: np.ndarray, want: np.ndarray, atol: float) -> bool:
+    """Whether ``got`` is ``want`` to float32 precision.
 
-    Judged on the whole answer (a standardised column's entries near 0 have no relative
-    precision of their own), so the hint fires for float32 rounding wherever it shows.
+    Entry by entry (relatively, with the check's ``atol``); or, for a result returned as
+    float32, on the whole answer relative to its magnitude: a standardised column's entries
+    near 0 have no relative precision of their own, and the hint must still fire there.
     """
     if got.shape != want.shape or not (np.all(np.isfinite(got)) and np.all(np.isfinite(want))):
         return False
-    if not got.size:
+    if _close(got, want, FLOAT32_RTOL, atol):
+        return True
+    if not got.size or not (isinstance(value, np.ndarray) and value.dtype == np.float32):
         return False
     scale = float(np.max(np.abs(want)))
     return bool(np.max(np.abs(got - want)) <= FLOAT32_RTOL * max(scale, np.finfo(np.float64).tiny))
@@ -350,4 +356,4 @@ def expect_no_warnings(outcome: Outcome, *, because: str) -> None:
     """Check the call emitted no warning (an overflow in ``np.exp``, say)."""
     returned(outcome)
     if outcome.warnings:
-        raise GradeFailure(f"{outcome.call} emitted a warning: {outcome.warnings[0]}\n  {because}")
+        raise GradeFailure(f"{outcome.call} emitted a warning: {outcome.warnings[0]}\n  hint: {because}")

@@ -46,7 +46,7 @@ def loss_of_the_main_prediction(predictions, y_true):
     return bias, bias, float(np.mean((P - main) ** 2))
 
 
-@mutant("bias_variance_decomposition", hint="one row per round")
+@mutant("bias_variance_decomposition")
 def one_dimensional_is_one_round(predictions, y_true):
     P = np.atleast_2d(np.asarray(predictions, dtype=float))
     y = np.asarray(y_true, dtype=float)
@@ -56,7 +56,7 @@ def one_dimensional_is_one_round(predictions, y_true):
     return float(np.mean((P - y) ** 2)), float(np.mean((main - y) ** 2)), float(np.mean((P - main) ** 2))
 
 
-@mutant("bias_variance_decomposition", hint="do not broadcast")
+@mutant("bias_variance_decomposition")
 def broadcasts_y(predictions, y_true):
     P = np.asarray(predictions, dtype=float)
     y = np.asarray(y_true, dtype=float)

@@ -30,7 +30,7 @@ def difference_of_norms(u, v):
     return float(abs(np.linalg.norm(u) - np.linalg.norm(v)))
 
 
-@mutant("euclidean_distance", hint="numpy would broadcast")
+@mutant("euclidean_distance")
 def no_length_check(u, v):
     u, v = np.asarray(u, float), np.asarray(v, float)
     if u.size == 0 or v.size == 0:
@@ -38,7 +38,7 @@ def no_length_check(u, v):
     return float(np.sqrt(np.sum((u - v) ** 2)))
 
 
-@mutant("euclidean_distance", hint="both vectors are empty")
+@mutant("euclidean_distance")
 def empty_gives_zero(u, v):
     u, v = np.asarray(u, float), np.asarray(v, float)
     if u.ndim != 1 or u.shape != v.shape:

@@ -78,7 +78,7 @@ def one_update_too_few(X, init_centroids, n_iter=100):
     return centroids, _assign(X, centroids)
 
 
-@mutant("kmeans", hint="5 centroids for only 4 points")
+@mutant("kmeans")
 def more_centroids_than_points(X, init_centroids, n_iter=100):
     X, centroids = np.asarray(X, float), np.array(init_centroids, float)
     if X.ndim != 2 or centroids.ndim != 2 or X.shape[1] != centroids.shape[1]:

@@ -54,7 +54,7 @@ def manhattan_neighbours(X_train, y_train, X_test, k=5):
     return classes[np.argmax(votes, axis=1)]
 
 
-@mutant("knn_predict", hint="only 3 training points")
+@mutant("knn_predict")
 def k_not_checked(X_train, y_train, X_test, k=5):
     X_train, y_train, X_test = np.asarray(X_train, float), np.asarray(y_train), np.asarray(X_test, float)
     if X_train.shape[1] != X_test.shape[1] or len(y_train) != len(X_train) or len(X_train) == 0 or k < 1:

@@ -30,7 +30,7 @@ def largest_difference(u, v):
     return float(np.max(np.abs(u - v)))
 
 
-@mutant("manhattan_distance", hint="numpy would broadcast")
+@mutant("manhattan_distance")
 def no_length_check(u, v):
     u, v = np.asarray(u, float), np.asarray(v, float)
     if u.size == 0 or v.size == 0:

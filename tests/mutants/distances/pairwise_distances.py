@@ -74,7 +74,7 @@ def cosine_similarity_not_distance(X, Y, metric="euclidean"):
     return Xn @ Yn.T
 
 
-@mutant("pairwise_distances", hint="is not one of the metrics")
+@mutant("pairwise_distances")
 def unknown_metric_means_euclidean(X, Y, metric="euclidean"):
     X, Y = np.asarray(X, float), np.asarray(Y, float)
     if X.ndim != 2 or Y.ndim != 2 or X.shape[1] != Y.shape[1] or X.size == 0 or Y.size == 0:

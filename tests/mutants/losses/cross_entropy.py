@@ -41,7 +41,7 @@ def predicted_class_not_true_class(y_true, probs, eps=1e-15):
     return float(-np.mean(np.log(np.clip(q.max(axis=1), eps, 1 - eps))))
 
 
-@mutant("cross_entropy", hint="ValueError")
+@mutant("cross_entropy")
 def no_row_sum_check(y_true, probs, eps=1e-15):
     y, q = np.asarray(y_true).astype(int), np.asarray(probs, float)
     if q.ndim != 2 or len(y) != len(q) or y.size == 0:
@@ -49,3 +49,20 @@ def no_row_sum_check(y_true, probs, eps=1e-15):
     if np.any(y < 0) or np.any(y >= q.shape[1]):
         raise ValueError("bad labels")
     return float(-np.mean(np.log(np.clip(q[np.arange(len(y)), y], eps, 1 - eps))))
+
+
+@mutant("cross_entropy", hint="not the eps you were given")
+def clips_at_a_fixed_bound(y_true, probs, eps=1e-15):
+    y, q = _checked(y_true, probs)
+    return float(-np.mean(np.log(np.clip(q[np.arange(len(y)), y], 1e-15, 1.0))))
+
+
+@mutant("cross_entropy")
+def clips_in_place(y_true, probs, eps=1e-15):
+    """np.clip(..., out=probs) writes into the caller's array: a read-only input raises."""
+    _checked(y_true, probs)
+    y, q = np.asarray(y_true).astype(int), np.asarray(probs)
+    if q.dtype.kind != "f":
+        q = q.astype(float)
+    np.clip(q, eps, 1 - eps, out=q)
+    return float(-np.mean(np.log(q[np.arange(len(y)), y])))

@@ -38,7 +38,7 @@ def forgets_the_max(y_true, logits):
     return float(np.mean(log_norm - z[np.arange(len(y)), y]))
 
 
-@mutant("cross_entropy_from_logits", hint="ValueError")
+@mutant("cross_entropy_from_logits")
 def no_label_check(y_true, logits):
     y, z = np.asarray(y_true).astype(int), np.asarray(logits, float)
     if z.ndim != 2 or len(y) != len(z) or y.size == 0:
@@ -46,3 +46,33 @@ def no_label_check(y_true, logits):
     shifted = z - z.max(axis=1, keepdims=True)
     log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
     return float(-np.mean(log_p[np.arange(len(y)), y % z.shape[1]]))
+
+
+@mutant("cross_entropy_from_logits", hint="log of the (stabilised) softmax")
+def log_of_stabilised_softmax(y_true, logits):
+    y, z = _checked(y_true, logits)
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    p = e / e.sum(axis=1, keepdims=True)
+    return float(-np.mean(np.log(p[np.arange(len(y)), y])))
+
+
+@mutant("cross_entropy_from_logits")
+def shifts_in_the_input_dtype(y_true, logits):
+    """uint8 logits: z - z.max() wraps around before the float conversion."""
+    _checked(y_true, logits)
+    y, z = np.asarray(y_true).astype(int), np.asarray(logits)
+    shifted = (z - z.max(axis=1, keepdims=True)).astype(float)
+    log_norm = np.log(np.exp(shifted).sum(axis=1))
+    return float(np.mean(log_norm - shifted[np.arange(len(y)), y]))
+
+
+@mutant("cross_entropy_from_logits")
+def shifts_in_place(y_true, logits):
+    """Subtracts the row maximum from the caller's array: a read-only input raises."""
+    _checked(y_true, logits)
+    y, z = np.asarray(y_true).astype(int), np.asarray(logits)
+    if z.dtype.kind != "f":
+        z = z.astype(float)
+    z -= z.max(axis=1, keepdims=True)
+    log_norm = np.log(np.exp(z).sum(axis=1))
+    return float(np.mean(log_norm - z[np.arange(len(y)), y]))

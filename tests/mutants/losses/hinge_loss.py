@@ -26,7 +26,7 @@ def sum_not_mean(y_true, decision):
     return float(np.sum(np.maximum(0, 1 - y * d)))
 
 
-@mutant("hinge_loss", hint="labels in {0, 1} must be rejected")
+@mutant("hinge_loss")
 def zero_one_labels_accepted(y_true, decision):
     y, d = np.asarray(y_true), np.asarray(decision, float)
     if y.shape != d.shape or y.size == 0:
@@ -44,3 +44,24 @@ def squared_hinge(y_true, decision):
 def python_max_not_elementwise(y_true, decision):
     y, d = _checked(y_true, decision)
     return float(max(0.0, float(np.mean(1 - y * d))))
+
+
+@mutant("hinge_loss")
+def losses_in_an_integer_array(y_true, decision):
+    """np.zeros_like(y) is an integer array for integer labels: each float loss is truncated."""
+    y, d = _checked(y_true, decision)
+    losses = np.zeros_like(np.asarray(y_true))
+    for i in range(len(y)):
+        losses[i] = max(0.0, 1 - y[i] * d[i])
+    return float(np.mean(losses))
+
+
+@mutant("hinge_loss")
+def margins_in_place(y_true, decision):
+    """Multiplies the caller's decision array by y: a read-only input raises."""
+    y, _ = _checked(y_true, decision)
+    d = np.asarray(decision)
+    if d.dtype.kind != "f":
+        d = d.astype(float)
+    d *= y
+    return float(np.mean(np.maximum(0, 1 - d)))

@@ -35,10 +35,31 @@ def always_quadratic(y_true, y_pred, delta=1.0):
     return float(np.mean(0.5 * _residual(y_true, y_pred, delta) ** 2))
 
 
-@mutant("huber_loss", hint="ValueError")
+@mutant("huber_loss")
 def accepts_any_delta(y_true, y_pred, delta=1.0):
     r = np.asarray(y_true, float) - np.asarray(y_pred, float)
     if r.size == 0:
         raise ValueError("empty")
     a = np.abs(r)
     return float(np.mean(np.where(a <= delta, 0.5 * r**2, delta * (a - delta / 2))))
+
+
+@mutant("huber_loss")
+def residual_in_the_input_dtype(y_true, y_pred, delta=1.0):
+    """uint8 inputs: y_true - y_pred wraps around before np.abs."""
+    _residual(y_true, y_pred, delta)
+    r = np.asarray(y_true) - np.asarray(y_pred)
+    a = np.abs(r).astype(float)
+    return float(np.mean(np.where(a <= delta, 0.5 * a**2, delta * (a - delta / 2))))
+
+
+@mutant("huber_loss")
+def residual_in_place(y_true, y_pred, delta=1.0):
+    """Subtracts into the caller's y_true: a read-only input raises."""
+    _residual(y_true, y_pred, delta)
+    r = np.asarray(y_true)
+    if r.dtype.kind != "f":
+        r = r.astype(float)
+    r -= np.asarray(y_pred, float)
+    a = np.abs(r)
+    return float(np.mean(np.where(a <= delta, 0.5 * a**2, delta * (a - delta / 2))))

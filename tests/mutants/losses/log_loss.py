@@ -46,8 +46,26 @@ def accepts_minus_one_labels(y_true, y_prob, eps=1e-15):
     return float(-np.mean(np.where(positive, np.log(p), np.log(1 - p))))
 
 
-@mutant("log_loss", hint="eps")
+@mutant("log_loss", hint="not the eps you were given")
 def ignores_eps(y_true, y_prob, eps=1e-15):
     y, p = _checked(y_true, y_prob)
     p = np.clip(p, 1e-15, 1 - 1e-15)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+@mutant("log_loss", hint="not the eps you were given")
+def clips_at_a_fixed_1e_7(y_true, y_prob, eps=1e-15):
+    y, p = _checked(y_true, y_prob)
+    p = np.clip(p, 1e-7, 1 - 1e-7)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+@mutant("log_loss")
+def clips_in_place(y_true, y_prob, eps=1e-15):
+    """np.clip(..., out=y_prob) writes into the caller's array: a read-only input raises."""
+    y, _ = _checked(y_true, y_prob)
+    p = np.asarray(y_prob)
+    if p.dtype.kind != "f":
+        p = p.astype(float)
+    np.clip(p, eps, 1 - eps, out=p)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))

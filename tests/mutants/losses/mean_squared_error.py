@@ -33,3 +33,18 @@ def divides_by_n_minus_one(y_true, y_pred):
 @mutant("mean_squared_error", hint="mean *absolute* error")
 def absolute_not_squared(y_true, y_pred):
     return float(np.mean(np.abs(_checked(y_true, y_pred))))
+
+
+@mutant("mean_squared_error", hint="cancels catastrophically")
+def expanded_square(y_true, y_pred):
+    _checked(y_true, y_pred)
+    y, p = np.asarray(y_true, float), np.asarray(y_pred, float)
+    return float(np.mean(y**2) - 2 * np.mean(y * p) + np.mean(p**2))
+
+
+@mutant("mean_squared_error")
+def squares_in_the_input_dtype(y_true, y_pred):
+    """uint8 inputs: y_true - y_pred wraps around, and so does its square."""
+    _checked(y_true, y_pred)
+    y, p = np.asarray(y_true), np.asarray(y_pred)
+    return float(np.mean((y - p) ** 2))

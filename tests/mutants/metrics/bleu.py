@@ -91,7 +91,7 @@ def longer_reference_on_a_tie(references, hypothesis, max_n=4):
     )
 
 
-@mutant("bleu", hint="a single flat token list")
+@mutant("bleu")
 def flat_reference_accepted(references, hypothesis, max_n=4):
     if not isinstance(max_n, int) or max_n < 1 or not references or isinstance(hypothesis, str):
         raise ValueError("bad input")

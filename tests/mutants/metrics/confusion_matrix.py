@@ -50,14 +50,14 @@ def ignores_labels(y_true, y_pred, labels=None):
     return _count(y_true, y_pred, np.union1d(y_true, y_pred).tolist())
 
 
-@mutant("confusion_matrix", hint="integer array")
+@mutant("confusion_matrix")
 def float_counts(y_true, y_pred, labels=None):
     y_true, y_pred = _checked(y_true, y_pred)
     labels = np.union1d(y_true, y_pred).tolist() if labels is None else labels
     return _count(y_true, y_pred, labels).astype(float)
 
 
-@mutant("confusion_matrix", hint="y_true has 3 values and y_pred 2")
+@mutant("confusion_matrix")
 def zip_drops_unmatched_samples(y_true, y_pred, labels=None):
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
     if y_true.size == 0 or y_true.ndim != 1:

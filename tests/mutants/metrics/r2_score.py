@@ -38,14 +38,14 @@ def mean_over_sum(y_true, y_pred):
     return _finish(np.mean((y_true - y_pred) ** 2), np.sum((y_true - y_true.mean()) ** 2))
 
 
-@mutant("r2_score", hint="constant y_true")
+@mutant("r2_score")
 def no_constant_case(y_true, y_pred):
     y_true, y_pred = _checked(y_true, y_pred)
     with np.errstate(all="ignore"):
         return float(1 - np.sum((y_true - y_pred) ** 2) / np.sum((y_true - y_true.mean()) ** 2))
 
 
-@mutant("r2_score", hint="at least two samples")
+@mutant("r2_score")
 def accepts_one_sample(y_true, y_pred):
     y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
     if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size == 0:

@@ -37,7 +37,7 @@ def lower_score_is_positive(y_true, y_score):
     return float(np.mean(wins))
 
 
-@mutant("roc_auc", hint="only one class is present")
+@mutant("roc_auc")
 def one_class_gives_half(y_true, y_score):
     y, s = np.asarray(y_true), np.asarray(y_score, float)
     if y.ndim != 1 or y.shape != s.shape or y.size == 0 or not np.all((y == 0) | (y == 1)):
@@ -48,7 +48,7 @@ def one_class_gives_half(y_true, y_score):
     return float(np.mean((diff > 0) + 0.5 * (diff == 0)))
 
 
-@mutant("roc_auc", hint="-1 is neither")
+@mutant("roc_auc")
 def positive_means_greater_than_zero(y_true, y_score):
     y, s = np.asarray(y_true), np.asarray(y_score, float)
     if y.ndim != 1 or y.shape != s.shape or y.size == 0 or np.any(y > 1):

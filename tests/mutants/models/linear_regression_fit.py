@@ -42,7 +42,7 @@ def mean_over_all_entries(X, y):
     return w, float(y.mean() - X.mean() * w.sum())
 
 
-@mutant("linear_regression_fit", hint="X must be 2-D")
+@mutant("linear_regression_fit")
 def one_dimensional_x_accepted(X, y):
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     if X.ndim == 1:

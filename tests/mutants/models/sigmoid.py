@@ -6,10 +6,7 @@ from mlkata.mutants import mutant
 
 
 def _checked(z):
-    z = np.asarray(z, dtype=float)
-    if z.size == 0:
-        raise ValueError("empty input")
-    return z
+    return np.asarray(z, dtype=float)
 
 
 def _shaped(out):
@@ -41,11 +38,34 @@ def clipped_inputs(z):
     return _shaped(1.0 / (1.0 + np.exp(-z)))
 
 
-@mutant("sigmoid", hint="the input is empty")
-def empty_input_accepted(z):
+@mutant("sigmoid")
+def empty_input_rejected(z):
     z = np.asarray(z, dtype=float)
+    if z.size == 0:
+        raise ValueError("empty input")
     e = np.exp(-np.abs(z))
     return _shaped(np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
+
+
+@mutant("sigmoid")
+def negates_in_the_input_dtype(z):
+    """-z on a uint8 array wraps around (-1 is 255) before the float conversion."""
+    z = np.asarray(z)
+    if z.dtype.kind not in "biuf":
+        raise ValueError("not numeric")
+    e = np.exp(np.minimum(z, -z).astype(float))
+    return _shaped(np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)))
+
+
+@mutant("sigmoid")
+def writes_into_the_input(z):
+    """Computes in the caller's float array: a read-only input raises."""
+    z = np.asarray(z)
+    if z.dtype.kind != "f" or z.ndim == 0:
+        z = np.array(z, dtype=float)
+    e = np.exp(-np.abs(z))
+    z[...] = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return _shaped(z)
 
 
 @mutant("sigmoid", hint="return a single number")

@@ -14,7 +14,7 @@ def _checked(w, b, X, y, C):
     return w, float(b), X, y
 
 
-@mutant("svm_objective", hint="not their mean")
+@mutant("svm_objective")
 def mean_of_the_hinges(w, b, X, y, C=1.0):
     w, b, X, y = _checked(w, b, X, y, C)
     return float(0.5 * w @ w + C * np.mean(np.maximum(0, 1 - y * (X @ w + b))))

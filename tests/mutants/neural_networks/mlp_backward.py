@@ -94,7 +94,7 @@ def weight_gradient_transposed(X, y, weights, biases, activation="relu"):
     return _backward(X, y, Ws, bs, activation, transpose=True)
 
 
-@mutant("mlp_backward", hint="silently picks the last class")
+@mutant("mlp_backward")
 def negative_labels_wrap(X, y, weights, biases, activation="relu"):
     X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
     if np.any(y >= k):

@@ -21,7 +21,7 @@ def leaky(z):
     return np.where(z > 0, z, 0.01 * z)
 
 
-@mutant("relu", hint="convert with np.asarray(z, dtype=float)")
+@mutant("relu")
 def no_float_conversion(z):
     z = np.asarray(z)
     return np.where(z > 0, z, 0)
@@ -30,3 +30,21 @@ def no_float_conversion(z):
 @mutant("relu")
 def forgets_asarray(z):
     return z * (z > 0)
+
+
+@mutant("relu")
+def zeroes_in_place(z):
+    """z[z < 0] = 0 on the caller's array: a read-only input raises."""
+    z = np.asarray(z)
+    if z.dtype.kind not in "f" or z.ndim == 0:
+        z = np.array(z, dtype=float)
+    z[z < 0] = 0.0
+    return z
+
+
+@mutant("relu")
+def empty_raises(z):
+    z = np.asarray(z, dtype=float)
+    if z.size == 0:
+        raise ValueError("empty input")
+    return np.maximum(z, 0.0)

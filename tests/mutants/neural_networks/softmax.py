@@ -7,8 +7,7 @@ from mlkata.mutants import mutant
 
 def _checked(z, axis):
     z = np.asarray(z, dtype=float)
-    if z.shape[np.lib.array_utils.normalize_axis_index(axis, z.ndim)] == 0:
-        raise ValueError("nothing to normalise")
+    np.lib.array_utils.normalize_axis_index(axis, z.ndim)
     return z
 
 
@@ -40,10 +39,32 @@ def sum_without_keepdims(z, axis=-1):
     return e / e.sum(axis=axis)
 
 
-@mutant("softmax", hint="nothing to normalise in an empty slice")
-def empty_returns_empty(z, axis=-1):
+@mutant("softmax")
+def empty_raises(z, axis=-1):
     z = np.asarray(z, dtype=float)
     if z.size == 0:
-        return np.zeros(z.shape)
+        raise ValueError("nothing to normalise")
     e = np.exp(z - z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+@mutant("softmax")
+def shifts_in_the_input_dtype(z, axis=-1):
+    """uint8 scores: z - z.max() wraps around before the float conversion."""
+    _checked(z, axis)
+    z = np.asarray(z)
+    shifted = (z - z.max(axis=axis, keepdims=True)).astype(float)
+    e = np.exp(shifted)
+    return e / e.sum(axis=axis, keepdims=True)
+
+
+@mutant("softmax")
+def shifts_in_place(z, axis=-1):
+    """Subtracts the maximum from the caller's array: a read-only input raises."""
+    _checked(z, axis)
+    z = np.asarray(z)
+    if z.dtype.kind != "f":
+        z = z.astype(float)
+    z -= z.max(axis=axis, keepdims=True)
+    e = np.exp(z)
     return e / e.sum(axis=axis, keepdims=True)

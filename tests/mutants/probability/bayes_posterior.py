@@ -34,7 +34,7 @@ def ignores_the_prior(prior, likelihood):
     return q / q.sum()
 
 
-@mutant("bayes_posterior", hint="not with ==")
+@mutant("bayes_posterior")
 def prior_sum_compared_exactly(prior, likelihood):
     p, q = _checked(prior, likelihood)
     if p.sum() != 1:

@@ -57,13 +57,13 @@ def presence_not_counts(X, y, alpha=1.0):
     return _model((X > 0).astype(float), y, _laplace(alpha))
 
 
-@mutant("multinomial_nb_fit", hint="a count is negative")
+@mutant("multinomial_nb_fit")
 def negative_counts_accepted(X, y, alpha=1.0):
     X, y = _checked(X, y, alpha, negative_ok=True)
     return _model(X, y, _laplace(alpha))
 
 
-@mutant("multinomial_nb_fit", hint="alpha must be > 0: alpha=0")
+@mutant("multinomial_nb_fit")
 def zero_alpha_accepted(X, y, alpha=1.0):
     X, y = _checked(X, y, alpha, zero_alpha_ok=True)
     return _model(X, y, _laplace(alpha))

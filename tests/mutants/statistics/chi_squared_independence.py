@@ -51,7 +51,7 @@ def one_minus_cdf(table):
     return statistic, float(1 - chi2.cdf(statistic, dof)), dof, expected
 
 
-@mutant("chi_squared_independence", hint="adds up to 0")
+@mutant("chi_squared_independence")
 def zero_totals_not_checked(table):
     table = np.asarray(table, float)
     if table.ndim != 2 or np.any(table < 0):

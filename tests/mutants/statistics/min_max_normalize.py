@@ -41,7 +41,7 @@ def whole_matrix_range(X):
     return (X - X.min()) / _safe(X.max() - X.min())
 
 
-@mutant("min_max_normalize", hint="reshape one feature")
+@mutant("min_max_normalize")
 def accepts_one_dimensional_input(X):
     X = np.asarray(X, float)
     if X.size == 0:

@@ -41,7 +41,7 @@ def whole_matrix_statistics(X):
     return (X - X.mean()) / _safe(X.std())
 
 
-@mutant("standardize", hint="reshape one feature")
+@mutant("standardize")
 def accepts_one_dimensional_input(X):
     X = np.asarray(X, float)
     if X.size == 0:
