@@ -29,7 +29,12 @@ DOMAIN = Domain(
 
 @cached_reference
 def reference(y, d):
-    return float(sklearn_hinge_loss(np.asarray(y), np.asarray(d, float)))
+    y, d = np.asarray(y), np.asarray(d, float)
+    if len(np.unique(y)) < 2:
+        # sklearn binarises the labels it sees: with one class present it mislabels them
+        # (hinge_loss([1, 1], [-2.7, -2.7]) is 0.0), so the documented formula decides here.
+        return float(np.mean(np.maximum(0.0, 1.0 - y * d)))
+    return float(sklearn_hinge_loss(y, d))
 
 
 def _margin(y, d):

@@ -43,7 +43,8 @@ def _ties(values, rng):
     """Every score of a row equal (the uniform distribution), and rows of two tied maxima."""
     z = values["z"].copy()
     z[0] = 3.0
-    z[1:, :2] = z[1:, :1].max() + 1.0
+    if len(z) > 1:
+        z[1:, :2] = z[1:, :1].max() + 1.0
     values["z"] = z
     return values
 
