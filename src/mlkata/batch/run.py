@@ -2,11 +2,12 @@
 
 ``--jobs`` grader processes (:mod:`mlkata.batch.server`) each import the graders and the
 references once and then grade one student after another; they never import a student's
-code, whose calls go to sandbox workers (:mod:`mlkata.grading.sandbox`). Each student's
-JSON report is written into a folder only the batch can write, and is the only thing the
-scores are read from. A grader process that overstays a student's time limit, or dies,
-is killed, process group and sandbox uid alike; that student's result says so, and the
-next student gets a fresh process.
+code, whose calls go to sandbox workers (:mod:`mlkata.grading.sandbox`). Each exercise's
+result comes back as a line on the grader process's own reply pipe, the only thing scores are
+read from; a student's grading counts as finished only at the process's ``done``. A grader
+process that overstays a student's time limit, or dies, is killed with its sandboxes; that
+student's result says so (the exercises it had not sent score 0), and the next student gets
+a fresh process.
 """
 
 from __future__ import annotations
@@ -78,9 +79,8 @@ def grade_batch(
     skipped = [s.student for s in students if s not in todo]
     _remove_stale_work()
     work = Path(tempfile.mkdtemp(prefix=f"mlkata-batch-{os.getpid()}-"))
-    hide = [str(p.resolve()) for p in (out, work, submissions)]
     done = 0
-    graders = GraderPool(exercises, root, work, hide, options)
+    graders = GraderPool(exercises, root, work, options)
     pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
     try:
         graders.prestart(min(max(1, options.jobs), len(todo)))
@@ -107,6 +107,10 @@ def grade_batch(
     return Summary([s.student for s in todo], skipped, grades, time.monotonic() - start)
 
 
+SERVER_MAIN = (
+    "import runpy, sys; del sys.path[0]; "  # no folder of anyone's on sys.path (python -P, on 3.10 too)
+    "runpy.run_module('mlkata.batch.server', run_name='__main__', alter_sys=True)"
+)
 READY_SECONDS = 300.0
 """How long a grader process may take to import the graders and their references."""
 _RUNNING: set[subprocess.Popen] = set()
@@ -120,13 +124,12 @@ class GraderGone(Exception):
 class GraderProcess:
     """A running :mod:`mlkata.batch.server`: graders imported once, students sent in turn."""
 
-    def __init__(self, exercises: list[Exercise], root: Path, work: Path, hide: list[str], options: Options):
+    def __init__(self, exercises: list[Exercise], root: Path, work: Path, options: Options):
         replies, theirs = os.pipe()
         command = [
             sys.executable,
-            "-P",  # no folder of anyone's is put on sys.path
-            "-m",
-            "mlkata.batch.server",
+            "-c",
+            SERVER_MAIN,
             *(str(e.grader_path(root)) for e in exercises),
             "--reply-fd",
             str(theirs),
@@ -138,7 +141,7 @@ class GraderProcess:
             str(options.memory_mb),
         ]
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
-        env.update(PYTHONDONTWRITEBYTECODE="1", MLKATA_SANDBOX_HIDE=os.pathsep.join(hide), MLKATA_BATCH="1")
+        env.update(PYTHONDONTWRITEBYTECODE="1")
         env["MLKATA_ROOT"] = str(root)
         self.log = Path(tempfile.mkstemp(prefix="grader-", suffix=".log", dir=work)[1])
         with open(self.log, "wb") as output:
@@ -156,6 +159,7 @@ class GraderProcess:
         with _LOCK:
             _RUNNING.add(self.process)
         self.replies = replies
+        self.requests = 0
         self.buffer = b""
         self.announced: dict | None = None
         """Its ``ready`` line: the checks of the graders it imported, and those it could not."""
@@ -184,16 +188,27 @@ class GraderProcess:
             self.announced = line
         return self.announced
 
-    def grade(self, target: Path, report_path: Path, deadline: float) -> None:
-        """Have the process grade ``target`` into ``report_path``; :class:`GraderGone` if it cannot."""
+    def grade(self, target: Path, deadline: float, results: dict[str, dict]) -> None:
+        """Have the process grade ``target``, each exercise's result put in ``results`` as it comes.
+
+        Only the process's own reply pipe is read, never a file. :class:`GraderGone` if it
+        dies, wedges or overstays before its ``done``; ``results`` then keeps what it sent.
+        """
+        self.requests += 1
+        number = self.requests
         try:
             self.wait_ready(deadline)
             assert self.process.stdin is not None
-            request = {"target": str(target), "report": str(report_path)}
+            request = {"target": str(target), "id": number}
             self.process.stdin.write(json.dumps(request).encode() + b"\n")
             self.process.stdin.flush()
-            while self._read_line(deadline).get("done") != str(report_path):
-                pass
+            while True:
+                line = self._read_line(deadline)
+                if line.get("done") == number:
+                    return
+                result, key = line.get("result"), line.get("exercise")
+                if line.get("id") == number and isinstance(key, str) and isinstance(result, dict):
+                    results[key] = result
         except (OSError, ValueError) as error:
             raise GraderGone(str(error)) from None
 
@@ -231,8 +246,8 @@ class GraderProcess:
 class GraderPool:
     """Idle grader processes, started when none is free, dropped when one fails a student."""
 
-    def __init__(self, exercises: list[Exercise], root: Path, work: Path, hide: list[str], options: Options):
-        self.start = lambda: GraderProcess(exercises, root, work, hide, options)
+    def __init__(self, exercises: list[Exercise], root: Path, work: Path, options: Options):
+        self.start = lambda: GraderProcess(exercises, root, work, options)
         self.idle: queue.SimpleQueue[GraderProcess] = queue.SimpleQueue()
 
     def prestart(self, count: int) -> None:
@@ -287,32 +302,31 @@ def grade_student(
     work: Path,
     options: Options,
 ) -> report.StudentResult:
-    """Grade one student in a trusted grader process; its report, or why there is none."""
+    """Grade one student in a trusted grader process; its results, or why some are missing."""
     started = time.monotonic()
     result = report.StudentResult(submission.student, submission.digest, topics, notes=list(submission.notes))
-    private = Path(tempfile.mkdtemp(prefix=f"{submission.student}-", dir=work))
-    target = submission.stage(private / "submission")
-    report_path = private / "report.json"
+    private = Path(tempfile.mkdtemp(prefix="student-", dir=work))
+    try:
+        target = submission.stage(private / "submission")
+    except OSError as error:  # a full disk, say: this student only
+        result.error = f"the submission could not be staged for grading ({error.strerror or error})"
+        shutil.rmtree(private, ignore_errors=True)
+        return result
     limit = len(exercises) * (options.exercise_timeout + 5) + 120
     grader = pool.take()
+    exercises_done: dict[str, dict] = {}
     try:
-        grader.grade(target, report_path, time.monotonic() + limit)
+        grader.grade(target, time.monotonic() + limit, exercises_done)
     except GraderGone as gone:
         if str(gone) == "timeout":
             result.error = f"the grading of this submission took more than {limit:g} s and was stopped"
         else:
-            result.error = f"the grader process {grader.why_gone()} before this submission's report"
+            result.error = f"the grader process {grader.why_gone()} before this submission was graded"
             print(f"mlkata grade: {submission.student}: {result.error}\n{grader.log_tail()}", file=sys.stderr)
         grader.kill()
     else:
         pool.give_back(grader)
-    if report_path.is_file():
-        try:
-            result.exercises = json.loads(report_path.read_text(encoding="utf-8"))
-        except ValueError:
-            result.error = result.error or "the grader's report is unreadable"
-    elif result.error is None:
-        result.error = "the grader process wrote no report"
+    result.exercises = exercises_done
     shutil.rmtree(private, ignore_errors=True)
     result.seconds = time.monotonic() - started
     return result
@@ -327,13 +341,9 @@ def _remove_stale_work() -> None:
 
 
 def _kill_run(process: subprocess.Popen) -> None:
-    """End a grader process, its zygotes and every sandbox worker it started."""
-    from mlkata.grading.sandbox import SANDBOX_UID_BASE, is_root, kill_uid
-
+    """End a grader process and its sandboxes (each ends with its bubblewrap process)."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except OSError:
         pass
     process.wait()
-    if is_root():
-        kill_uid(SANDBOX_UID_BASE + process.pid)

@@ -7,12 +7,16 @@ messages and the same report; only the worker's lifetime differs: here one per t
 student (:class:`~mlkata.grading.sandbox.SharedWorkers`: a topic's modules share a process,
 as a topic's notebook shares a kernel), replaced after any call that times out, crashes or is
 refused (pytest starts one per check, and forking a worker costs more than most checks).
-Between two students it kills every process left with the sandbox uid, so nothing of one student's code is
-alive while the next is graded. It never imports a student's module itself.
+Each student gets a sandbox of their own, ended (its PID namespace and every process in it)
+before the next student is graded, so nothing of one student's code is alive while the next
+is graded. It never imports a student's module itself, and it writes no file.
 
 Protocol (a pipe from :mod:`mlkata.batch.run`): requests are JSON lines on stdin,
-``{"target": DIR, "report": FILE}``; once the report is written (atomically) it answers
-``{"done": FILE}`` on the file descriptor ``--reply-fd``. It says ``{"ready": true, ...}``
+``{"target": DIR, "id": N}``; it answers on the file descriptor ``--reply-fd`` with one line
+``{"id": N, "exercise": KEY, "result": {...}}`` per exercise as it is graded, then
+``{"done": N}``. The batch trusts a student's results only once it has read ``done``: a
+grader process that dies or wedges before it costs that student the exercises it had not
+sent. It says ``{"ready": true, ...}``
 first, once the graders are imported, with the checks each grader declares (``"checks"``:
 ``{exercise: [[name, points, hidden], ...]}``) and the graders it could not import
 (``"unloadable"``: ``{exercise: error}``), so the batch need not import them itself.
@@ -24,31 +28,18 @@ import argparse
 import inspect
 import json
 import os
+import resource
 import sys
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from mlkata.grading.direct import grader_tests, is_hidden
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.proxy import StudentModule
-from mlkata.grading.sandbox import (
-    SandboxFunction,
-    Session,
-    Settings,
-    SharedWorkers,
-    forget_module,
-    is_root,
-    kill_uid,
-    sandbox_ids,
-)
-from mlkata.pytest_plugin import (
-    CheckResult,
-    ExerciseResult,
-    allowed_imports_of,
-    exercise_key_of,
-    write_report,
-)
+from mlkata.grading.sandbox import SandboxFunction, Session, Settings, SharedWorkers, forget_module
+from mlkata.pytest_plugin import CheckResult, ExerciseResult, allowed_imports_of, exercise_key_of
+from mlkata.sandbox.policy import GRADER_MEMORY_MB
 
 
 @dataclass(frozen=True)
@@ -114,15 +105,30 @@ def grade_module(
     return result
 
 
-def grade_target(graders: Sequence[Grader], target: Path, settings: Settings) -> dict[str, ExerciseResult]:
-    """Every grader's results on one student's folder; the sandbox uid is swept after it."""
+def grade_target(graders: Sequence[Grader], target: Path, settings: Settings) -> Iterator[ExerciseResult]:
+    """Every grader's results on one student's folder, one by one; the student's sandbox ends after."""
     shared = SharedWorkers()
     try:
-        return {g.key: grade_module(g, target, settings, shared) for g in graders}
+        for grader in graders:
+            yield grade_module(grader, target, settings, shared)
     finally:
         shared.close()
-        if is_root():
-            kill_uid(sandbox_ids()[0])
+
+
+def result_data(result: ExerciseResult) -> dict:
+    """One exercise's result as the batch reads it."""
+    checks = [asdict(c) for c in result.checks]
+    return {"score": result.score, "max_score": result.max_score, "checks": checks}
+
+
+def limit_memory(megabytes: int = GRADER_MEMORY_MB) -> None:
+    """Bound this process's address space (never raising a lower limit)."""
+    wanted = megabytes * 2**20
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        wanted = min(wanted, hard)
+    if soft == resource.RLIM_INFINITY or soft > wanted:
+        resource.setrlimit(resource.RLIMIT_AS, (wanted, hard if hard != resource.RLIM_INFINITY else wanted))
 
 
 def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -137,6 +143,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = _arguments(argv)
+    limit_memory()
     settings = Settings(options.call_timeout, options.exercise_timeout, options.sandbox_memory)
     graders, unloadable = [], {}
     for path in options.graders:
@@ -151,9 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         reply.flush()
         for line in sys.stdin:
             request = json.loads(line)
-            results = grade_target(graders, Path(request["target"]), settings)
-            write_report(Path(request["report"]), results)
-            reply.write(json.dumps({"done": request["report"]}) + "\n")
+            for result in grade_target(graders, Path(request["target"]), settings):
+                answer = {"id": request["id"], "exercise": result.exercise, "result": result_data(result)}
+                reply.write(json.dumps(answer) + "\n")
+                reply.flush()
+            reply.write(json.dumps({"done": request["id"]}) + "\n")
             reply.flush()
     return 0
 

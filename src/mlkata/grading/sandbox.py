@@ -1,61 +1,49 @@
-"""Calling a learner's function in a confined worker process (``pytest --sandbox``).
+"""Calling a learner's function in a sandbox worker (``mlkata grade``, ``pytest --sandbox``).
 
 The grader's process keeps everything that decides a score: the grader module, the
-references, the judging. Only the calls of the learner's functions go to a worker,
-one per test and learner module (in the batch's grader processes, :mod:`mlkata.batch.server`,
-one per topic and student: :class:`SharedWorkers`), forked from a zygote
-(:mod:`mlkata.sandbox.worker`) that never ran learner code. The worker runs as an
-unprivileged user of its own (when grading as root) in a private mount namespace where the
-project's folders are empty,
-under CPU, memory, file-size and process limits, a seccomp filter and an audit hook.
+references, the judging. Only the calls of the learner's functions go to a worker, one per
+topic and student (:class:`SharedWorkers`: a topic's modules share a process, as a topic's
+notebook shares a kernel), forked from the zygote of a sandbox of the student's own
+(:mod:`mlkata.grading.isolation`, :mod:`mlkata.sandbox.policy`): bubblewrap's namespaces, a
+seccomp filter, resource limits, a read-only view of Python and numpy, and an audit hook for
+clear messages. The learner's module reaches the worker as source text; nothing is written
+into the sandbox's folders and nothing is read from them.
 
-What comes back is data only, read with :mod:`mlkata.sandbox.wire` from a socket the
-worker was given: never pickled, never parsed from its printed output. A wall-clock
-limit per call and per exercise is enforced here, with SIGKILL, so a worker that ignores
-signals or never answers still ends, and a worker that dies (``os._exit``, a crash, the
-memory limit) fails that call only; the next test gets a fresh worker.
+What comes back is data only, read with :mod:`mlkata.sandbox.wire` from a socket the worker
+was given, never more than :func:`reply_limit` allows: never pickled, never parsed from its
+printed output. A wall-clock limit per call and per exercise is enforced here, with SIGKILL,
+so a worker that ignores signals or never answers still ends, and a worker that dies
+(``os._exit``, a crash, the memory limit) fails that call only; the next call gets a fresh
+worker.
 """
 
 from __future__ import annotations
 
-import atexit
-import json
+import importlib
 import os
-import re
-import shutil
 import signal
-import socket
-import subprocess
-import sys
-import sysconfig
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from mlkata import limits
 from mlkata.grading.failures import GradeFailure, SubmissionError
-from mlkata.grading.loader import BANNED_PACKAGES, read_submission
+from mlkata.grading.isolation import Sandbox, SandboxUnavailable
+from mlkata.grading.loader import read_submission
 from mlkata.grading.outcome import Outcome, Raised
+from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.grading.proxy import Handle, StudentFunction, StudentModule
-from mlkata.sandbox import guard, wire
-from mlkata.sandbox.worker import ZYGOTE_HIDE_ENV
+from mlkata.sandbox import policy, wire
 
-SANDBOX_UID_BASE = 2_100_000_000
-"""Workers of the grader process with pid P run as uid and gid ``SANDBOX_UID_BASE + P``."""
-HIDE_ENV = "MLKATA_SANDBOX_HIDE"
-"""More folders (``os.pathsep``-separated) a worker must not see, such as the batch's output."""
-BATCH_ENV = "MLKATA_BATCH"
-"""Set by ``mlkata grade`` for the grader processes it starts."""
-REFERENCE_LIBRARIES = ("sklearn", "scikit_learn", "scipy", "shapely", "torch", "statsmodels")
 SESSIONS_KEY = pytest.StashKey[dict]()
 SHARED_KEY = pytest.StashKey["SharedWorkers"]()
-_REFERENCE_IN_MAPS = re.compile(("/(" + "|".join(map(re.escape, REFERENCE_LIBRARIES)) + ")").encode())
+MAX_REPLY_BYTES = 256 * 2**20
+MIN_REPLY_BYTES = 4 * 2**20
 
 
 @dataclass(frozen=True)
@@ -73,95 +61,16 @@ class Settings:
             memory_mb=config.getoption("sandbox_memory"),
         )
 
-
-def is_root() -> bool:
-    return os.geteuid() == 0
-
-
-def sandbox_ids() -> tuple[int, int]:
-    """The uid and gid workers of this process run as."""
-    if is_root():
-        number = SANDBOX_UID_BASE + os.getpid()
-        return number, number
-    return os.getuid(), os.getgid()
-
-
-# --- the zygote ---------------------------------------------------------------------------------
-
-
-class Zygote:
-    """The process that forks workers; started once per grader process, preload set and
-    set of hidden folders.
-
-    It covers ``hide`` in a mount namespace of its own before it forks anything, so its
-    workers start with those folders already empty: a namespace per worker would cost
-    each of them more than a millisecond of kernel time, for the same view.
-    """
-
-    def __init__(self, preload: tuple[str, ...], hide: tuple[str, ...] = ()) -> None:
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        env = {
-            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-            "LANG": "C.UTF-8",
-            "OPENBLAS_NUM_THREADS": "1",
-            "OMP_NUM_THREADS": "1",
-            "MKL_NUM_THREADS": "1",
-            "MLKATA_GRADER_PID": str(os.getpid()),
-            ZYGOTE_HIDE_ENV: json.dumps({"hide": list(hide), "expose": _exposed_roots(preload)}),
+    def worker_limits(self) -> dict:
+        return {
+            "cpu_seconds": int(self.exercise_timeout) + 5,
+            "memory_bytes": self.memory_mb * 2**20,
+            "file_bytes": self.file_mb * 2**20,
         }
-        command = [sys.executable, "-I", "-B", "-m", "mlkata.sandbox.worker", str(theirs.fileno()), *preload]
-        self.process = subprocess.Popen(
-            command, pass_fds=(theirs.fileno(),), env=env, stdin=subprocess.DEVNULL, cwd="/"
-        )
-        theirs.close()
-        self.control = ours
-        self.control.settimeout(120)
-        if json.loads(self.control.recv(1 << 16) or b"{}").get("ready") is not True:
-            raise RuntimeError("the sandbox zygote did not start")
-        self.control.settimeout(30)
-
-    def spawn(self, spec: dict) -> tuple[int, int]:
-        self.control.sendall(json.dumps({"op": "spawn", "spec": spec}).encode())
-        data, fds, _, _ = socket.recv_fds(self.control, 1 << 16, 1)
-        if not fds:
-            raise RuntimeError("the sandbox zygote sent no channel")
-        return json.loads(data)["pid"], fds[0]
-
-    def reap(self, pid: int, grace: float) -> dict:
-        self.control.sendall(json.dumps({"op": "reap", "pid": pid, "grace": grace}).encode())
-        return json.loads(self.control.recv(1 << 16))
-
-    def close(self) -> None:
-        self.control.close()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
-_ZYGOTES: dict[tuple[tuple[str, ...], tuple[str, ...]], Zygote] = {}
 _BUDGET_USED: dict[str, float] = {}
 _CHECKED: dict[str, str] = {}
-
-
-def _zygote(preload: tuple[str, ...], hide: tuple[str, ...]) -> Zygote:
-    if not _ZYGOTES and os.environ.get(BATCH_ENV):
-        from mlkata.sandbox.confine import die_with_parent
-
-        die_with_parent()  # a batch's grader process ends with the batch, and its zygotes with it
-    key = (preload, hide)
-    if key not in _ZYGOTES or _ZYGOTES[key].process.poll() is not None:
-        _ZYGOTES[key] = Zygote(preload, hide)
-    return _ZYGOTES[key]
-
-
-@atexit.register
-def _close_zygotes() -> None:
-    for zygote in _ZYGOTES.values():
-        zygote.close()
-    _ZYGOTES.clear()
-    if is_root():
-        kill_uid(sandbox_ids()[0])
 
 
 def forget_module(path: Path) -> None:
@@ -170,21 +79,16 @@ def forget_module(path: Path) -> None:
     _BUDGET_USED.pop(str(path), None)
 
 
-def kill_uid(uid: int) -> int:
-    """SIGKILL every process whose real uid is ``uid`` (a sandbox uid); how many there were."""
-    killed = 0
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/status", encoding="utf-8") as status:
-                line = next(x for x in status if x.startswith("Uid:"))
-            if int(line.split()[1]) == uid:
-                os.kill(int(entry.name), signal.SIGKILL)
-                killed += 1
-        except (OSError, StopIteration, ValueError):
-            continue
-    return killed
+def reply_limit(blobs: list, args_node: Any) -> int:
+    """The most bytes an answer to a call may have: a generous multiple of what was sent.
+
+    A hostile worker cannot make the grader read (and then convert) more than this.
+
+    >>> reply_limit([], ["N"]) == MIN_REPLY_BYTES
+    True
+    """
+    sent = sum(memoryview(b).nbytes for b in blobs) + len(str(args_node))
+    return max(MIN_REPLY_BYTES, min(MAX_REPLY_BYTES, 64 * sent))
 
 
 # --- the learner's file, checked without running it ---------------------------------------------
@@ -202,217 +106,83 @@ def check_source(path: Path, shown_as: str, allowed: tuple[str, ...]) -> str:
     return source
 
 
-# --- one worker: a learner module for one test ---------------------------------------------------
+# --- a worker, and what it may ask the grader for --------------------------------------------------
 
 
-@cache
-def _package_dirs(name: str) -> tuple[str, ...]:
+def answer_reference(message: dict, blobs: list, allowed: tuple[str, ...]) -> tuple[dict, list]:
+    """Compute what a worker's proxy of an allowed name (``scipy.stats.chi2``) asked for."""
+    name, method = message.get("name"), message.get("method")
+    if name not in allowed or method not in policy.PROXY_METHODS:
+        return {"status": "refused", "message": f"{name}.{method} is not available to graded code"}, []
     try:
-        module = __import__(name)
-    except ImportError:
-        return ()
-    folder = Path(module.__file__).resolve().parent
-    return tuple(str(p) for p in (folder, folder.parent / f"{folder.name}.libs") if p.exists())
-
-
-@cache
-def _stdlib_dirs() -> tuple[str, ...]:
-    dirs = {sysconfig.get_path("stdlib"), sysconfig.get_path("platstdlib"), os.path.dirname(os.__file__)}
-    return tuple(sorted(str(Path(d).resolve()) for d in dirs if d))
-
-
-def _read_roots(preload: tuple[str, ...]) -> tuple[str, ...]:
-    """The package folders a worker may read: numpy's and those of its preloaded modules."""
-    return tuple(d for name in ("numpy", *preload) for d in _package_dirs(name))
-
-
-def _exposed_roots(preload: tuple[str, ...]) -> list[str]:
-    """What a worker must read even below a folder closed to other users."""
-    return [*_stdlib_dirs(), *_read_roots(preload)]
-
-
-def _hidden(module: StudentModule, grader_root: Path) -> list[str]:
-    return list(_hidden_folders(module.path.parent.parent, grader_root, os.environ.get(HIDE_ENV, "")))
-
-
-def _hidden_folders(target: Path, grader_root: Path, more: str) -> tuple[str, ...]:
-    """The folders a worker must see empty: the checkout's, the graded folder, ``more``."""
-    base = _base_hidden(grader_root, more)
-    return base + tuple(p for p in _visible_folders((target,)) if p not in base)
-
-
-@cache
-def _base_hidden(grader_root: Path, more: str) -> tuple[str, ...]:
-    """The hidden folders that do not depend on what is graded: a zygote hides them once."""
-    paths = [grader_root / name for name in ("solutions", "graders", "tests", "exercises", ".git")]
-    paths += [Path(p) for p in more.split(os.pathsep) if p]
-    return _visible_folders(tuple(paths))
-
-
-@cache
-def _visible_folders(paths: tuple[Path, ...]) -> tuple[str, ...]:
-    """Those of ``paths`` that exist and can be hidden without hiding what a worker needs."""
-    needed = [Path(_scratch_base()).resolve(), Path(sys.prefix).resolve(), Path(os.__file__).resolve().parent]
-    needed += [Path(d) for d in _package_dirs("numpy")]
-
-    def in_the_way(path: Path) -> bool:  # hiding it would hide what the worker needs
-        return any(path == n or path in n.parents for n in needed)
-
-    found = (str(p.resolve()) for p in paths if p.exists() and not in_the_way(p.resolve()))
-    return tuple(dict.fromkeys(found))
+        frozen_args, frozen_kwargs, args, kwargs = wire.decode(message.get("args"), blobs)
+        module_name, _, attribute = str(name).rpartition(".")
+        target = getattr(importlib.import_module(module_name), attribute)
+        if frozen_args or frozen_kwargs:
+            target = target(*frozen_args, **frozen_kwargs)
+        with np.errstate(all="ignore"):
+            value = to_plain(getattr(target, method)(*args, **kwargs))
+        out: list = []
+        return {"status": "ok", "value": wire.encode(value, out)}, out
+    except (wire.WireError, NotPlain, TypeError, ValueError, ArithmeticError) as error:
+        return {"status": "raised", "message": f"{name}.{method}: {error}"[:2000]}, []
 
 
 class Worker:
-    """A running worker process, its channel and its scratch folder."""
+    """A running worker process in a sandbox, and its channel."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, sandbox: Sandbox, allowed: tuple[str, ...]) -> None:
+        self.sandbox = sandbox
+        self.allowed = allowed
         self.pid: int | None = None
         self.fd: int | None = None
-        self.scratch = Path(tempfile.mkdtemp(prefix="mlkata-sandbox-", dir=_scratch_base()))
-        self.private = Path(tempfile.mkdtemp(prefix="mlkata-capture-"))
-        self.capture = self.private / "printed.txt"
         self.status: dict | None = None
-        self.mapped_size: int | None = None
-        """The address-space size at the last reading of the memory map that found nothing."""
-        self.filtered = False
-        """Whether the worker said its seccomp filter is in place (no process can be started)."""
-        self.stat_fd: int | None = None
         self.modules: dict[str, int] = {}
         """The learner modules loaded in it, by path: their numbers there (the first is 0)."""
         self.busy = 0.0
         """Seconds spent waiting for it, which its CPU-time limit bounds."""
 
-    def module_file(self, module: StudentModule, source: str) -> Path:
-        """Write ``source`` into the worker's folder, readable by the worker only."""
-        path = self.scratch / module.path.name
-        path.write_text(source, encoding="utf-8")
-        if is_root():
-            uid, gid = sandbox_ids()
-            os.chown(path, uid, gid)
-        return path
-
-    def start(self, source: str) -> None:
-        session = self.session
-        uid, gid = sandbox_ids()
-        module_file = self.module_file(session.module, source)
-        if is_root():
-            os.chown(self.scratch, uid, gid)
-        self.scratch.chmod(0o700)
-        self.modules[str(session.module.path)] = 0
-        settings = session.settings
-        allowed = session.module.allowed_imports
-        spec = {
-            "module_file": str(module_file),
-            "shown_as": session.module.shown_as,
-            "scratch": str(self.scratch),
-            "capture": str(self.capture),
-            "hide": session.hide,
-            "uid": uid,
-            "gid": gid,
-            "allowed": list(allowed),
-            "read_roots": list(_read_roots(session.preload)),
-            "stdlib_roots": _stdlib_dirs(),
-            "reference_roots": sorted(BANNED_PACKAGES),
-            "importable_roots": sorted((set(sys.stdlib_module_names) - guard.DANGEROUS_MODULES) | {"numpy"}),
-            "limits": {
-                "cpu_seconds": int(settings.exercise_timeout) + 5,
-                "memory_bytes": settings.memory_mb * 2**20,
-                "file_bytes": settings.file_mb * 2**20,
-                "processes": 16 if is_root() else 0,
-                "files": 64,
-            },
-        }
-        self.pid, self.fd = self._zygote().spawn(spec)
+    def start(self, settings: Settings) -> None:
+        self.pid, self.fd = self.sandbox.spawn(settings.worker_limits(), list(self.allowed))
         os.set_blocking(self.fd, False)
 
-    def _zygote(self) -> Zygote:
-        """The zygote that forks (and reaps) workers like this one."""
-        return _zygote(self.session.preload, self.session.zygote_hide)
+    def exchange(
+        self, message: dict, blobs: list, deadline: float, max_bytes: int = MIN_REPLY_BYTES
+    ) -> tuple[dict, list, list]:
+        """Send a request and read frames up to the reply; the refusals reported on the way.
 
-    def exchange(self, message: dict | None, blobs: list[bytes], deadline: float) -> tuple[dict, list, list]:
-        """Send a request (or none) and read frames up to the reply; violations seen on the way."""
+        A worker's proxy requests (:func:`answer_reference`) are answered as they come.
+        """
         assert self.fd is not None
-        if message is not None:
-            wire.write_all(self.fd, wire.frame(message, blobs), deadline)
+        wire.write_all(self.fd, wire.frame(message, blobs), deadline)
         violations: list[str] = []
+        proxied = 0
         while True:
-            reply, reply_blobs = wire.read_frame(self.fd, deadline)
-            if reply.get("kind") == "violation":
+            reply, reply_blobs = wire.read_frame(self.fd, deadline, max_bytes)
+            kind = reply.get("kind")
+            if kind == "violation":
                 if len(violations) < 20:
                     violations.append(_clip(str(reply.get("text", "")), 600))
                 continue
-            violations += self._loaded_references()
+            if kind == "reference":
+                proxied += 1
+                if proxied > policy.MAX_PROXY_CALLS:
+                    raise wire.WireError("too many reference requests")
+                answer, out = answer_reference(reply, reply_blobs, self.allowed)
+                wire.write_all(self.fd, wire.frame(answer, out), deadline)
+                continue
             return reply, reply_blobs, violations
 
-    def _loaded_references(self) -> list[str]:
-        """Reference libraries seen in the worker's memory map (checked from outside).
-
-        The map is read again only when the worker's address space changed size since the
-        last reading (a library cannot be mapped without growing it): most calls allocate
-        nothing that outlives them, and reading the map costs more than the call itself.
-        """
-        size = self._address_space()
-        if size is not None and size == self.mapped_size:
-            return []
-        allowed = {p.split(".", 1)[0] for p in self.session.preload}
-        try:
-            with open(f"/proc/{self.pid}/maps", "rb") as maps:
-                text = maps.read()
-        except OSError:
-            return []
-        found = sorted({m.group(1).decode() for m in _REFERENCE_IN_MAPS.finditer(text)} - allowed)
-        if not found:
-            self.mapped_size = size
-        return [f"loaded {lib} (seen in its memory map)" for lib in found]
-
-    def _address_space(self) -> int | None:
-        """The worker's virtual memory size in bytes (``/proc/<pid>/stat``), if readable.
-
-        The file stays open for the worker's life: read again from its start, it tells the
-        current figure, and once the process has ended it tells nothing (never another's).
-        """
-        try:
-            if self.stat_fd is None:
-                self.stat_fd = os.open(f"/proc/{self.pid}/stat", os.O_RDONLY | os.O_CLOEXEC)
-            fields = os.pread(self.stat_fd, 4096, 0).rpartition(b")")[2].split()
-            return int(fields[20])  # vsize, the 23rd field; the first two precede the ")"
-        except (OSError, IndexError, ValueError):
-            return None
-
     def printed(self) -> str:
-        try:
-            with open(self.capture, "rb") as handle:
-                handle.seek(0, os.SEEK_END)
-                size = handle.tell()
-                handle.seek(max(0, size - 600))
-                return handle.read().decode("utf-8", "replace").strip()
-        except OSError:
-            return ""
+        return self.sandbox.printed(self.pid) if self.pid is not None else ""
 
-    def stop(self, *, sweep: bool = False) -> None:
-        """End the worker with SIGKILL (the zygote reaps it) and clean its folders.
-
-        ``sweep`` (after a timeout, a death or a refusal, or when the worker has no seccomp
-        filter) also kills every other process of the sandbox uid.
-        """
+    def stop(self) -> None:
+        """End the worker with SIGKILL (its zygote reaps it)."""
         if self.fd is not None:
             os.close(self.fd)
             self.fd = None
-        if self.stat_fd is not None:
-            os.close(self.stat_fd)
-            self.stat_fd = None
         if self.status is None and self.pid is not None:
-            for kill in (os.killpg, os.kill):
-                try:
-                    kill(self.pid, signal.SIGKILL)
-                except OSError:
-                    pass
-            self.status = {}
-        if is_root() and (sweep or not self.filtered):
-            kill_uid(sandbox_ids()[0])
-        shutil.rmtree(self.scratch, ignore_errors=True)
-        shutil.rmtree(self.private, ignore_errors=True)
+            self.status = self.sandbox.reap(self.pid, 0.0)
 
     def wait_status(self, grace: float = 1.0) -> dict:
         """How the worker ended, after it closed its channel (killed if it lingers)."""
@@ -420,19 +190,8 @@ class Worker:
             if self.fd is not None:
                 os.close(self.fd)
                 self.fd = None
-            self.status = self._zygote().reap(self.pid, grace)
+            self.status = self.sandbox.reap(self.pid, grace)
         return self.status or {}
-
-
-def _scratch_base() -> str:
-    base = tempfile.gettempdir()
-    if is_root() and not _world_traversable(Path(base)):
-        base = "/tmp"
-    return base
-
-
-def _world_traversable(path: Path) -> bool:
-    return all(os.stat(p).st_mode & 0o001 for p in (path.resolve(), *path.resolve().parents))
 
 
 def _clip(text: str, size: int) -> str:
@@ -440,21 +199,33 @@ def _clip(text: str, size: int) -> str:
 
 
 class SharedWorkers:
-    """The workers one student's modules share in a batch: one per topic and set of allowed imports.
+    """One student's sandbox and the workers their modules share: one per topic and allowed imports.
 
     A topic's modules then run in one process, as a topic's notebook runs in one kernel:
     starting a worker costs more than most of an exercise's checks. A worker is still
     replaced after any call that times out, crashes or is refused (every module that used
     it is loaded again in the next), and before its CPU-time limit could end it in the
-    middle of another exercise's call. :meth:`close` ends them all.
+    middle of another exercise's call. :meth:`close` ends the sandbox, and with it every
+    process the student's code left.
     """
 
     def __init__(self) -> None:
         self.workers: dict[tuple, Worker] = {}
+        self._sandbox: Sandbox | None = None
+
+    def sandbox(self) -> Sandbox:
+        if self._sandbox is None or not self._sandbox.alive():
+            if self._sandbox is not None:
+                self._sandbox.kill()
+            try:
+                self._sandbox = Sandbox()
+            except (SandboxUnavailable, OSError) as error:
+                raise GradeFailure(f"not graded: {error}") from None
+        return self._sandbox
 
     @staticmethod
     def key(session: Session) -> tuple:
-        return (str(session.module.path.parent), session.module.allowed_imports, tuple(session.hide))
+        return (str(session.module.path.parent), session.module.allowed_imports)
 
     def get(self, session: Session) -> Worker | None:
         worker = self.workers.get(self.key(session))
@@ -474,31 +245,34 @@ class SharedWorkers:
 
     def close(self) -> None:
         for worker in self.workers.values():
-            worker.stop()
+            if worker.fd is not None:
+                os.close(worker.fd)
+                worker.fd = None
         self.workers.clear()
+        if self._sandbox is not None:
+            self._sandbox.kill()
+            self._sandbox = None
 
 
 class Session:
     """One learner module as one test sees it: a worker, started on first use.
 
-    With ``shared`` (the batch's grader processes), the worker is one of the student's
-    :class:`SharedWorkers`, kept for the topic's next module when this one is done.
+    The worker is one of ``shared`` (the student's :class:`SharedWorkers`), kept for the
+    topic's next module when this one is done; without ``shared``, the session has a sandbox
+    of its own, ended with it.
     """
 
     def __init__(
         self,
         module: StudentModule,
         settings: Settings,
-        grader_root: Path,
+        grader_root: Path | None = None,
         shared: SharedWorkers | None = None,
     ) -> None:
         self.module = module
-        self.shared = shared
+        self.owns_shared = shared is None
+        self.shared = shared if shared is not None else SharedWorkers()
         self.settings = settings
-        self.hide = _hidden(module, grader_root)
-        self.zygote_hide = _base_hidden(grader_root, os.environ.get(HIDE_ENV, ""))
-        """What the zygote hides for all its workers; each worker hides the rest of ``hide``."""
-        self.preload = tuple(sorted({name.rpartition(".")[0] for name in module.allowed_imports}))
         self.worker: Worker | None = None
 
     # budget ------------------------------------------------------------------------------------
@@ -528,26 +302,24 @@ class Session:
         if self.worker is not None and self.worker.fd is not None:
             return self.worker
         source = check_source(self.module.path, self.module.shown_as, self.module.allowed_imports)
-        worker = self.shared.get(self) if self.shared is not None else None
-        if worker is not None:
-            self.worker = worker
-            message = {
-                "op": "load",
-                "module_file": str(worker.module_file(self.module, source)),
-                "shown_as": self.module.shown_as,
-            }
-            reply, _, violations = self._exchange(
-                worker, message, [], deadline, name, f"importing {call}", why
-            )
-        else:
-            worker = Worker(self)
-            self.worker = worker
-            worker.start(source)
-            if self.shared is not None:
-                self.shared.add(self, worker)
-            reply, _, violations = self._exchange(worker, None, [], deadline, name, f"importing {call}", why)
-            notes = reply.get("notes")
-            worker.filtered = isinstance(notes, list) and not any("seccomp" in str(n) for n in notes)
+        worker = self.shared.get(self)
+        if worker is None:
+            worker = Worker(self.shared.sandbox(), self.module.allowed_imports)
+            try:
+                worker.start(self.settings)
+            except OSError as error:
+                self.shared.close()
+                raise GradeFailure(f"not graded: the sandbox could not start a worker ({error})") from None
+            self.shared.add(self, worker)
+        self.worker = worker
+        topic = self.module.path.parent.name
+        message = {
+            "op": "load",
+            "source": source,
+            "path": f"/submission/{topic}/{self.module.path.name}",
+            "shown_as": self.module.shown_as,
+        }
+        reply, _, violations = self._exchange(worker, message, [], deadline, name, f"importing {call}", why)
         if violations:
             self._fail_violation(f"importing {self.module.shown_as}", violations)
         status = reply.get("status")
@@ -566,13 +338,13 @@ class Session:
         worker.modules[str(self.module.path)] = reply.get("module", 0)
         return worker
 
-    def _exchange(self, worker, message, blobs, deadline, name, call, why):
+    def _exchange(self, worker, message, blobs, deadline, name, call, why, max_bytes=MIN_REPLY_BYTES):
         start = time.monotonic()
         try:
-            return worker.exchange(message, blobs, deadline)
+            return worker.exchange(message, blobs, deadline, max_bytes)
         except wire.Timeout:
             note = self._printed_note(worker)
-            self.close(sweep=True)
+            self.close()
             limit = f"{self.settings.call_timeout:g} s"
             raise GradeFailure(
                 f"{call} ran for more than {limit} and was stopped{' ' + why if why else ''}: "
@@ -581,10 +353,10 @@ class Session:
         except wire.Closed:
             status = worker.wait_status()
             note = self._printed_note(worker)
-            self.close(sweep=True)
+            self.close()
             raise GradeFailure(f"{call} {self._death(status)}{note}") from None
         except wire.WireError as error:
-            self.close(sweep=True)
+            self.close()
             raise GradeFailure(f"{call} sent the grader a malformed answer: {error}") from None
         finally:
             self._spend(time.monotonic() - start)
@@ -614,7 +386,7 @@ class Session:
         return f"\n  it printed (shown as is, not read by the grader): {text[-300:]!r}" if text else ""
 
     def _fail_violation(self, call: str, violations: list[str]) -> None:
-        self.close(sweep=True)
+        self.close()
         more = f" (and {len(violations) - 1} more refusals)" if len(violations) > 1 else ""
         raise GradeFailure(
             f"{call} was stopped by the grading sandbox: your code {violations[0]}{more}. "
@@ -637,7 +409,10 @@ class Session:
             "kwargs": wire.encode({k: _unwrap(v) for k, v in kwargs.items()}, blobs, worker),
             "keep": keep,
         }
-        reply, reply_blobs, violations = self._exchange(worker, message, blobs, deadline, name, shown, why)
+        limit = reply_limit(blobs, message["args"])
+        reply, reply_blobs, violations = self._exchange(
+            worker, message, blobs, deadline, name, shown, why, limit
+        )
         seconds = time.monotonic() - start
         if violations:
             self._fail_violation(shown, violations)
@@ -674,18 +449,16 @@ class Session:
         raise GradeFailure(f"{shown} sent the grader a malformed answer")
 
     def release(self) -> None:
-        """This module is done: a shared worker stays for the next, any other one ends."""
-        if self.shared is not None and self.worker is not None and self.worker.fd is not None:
-            self.worker = None
-        else:
-            self.close()
+        """This module is done: its worker stays for the topic's next module (or ends with its sandbox)."""
+        self.worker = None
+        if self.owns_shared:
+            self.shared.close()
 
-    def close(self, *, sweep: bool = False) -> None:
-        """End the worker (after a failure, or at the end of a test)."""
+    def close(self) -> None:
+        """End the worker (after a failure)."""
         if self.worker is not None:
-            if self.shared is not None:
-                self.shared.discard(self.worker)
-            self.worker.stop(sweep=sweep)
+            self.shared.discard(self.worker)
+            self.worker.stop()
             self.worker = None
 
 
@@ -735,7 +508,6 @@ def sandboxed(request: pytest.FixtureRequest, module: StudentModule, name: str) 
     sessions = request.node.stash.setdefault(SESSIONS_KEY, {})
     key = str(module.path)
     if key not in sessions:
-        grader_root = Path(request.module.__file__).resolve().parents[2]
-        sessions[key] = Session(module, Settings.of(config), grader_root, config.stash[SHARED_KEY])
+        sessions[key] = Session(module, Settings.of(config), shared=config.stash[SHARED_KEY])
         request.node.addfinalizer(sessions[key].release)
     return SandboxFunction(sessions[key], name, config.getoption("call_timeout"))

@@ -1,31 +1,33 @@
-"""The sandbox's processes: a zygote that forks confined workers for graded code.
+"""The sandbox's processes: a zygote that forks workers for graded code.
 
-``python -I -B -m mlkata.sandbox.worker CONTROL_FD [MODULE ...]`` starts a zygote: it
-imports numpy, the standard library modules learners use and the named extra modules
-(``scipy.stats`` when an exercise allows it) once, then waits on its control socket for
-``spawn`` requests from the grader. For each it forks a worker that confines itself
-(:mod:`mlkata.sandbox.confine`, :mod:`mlkata.sandbox.guard`), loads the learner's module
-from its scratch folder and answers ``call`` requests over a socket of its own, in the
-frames of :mod:`mlkata.sandbox.wire` (and ``load`` requests, for the batch's workers that
-serve all the modules of one topic). The zygote runs no learner code itself.
+A sandbox (:mod:`.policy`: bubblewrap's namespaces, a seccomp filter and a read-only view of
+the interpreter, its standard library and numpy) starts this module's :func:`zygote`, which
+imports numpy and the standard library modules learners use once, then waits on its control
+socket for ``spawn`` requests from the grader. For each it forks a worker that lowers its
+resource limits (no process, no thread), installs the audit hook of :mod:`.guard` (a second
+line, for clear messages) and answers over a socket of its own, in the frames of :mod:`.wire`:
+``load`` requests carry a learner module's source (the grader never writes a file the sandbox
+can see), ``call`` requests run one of its functions. The zygote runs no learner code itself,
+and nothing of the reference libraries, of ``ctypes`` or of the rest of mlkata is in it.
 """
 
 from __future__ import annotations
 
 import gc
 import importlib
-import importlib.util
 import json
+import linecache
 import os
+import resource
 import socket
+import stat
 import sys
 import time
 import traceback
 import types
 import warnings
-from pathlib import Path
 
-from mlkata.sandbox import confine, guard, wire
+from . import guard, policy, wire
 
 STDLIB_PRELOAD = (
     "abc array bisect cmath collections collections.abc contextlib copy dataclasses datetime decimal "
@@ -37,8 +39,6 @@ NUMPY_PRELOAD = (
     "numpy.lib.stride_tricks numpy.exceptions numpy.dtypes numpy.char numpy.rec numpy.emath numpy.typing"
 ).split()
 MAX_TEXT = 4000
-ZYGOTE_HIDE_ENV = "MLKATA_ZYGOTE_HIDE"
-"""How the zygote learns what to hide for all its workers (JSON: ``hide`` and ``expose``)."""
 RESTORED_STDLIB = (
     "builtins math cmath random statistics functools itertools operator collections heapq bisect "
     "fractions decimal json re time copy string warnings"
@@ -54,76 +54,82 @@ def _import_all(names) -> None:
             pass
 
 
-def _load_plain():
-    path = Path(__file__).resolve().parent.parent / "grading" / "plain.py"
-    spec = importlib.util.spec_from_file_location("mlkata_sandbox_plain", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # --- the zygote ---------------------------------------------------------------------------------
 
 
-def zygote(control_fd: int, preload: list[str]) -> None:
+def zygote(control_fd: int) -> None:
+    """Preload, then fork a worker for each ``spawn`` request on ``control_fd`` (a SEQPACKET socket).
+
+    The zygote runs inside the sandbox (:mod:`.policy`), as its first process, and never runs
+    learner code: each worker is a fork that loads its modules from the source the grader sends.
+    """
     _import_all(STDLIB_PRELOAD)
     _import_all(NUMPY_PRELOAD)
-    for name in preload:
-        importlib.import_module(name)
-    plain = _load_plain()
-    view = _hide_for_all(json.loads(os.environ.get(ZYGOTE_HIDE_ENV, "{}")))
+    import mlkata_plain as plain  # the sandbox's own copy of mlkata.grading.plain
+
     Baseline.record_namespaces()
     # Everything imported so far lives on in every worker: out of the collector's sight, a
     # worker's garbage collections do not write to (and so copy) the pages it shares with us.
     gc.collect()
     gc.freeze()
-    confine.die_with_parent(int(os.environ["MLKATA_GRADER_PID"]))
     control = socket.socket(fileno=control_fd)
-    control.sendall(json.dumps({"ready": True}).encode())
+    control.sendall(json.dumps({"ready": True, "pid": os.getpid()}).encode())
     ended: dict[int, dict] = {}
     children: set[int] = set()
     while True:
         try:
-            data = control.recv(1 << 20)
+            data, fds, _, _ = socket.recv_fds(control, 1 << 16, 1)
         except OSError:
-            data = b""
+            data, fds = b"", []
         if not data:
             _end_all(children)
             os._exit(0)
         _collect(ended)
         children.difference_update(ended)
         request = json.loads(data)
-        if request["op"] == "spawn":
-            ours, theirs = socket.socketpair()
-            zygote_pid = os.getpid()
+        op = request.get("op")
+        if op == "spawn" and len(fds) == 1:
             pid = os.fork()
             if pid == 0:
-                request["spec"]["zygote"] = zygote_pid
                 try:
                     control.close()
-                    ours.close()
-                    serve(request["spec"], theirs.detach(), plain, view)
+                    serve(fds[0], request["limits"], request.get("allowed", []), plain)
                 finally:
                     os._exit(71)
             children.add(pid)
             ended.pop(pid, None)  # an earlier worker's pid, now reused
-            theirs.close()
-            socket.send_fds(control, [json.dumps({"pid": pid}).encode()], [ours.fileno()])
-            ours.close()
-        elif request["op"] == "reap":
+            os.close(fds[0])
+            control.sendall(json.dumps({"pid": pid}).encode())
+            continue
+        for fd in fds:
+            os.close(fd)
+        if op == "reap":
             status = ended.pop(request["pid"], None) or reap(request["pid"], request["grace"])
             children.discard(request["pid"])
             control.sendall(json.dumps(status).encode())
+        elif op == "printed":
+            control.sendall(json.dumps({"text": _printed(int(request["pid"]))}).encode())
 
 
-def _hide_for_all(config: dict) -> tuple[tuple[str, ...], str | None]:
-    """Cover ``config["hide"]`` in a mount namespace of the zygote's own, inherited by every
-    worker it forks; the folders hidden (none if that failed) and a note if it did."""
-    hide = [str(p) for p in config.get("hide", ())]
-    if not hide:
-        return (), None
-    note = confine.hide_paths(hide, [str(p) for p in config.get("expose", ())])
-    return (() if note else tuple(hide)), note
+def _printed_path(pid: int) -> str:
+    return f"{policy.SCRATCH}/{pid}.printed"
+
+
+def _printed(pid: int) -> str:
+    """The end of what worker ``pid`` printed (its own file, never followed if it is a link)."""
+    try:
+        fd = os.open(_printed_path(pid), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return ""
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return ""
+        return os.pread(fd, 600, max(0, info.st_size - 600)).decode("utf-8", "replace").strip()
+    except OSError:
+        return ""
+    finally:
+        os.close(fd)
 
 
 def _end_all(children: set[int]) -> None:
@@ -235,31 +241,74 @@ class Baseline:
         self.random_module.setstate(self.random)
 
 
-def _restrict_modules(allowed: list[str]) -> None:
-    """Leave in ``sys.modules`` only the allowed names of the packages preloaded for them.
+class _Remote:
+    """A name an exercise allows (``scipy.stats.t``): its methods are computed on the trusted side.
 
-    ``scipy.stats.chi2`` allowed: ``sys.modules["scipy.stats"]`` becomes a module holding
-    ``chi2`` only, and no other ``scipy`` module stays importable.
+    Only plain values cross: the arguments go to the grader, which calls the real library and
+    sends back numbers. ``t(df).ppf(q)`` works too (a frozen distribution keeps its arguments).
     """
-    if not allowed:
-        return
-    roots = {name.split(".", 1)[0] for name in allowed}
-    views: dict[str, types.ModuleType] = {}
+
+    __slots__ = ("_fd", "_frozen", "_name")
+
+    def __init__(self, fd: int, name: str, frozen: tuple = ((), {})) -> None:
+        self._fd, self._name, self._frozen = fd, name, frozen
+
+    def __call__(self, *args, **kwargs) -> _Remote:
+        return _Remote(self._fd, self._name, (args, kwargs))
+
+    def __getattr__(self, method: str):
+        if method not in policy.PROXY_METHODS:
+            raise AttributeError(f"{self._name}.{method} is not available to graded code")
+
+        def forward(*args, **kwargs):
+            return _ask_reference(self._fd, self._name, self._frozen, method, args, kwargs)
+
+        return forward
+
+    def __repr__(self) -> str:
+        return f"<{self._name}, computed by the grader>"
+
+
+_PROXY_CALLS = [0]
+
+
+def _ask_reference(fd: int, name: str, frozen: tuple, method: str, args: tuple, kwargs: dict):
+    """Send one reference request and wait for its answer (a plain value or a ValueError)."""
+    import mlkata_plain as plain
+
+    _PROXY_CALLS[0] += 1
+    if _PROXY_CALLS[0] > policy.MAX_PROXY_CALLS:
+        raise RuntimeError(f"more than {policy.MAX_PROXY_CALLS} calls of {name} in one call")
+    blobs: list = []
+    try:
+        node = wire.encode(plain.to_plain((frozen[0], frozen[1], args, kwargs)), blobs)
+    except (plain.NotPlain, wire.WireError) as error:
+        raise TypeError(f"{name}.{method} takes numbers and arrays only ({error})") from None
+    message = {"kind": "reference", "name": name, "method": method, "args": node}
+    wire.write_all(fd, wire.frame(message, blobs))
+    reply, reply_blobs = wire.read_frame(fd)
+    if reply.get("status") != "ok":
+        raise ValueError(str(reply.get("message", f"{name}.{method} failed"))[:MAX_TEXT])
+    return wire.decode(reply.get("value"), reply_blobs)
+
+
+def _install_allowed(fd: int, allowed: list[str]) -> None:
+    """Put each allowed dotted name in ``sys.modules`` as a :class:`_Remote`, in stand-in modules."""
     for name in allowed:
-        module_name, _, attribute = name.rpartition(".")
-        real = sys.modules.get(module_name)
-        if real is None or not hasattr(real, attribute):
+        module_name, _, attribute = str(name).rpartition(".")
+        if not module_name or not attribute.isidentifier():
             continue
         parts = module_name.split(".")
         for depth in range(1, len(parts) + 1):
             dotted = ".".join(parts[:depth])
-            views.setdefault(dotted, types.ModuleType(dotted))
+            module = sys.modules.get(dotted)
+            if not isinstance(module, types.ModuleType) or not getattr(module, "__mlkata_stand_in__", False):
+                module = types.ModuleType(dotted)
+                module.__mlkata_stand_in__ = True
+                sys.modules[dotted] = module
             if depth > 1:
-                setattr(views[".".join(parts[: depth - 1])], parts[depth - 1], views[dotted])
-        setattr(views[module_name], attribute, getattr(real, attribute))
-    for key in [k for k in sys.modules if k.split(".", 1)[0] in roots]:
-        del sys.modules[key]
-    sys.modules.update(views)
+                setattr(sys.modules[".".join(parts[: depth - 1])], parts[depth - 1], module)
+        setattr(sys.modules[module_name], attribute, _Remote(fd, name))
 
 
 def _text(value: object) -> str:
@@ -282,55 +331,53 @@ def _student_traceback(error: BaseException, path: str) -> str:
         return ""
 
 
-def _hide_the_rest(spec: dict, view: tuple[tuple[str, ...], str | None]) -> str | None:
-    """Hide what ``spec`` says the zygote's namespace (``view``) left visible."""
-    covered, _ = view
-    expose = [*spec["stdlib_roots"], *spec["read_roots"]]
-    if not covered:
-        return confine.hide_paths(spec["hide"], expose)
-    rest = [p for p in spec["hide"] if not any(p == c or p.startswith(c.rstrip("/") + "/") for c in covered)]
-    return confine.hide_paths(rest) if rest else None  # a namespace of its own, on top of the zygote's
+def _confine(limits: dict) -> None:
+    """Lower this worker's resource limits (:func:`.policy.worker_limits`); they cannot be raised."""
+    wanted = policy.worker_limits(
+        cpu_seconds=int(limits["cpu_seconds"]),
+        memory_bytes=int(limits["memory_bytes"]),
+        file_bytes=int(limits["file_bytes"]),
+    )
+    for kind, (soft, hard) in wanted.items():
+        _, current = resource.getrlimit(kind)
+        if current != resource.RLIM_INFINITY:
+            soft, hard = min(soft, current), min(hard, current)
+        resource.setrlimit(kind, (soft, hard))
 
 
-def serve(spec: dict, fd: int, plain, view: tuple[tuple[str, ...], str | None] = ((), None)) -> None:
-    """Confine this process as ``spec`` says, load the learner's module, answer calls.
-
-    ``view`` is what the zygote hid for all workers (and a note if it could not).
-    """
-    confine.close_other_fds((fd,))
+def serve(fd: int, limits: dict, allowed: list[str], plain) -> None:
+    """In a freshly forked worker: confine this process, then load modules and answer calls."""
+    os.closerange(3, fd)
+    os.closerange(fd + 1, 65536)
+    os.setsid()
+    pid = os.getpid()
+    folder = f"{policy.SCRATCH}/{pid}"
+    os.makedirs(folder, mode=0o700, exist_ok=True)
+    os.chdir(folder)
     null = os.open("/dev/null", os.O_RDWR)
-    out = os.open(spec["capture"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
+    out = os.open(_printed_path(pid), os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND, 0o600)
     for target in (0, 1, 2):
         os.dup2(null if target == 0 else out, target)
     os.close(null)
     os.close(out)
-    confine.new_session()
-    notes = [_hide_the_rest(spec, view)]
-    os.chdir(spec["scratch"])
-    limits = spec["limits"]
-    confine.set_limits(
-        cpu_seconds=limits["cpu_seconds"],
-        memory_bytes=limits["memory_bytes"],
-        file_bytes=limits["file_bytes"],
-        processes=limits["processes"],
-        files=limits["files"],
-    )
-    notes.append(confine.drop_privileges(spec["uid"], spec["gid"]))
-    confine.die_with_parent(spec["zygote"])  # after the uid change, which clears it
-    notes.append(confine.forbid_processes())
-    _restrict_modules(spec["allowed"])
+    _confine(limits)
+    _install_allowed(fd, allowed)
     sys.dont_write_bytecode = True
     for stream in (sys.stdout, sys.stderr):
         stream.reconfigure(line_buffering=True, write_through=True)
     guard.install(
-        scratch=spec["scratch"],
-        read_roots=tuple(spec["read_roots"]),
-        stdlib_roots=tuple(spec["stdlib_roots"]),
+        scratch=policy.SCRATCH,
+        read_roots=(policy.SANDBOX_LIB + "/numpy", policy.SANDBOX_LIB + "/numpy.libs"),
+        stdlib_roots=tuple(sorted({os.path.dirname(os.__file__), sys.base_prefix})),
         report_fd=fd,
-        reference_roots=frozenset(spec["reference_roots"]),
-        importable_roots=frozenset(spec["importable_roots"]),
+        reference_roots=frozenset(policy.REFERENCE_PACKAGES),
+        importable_roots=frozenset(
+            (set(sys.stdlib_module_names) - policy.DANGEROUS_MODULES)
+            | {"numpy"}
+            | {str(n).split(".", 1)[0] for n in allowed}
+        ),
     )
-    _answer(fd, spec, plain, [n for n in notes if n])
+    _answer(fd, plain)
 
 
 def _send(fd: int, message: dict, blobs: list[bytes] = ()) -> None:
@@ -338,20 +385,19 @@ def _send(fd: int, message: dict, blobs: list[bytes] = ()) -> None:
     wire.write_all(fd, wire.frame(message, blobs))
 
 
-def _load(path: str):
-    module = types.ModuleType(f"mlkata_submission_{Path(path).stem}")
+def _load(source: str, path: str):
+    module = types.ModuleType(f"mlkata_submission_{os.path.basename(path).rpartition('.')[0]}")
     module.__file__ = path
     sys.modules[module.__name__] = module
-    with open(path, encoding="utf-8") as handle:
-        source = handle.read()
+    linecache.cache[path] = (len(source), None, source.splitlines(True), path)
     exec(compile(source, path, "exec"), module.__dict__)
     return module
 
 
-def _load_reply(path: str, shown_as: str) -> tuple[object | None, dict]:
-    """Load the learner's module at ``path``: the module (None if it failed) and the reply."""
+def _load_reply(source: str, path: str, shown_as: str) -> tuple[object | None, dict]:
+    """Run the learner's module: the module (None if it failed) and the reply."""
     try:
-        return _load(path), {"status": "loaded"}
+        return _load(source, path), {"status": "loaded"}
     except MemoryError:
         return None, {"status": "memory"}
     except BaseException as error:
@@ -360,14 +406,10 @@ def _load_reply(path: str, shown_as: str) -> tuple[object | None, dict]:
         return None, {"status": "load_error", "message": text + (f"\n{where}" if where else "")}
 
 
-def _answer(fd: int, spec: dict, plain, notes: list[str]) -> None:
-    """Load the spec's module, then answer ``load`` (another module) and ``call`` requests."""
+def _answer(fd: int, plain) -> None:
+    """Answer ``load`` (a module's source) and ``call`` requests until the channel closes."""
     baseline = Baseline()
-    module, reply = _load_reply(spec["module_file"], spec["shown_as"])
-    _send(fd, {**reply, "notes": notes})
-    if module is None:
-        return
-    modules = {0: (module, spec["module_file"])}
+    modules: dict[int, tuple[object, str]] = {}
     kept: dict[int, object] = {}
     while True:
         try:
@@ -375,17 +417,18 @@ def _answer(fd: int, spec: dict, plain, notes: list[str]) -> None:
         except wire.WireError:
             return
         op = request.get("op")
-        if op == "load" and type(request.get("module_file")) is str:
-            path = request["module_file"]
-            try:
-                baseline.restore()
-            except BaseException as error:  # the last module broke what restoring needs
-                _send(fd, {"status": "load_error", "message": f"the sandbox could not reset: {_text(error)}"})
-                return
-            module, reply = _load_reply(path, str(request.get("shown_as", "")))
+        if op == "load" and all(type(request.get(k)) is str for k in ("source", "path", "shown_as")):
+            if modules:
+                try:
+                    baseline.restore()
+                except BaseException as error:  # the last module broke what restoring needs
+                    message = f"the sandbox could not reset: {_text(error)}"
+                    _send(fd, {"status": "load_error", "message": message})
+                    return
+            module, reply = _load_reply(request["source"], request["path"], request["shown_as"])
             if module is not None:
                 reply["module"] = len(modules)
-                modules[len(modules)] = (module, path)
+                modules[len(modules)] = (module, request["path"])
             _send(fd, reply)
             continue
         if op != "call" or request.get("module", 0) not in modules:
@@ -397,6 +440,7 @@ def _answer(fd: int, spec: dict, plain, notes: list[str]) -> None:
         if not callable(function):
             _send(fd, {"status": "missing"})
             continue
+        _PROXY_CALLS[0] = 0
         _send_outcome(fd, function, args, kwargs, request.get("keep", False), kept, plain, path)
 
 
@@ -440,7 +484,3 @@ def _send_outcome(fd, function, args, kwargs, keep, kept, plain, path) -> None:
                 blobs = []
                 reply.update(status="memory")
     _send(fd, reply, blobs)
-
-
-if __name__ == "__main__":
-    zygote(int(sys.argv[1]), sys.argv[2:])
