@@ -18,7 +18,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from pathlib import Path
@@ -57,7 +56,18 @@ ATTACKS = {
     "syntax_error": {"losses/hinge_loss": r"hinge_loss\.py has a syntax error on line 4"},
     "missing_function": {"losses/hinge_loss": r"losses/hinge_loss\.py defines no function hinge_loss\(\)"},
     "raw_syscalls": {"losses/hinge_loss": r"grading sandbox: your code reads"},
+    "disarm_hook_plant_links": {"losses/hinge_loss": r"grading sandbox: your code|expected"},
+    "fifo_and_devices": {"losses/hinge_loss": r"expected|grading sandbox"},
+    "fill_the_disk": {"losses/hinge_loss": r"expected|grading sandbox|killed for writing"},
+    "huge_reply": {"losses/hinge_loss": r"malformed answer: more than \d+ MB|ran out of memory"},
+    "proc_snooping": {"losses/hinge_loss": r"grading sandbox: your code reads|expected"},
 }
+KERNEL_ONLY = {
+    "disarm_hook_plant_links", "fifo_and_devices", "fill_the_disk", "huge_reply", "proc_snooping",
+    "forge_results", "rewrite_graders", "read_solutions", "import_sklearn", "importlib_tricks",
+    "monkeypatch_sklearn", "raw_syscalls", "fork_bomb", "os_exit_fake_output", "infinite_loop",
+}  # fmt: skip
+"""The attacks graded again with the audit hook switched off: the kernel alone must stop them."""
 HONEST = ("honest", "honest_flat", "honest_zip", "honest_toplevel_zip", "honest_chatty")
 
 
@@ -132,23 +142,26 @@ def _fingerprint() -> dict[str, str]:
 
 
 def _sandbox_processes() -> list[int]:
-    from mlkata.grading.sandbox import SANDBOX_UID_BASE
-
+    """Live processes of a sandbox: bubblewrap's, the zygote's and the workers' (any uid)."""
     found = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             lines = status.read_text().splitlines()
-            uid = next(x for x in lines if x.startswith("Uid:"))
             state = next(x for x in lines if x.startswith("State:"))
+            command = (status.parent / "cmdline").read_bytes()
         except (OSError, StopIteration):
             continue
-        if int(uid.split()[1]) >= SANDBOX_UID_BASE and "zombie" not in state:  # a zombie runs nothing
+        if b"mlkata_sandbox.worker" in command and "zombie" not in state:  # a zombie runs nothing
             found.append(int(status.parent.name))
     return found
 
 
-def run_grade(submissions: Path, out: Path, *extra: str, timeout: float = 900) -> subprocess.CompletedProcess:
+def run_grade(
+    submissions: Path, out: Path, *extra: str, timeout: float = 900, kernel_only: bool = False
+) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    if kernel_only:
+        env["MLKATA_TEST_NO_AUDIT_HOOK"] = "1"
     command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
     command += ["--topics", "losses", "--jobs", "2", "--call-timeout", str(CALL_TIMEOUT)]
     command += ["--exercise-timeout", str(EXERCISE_TIMEOUT), "--memory", "768", *extra]
@@ -166,7 +179,7 @@ class Batch:
         self.run = run_grade(self.submissions, self.out)
         self.seconds = time.monotonic() - start
         self.after = _fingerprint()
-        self.leftover = _sandbox_processes() if IS_ROOT else []
+        self.leftover = _sandbox_processes()
 
     def results(self, student: str) -> dict:
         return json.loads((self.out / student / "results.json").read_text())
@@ -294,9 +307,43 @@ def test_the_safe_parts_of_a_malformed_zip_are_graded(batch):
     assert batch.scores("symlinked")["losses/hinge_loss"] == 0  # the solution behind the link is not graded
 
 
-@pytest.mark.skipif(not IS_ROOT, reason="sandbox workers get their own uid only when grading as root")
 def test_no_sandbox_process_outlives_the_batch(batch):
     assert batch.leftover == []
+
+
+@pytest.fixture(scope="module")
+def kernel_batch(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess, dict, dict]:
+    """The attacks and an honest student, graded with the sandbox's audit hook switched off."""
+    root = tmp_path_factory.mktemp("kernel")
+    submissions, out = root / "submissions", root / "out"
+    _honest_folder(submissions / "honest")
+    for attack in KERNEL_ONLY:
+        shutil.copytree(ADVERSARIAL / attack, _honest_folder(submissions / attack), dirs_exist_ok=True)
+    before = _fingerprint()
+    run = run_grade(submissions, out, kernel_only=True)
+    assert run.returncode == 0, run.stdout + run.stderr[-4000:]
+    return submissions, out, run, before, _fingerprint()
+
+
+def test_with_no_audit_hook_the_kernel_alone_stops_every_attack(kernel_batch):
+    _, out, _, before, after = kernel_batch
+
+    def scores(student: str) -> dict:
+        return json.loads((out / student / "results.json").read_text())["extra_data"]["mlkata"]["exercises"]
+
+    honest = scores("honest")
+    assert all(v > 0 for v in honest.values())
+    for attack in KERNEL_ONLY:
+        got = scores(attack)
+        for key in KEYS:
+            expected = 0 if key in ATTACKS[attack] else honest[key]
+            assert got[key] == expected, (attack, key, got[key])
+    assert after == before
+    assert not (ROOT / "graders" / "conftest.py").exists()
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert "FORGED-BY-A-SUBMISSION" not in path.read_text(errors="replace"), path
+    assert _sandbox_processes() == []
 
 
 def test_a_rerun_grades_only_what_is_missing(batch, tmp_path):
@@ -441,230 +488,3 @@ def test_a_grader_that_cannot_be_imported_is_named_and_the_others_still_grade(tm
     assert scores["losses/hinge_loss"] > 0 and scores["losses/mean_squared_error"] == 0
     assert {t["name"].split(" :: ")[0] for t in data["tests"]} == {"losses/hinge_loss"}
     assert all(t["score"] == t["max_score"] for t in data["tests"])
-
-
-# --- the worker's confinement, seen from inside ------------------------------------------------
-
-PROBE = """
-import os
-import resource
-import subprocess
-
-
-def _exec_true():
-    read, write = os.pipe()
-    base = [[b"/bin/true"], [b"/bin/true"], True, (), None, None, -1, -1, -1, -1, -1, -1, read, write, False,
-            False, -1, None, None, None, -1, None]
-    for args in (base + [False], base):
-        try:
-            subprocess._fork_exec(*args)
-        except TypeError:
-            continue
-        except OSError as error:
-            return error.errno
-        return "ran"
-    return "unknown signature"
-
-
-def probe(solution):
-    return {
-        "uid": os.getuid(),
-        "own_session": os.getsid(0) == os.getpid(),
-        "cpu": resource.getrlimit(resource.RLIMIT_CPU)[0],
-        "memory": resource.getrlimit(resource.RLIMIT_AS)[0],
-        "file_size": resource.getrlimit(resource.RLIMIT_FSIZE)[0],
-        "processes": resource.getrlimit(resource.RLIMIT_NPROC)[0],
-        "solution_visible": os.path.exists(solution),
-        "exec": _exec_true(),
-        "stdlib": __import__("graphlib").__name__,  # a module the zygote did not preload
-    }
-"""
-
-ALLOWED_PROBE = """
-def chi(x):
-    from scipy.stats import chi2
-
-    return float(chi2.sf(x, 1))
-
-
-def sneak():
-    import sys
-
-    return [hasattr(sys.modules.get("scipy.stats"), "chisquare"), "scipy.special" in sys.modules]
-"""
-
-
-def _session(tmp_path: Path, allowed: tuple[str, ...] = ()):
-    from mlkata.grading.proxy import StudentModule
-    from mlkata.grading.sandbox import Session, Settings
-
-    (tmp_path / "probe.py").write_text(ALLOWED_PROBE if allowed else PROBE)
-    module = StudentModule(tmp_path / "probe.py", "probe.py", allowed)
-    return Session(module, Settings(call_timeout=20, exercise_timeout=60, memory_mb=1024), ROOT)
-
-
-def test_the_worker_confines_itself(tmp_path):
-    import errno
-
-    from mlkata.grading.sandbox import sandbox_ids
-
-    session = _session(tmp_path)
-    try:
-        solution = str(ROOT / "solutions" / "losses" / "hinge_loss.py")
-        outcome, _ = session.call("probe", (solution,), {}, keep=False)
-    finally:
-        session.close()
-    facts = outcome.value
-    assert facts["own_session"]
-    assert facts["memory"] == 1024 * 2**20 and facts["file_size"] == 16 * 2**20
-    assert 0 < facts["cpu"] <= 70
-    assert facts["exec"] == errno.EPERM  # seccomp: no new process, even without an audit event
-    assert facts["stdlib"] == "graphlib"
-    if IS_ROOT:
-        assert facts["uid"] == sandbox_ids()[0] != 0
-        assert facts["processes"] == 16
-        assert facts["solution_visible"] is False  # the mount namespace hides solutions/
-
-
-def test_an_allowed_import_exposes_only_the_allowed_name(tmp_path):
-    session = _session(tmp_path, ("scipy.stats.chi2",))
-    try:
-        outcome, _ = session.call("chi", (3.841458820694124,), {}, keep=False)
-        assert outcome.value == pytest.approx(0.05)
-        sneaked, _ = session.call("sneak", (), {}, keep=False)
-        assert sneaked.value == [False, False]
-    finally:
-        session.close()
-
-
-MAPS_PROBE = """
-KEPT = []
-
-
-def quiet():
-    return 1.0
-
-
-def map_a_reference():
-    import mmap
-
-    with open("scipy_lookalike.bin", "wb+") as handle:  # in the worker's scratch folder
-        handle.write(bytes(1 << 16))
-        handle.flush()
-        KEPT.append(mmap.mmap(handle.fileno(), 1 << 16))
-    return 2.0
-"""
-
-
-def test_a_reference_library_in_the_workers_memory_map_fails_the_call(tmp_path):
-    """The memory-map check, read from outside the worker, also after calls that changed nothing."""
-    from mlkata.grading.failures import GradeFailure
-    from mlkata.grading.proxy import StudentModule
-    from mlkata.grading.sandbox import Session, Settings
-
-    (tmp_path / "maps_probe.py").write_text(MAPS_PROBE)
-    module = StudentModule(tmp_path / "maps_probe.py", "maps_probe.py", ())
-    session = Session(module, Settings(call_timeout=20, exercise_timeout=60, memory_mb=1024), ROOT)
-    try:
-        for _ in range(3):  # the map is read once, then skipped while the address space keeps its size
-            outcome, _ = session.call("quiet", (), {}, keep=False)
-            assert outcome.value == 1.0
-        with pytest.raises(GradeFailure, match=r"loaded scipy \(seen in its memory map\)"):
-            session.call("map_a_reference", (), {}, keep=False)
-    finally:
-        session.close()
-
-
-# --- the wire: data only, within limits ---------------------------------------------------------
-
-
-def test_the_wire_carries_plain_values_exactly():
-    import numpy as np
-
-    from mlkata.sandbox import wire
-
-    value = (None, True, 3, 10**40, float("nan"), float("-inf"), 0.1, 2j, "é", [1.5], {"k": (1,)})
-    arrays = [np.arange(6.0).reshape(2, 3), np.array(["a", "bc"]), np.float32(1.5)]
-    blobs: list[bytes] = []
-    node = wire.encode((value, arrays), blobs)
-    back_value, back_arrays = wire.decode(json.loads(json.dumps(node)), blobs)
-    assert repr(back_value) == repr(value)
-    assert np.array_equal(back_arrays[0], arrays[0]) and back_arrays[1].tolist() == ["a", "bc"]
-    assert type(back_arrays[2]) is np.float32
-
-
-def test_arrays_cross_a_socket_in_their_own_memory():
-    import socket
-
-    import numpy as np
-
-    from mlkata.sandbox import wire
-
-    big = np.random.default_rng(0).normal(size=(700, 600))  # more than a socket buffer holds
-    arrays = [
-        big,
-        big.T,
-        big[::3, ::2],
-        np.array(2.5),
-        np.zeros((0, 4)),
-        np.array(["", ""], "<U0"),
-        np.array([1, 2], ">i4"),
-        np.array([True, False]),
-        np.array([1 + 2j], np.complex64),
-    ]
-    blobs: list = []
-    node = wire.encode(arrays, blobs)
-    assert blobs[0].obj is not None and np.shares_memory(np.frombuffer(blobs[0], np.float64), big)
-    ours, theirs = socket.socketpair()
-    with ours, theirs:
-        ours.setblocking(False)
-        data = wire.frame({"v": node}, blobs)
-        writer = threading.Thread(target=wire.write_all, args=(theirs.fileno(), data))
-        writer.start()
-        message, received = wire.read_frame(ours.fileno(), time.monotonic() + 10)
-        writer.join()
-    back = wire.decode(message["v"], received)
-    for sent, got in zip(arrays, back, strict=True):
-        assert got.dtype == sent.dtype and got.shape == sent.shape and np.array_equal(got, sent)
-        assert got.flags.writeable and got.flags.c_contiguous
-    assert all(isinstance(blob, bytearray) for blob in received)
-
-
-def test_the_wire_refuses_pickles_objects_and_oversized_frames():
-    import io
-    import socket
-
-    import numpy as np
-
-    from mlkata.sandbox import wire
-
-    pickled = io.BytesIO()
-    np.save(pickled, np.array([object()], dtype=object), allow_pickle=True)
-    with pytest.raises(wire.WireError, match="type graders do not compare"):
-        wire.decode(["A", 0, "|O", [1]], [bytearray(pickled.getvalue())])
-    eight = bytearray(8)
-    bad_arrays = (
-        ["A", 0, "<f8", [2]],  # 16 bytes promised, 8 sent
-        ["A", 0, "<M8[s]", [1]],  # a datetime
-        ["A", 0, "<f8", [-1]],
-        ["A", 0, "<f8", "1"],
-        ["A", 1, "<f8", [1]],  # no such blob
-        ["A", 0, "<f8"],
-        ["L", [["A", 0, "<f8", [1]], ["A", 0, "<f8", [1]]]],  # one blob behind two arrays
-    )
-    for node in bad_arrays:
-        with pytest.raises(wire.WireError):
-            wire.decode(node, [eight])
-    for node in (["X"], ["I", "1" * 5000], ["D", [[["L", []], ["N"]]]], ["H", 1], "text", ["A", 3]):
-        with pytest.raises(wire.WireError):
-            wire.decode(node, [])
-    with pytest.raises(wire.WireError):
-        wire.encode(object(), [])
-    ours, theirs = socket.socketpair()
-    with ours, theirs:
-        theirs.sendall(b"MLKW" + (2**31).to_bytes(4, "big") + (0).to_bytes(4, "big"))
-        with pytest.raises(wire.WireError, match="header"):
-            wire.read_frame(ours.fileno(), time.monotonic() + 5)
-        theirs.sendall(b"".join(wire.frame({"kind": "reply"}, [b"x" * 2000])))
-        with pytest.raises(wire.WireError, match="MB of data"):
-            wire.read_frame(ours.fileno(), time.monotonic() + 5, max_bytes=1000)

@@ -51,7 +51,7 @@ def _pytest_report(target: Path, out: Path) -> dict:
 
 def test_one_grader_process_grades_each_student_as_a_fresh_pytest_run_does(students, tmp_path):
     submissions = collect(students, EXERCISES)
-    pool = run.GraderPool(EXERCISES, ROOT, tmp_path, [str(students)], OPTIONS)
+    pool = run.GraderPool(EXERCISES, ROOT, tmp_path, OPTIONS)
     try:
         served = [run.grade_student(s, EXERCISES, TOPICS, pool, tmp_path, OPTIONS) for s in submissions]
         assert pool.idle.qsize() == 1  # the same process graded all three
@@ -69,13 +69,17 @@ def test_one_grader_process_grades_each_student_as_a_fresh_pytest_run_does(stude
 
 def test_a_grader_process_that_dies_costs_only_its_student(students, tmp_path):
     first, second = collect(students, EXERCISES)[:2]
-    pool = run.GraderPool(EXERCISES, ROOT, tmp_path, [str(students)], OPTIONS)
+    pool = run.GraderPool(EXERCISES, ROOT, tmp_path, OPTIONS)
     try:
         doomed = pool.take()
         os.killpg(doomed.process.pid, signal.SIGKILL)  # as if it crashed, or was killed by the OOM killer
         pool.give_back(doomed)
         lost = run.grade_student(first, EXERCISES, TOPICS, pool, tmp_path, OPTIONS)
-        assert lost.error is not None and "grader process ended with status" in lost.error
+        assert (
+            lost.error is not None
+            and "grader process ended with status" in lost.error
+            and "before this submission was graded" in lost.error
+        )
         assert lost.exercises == {}
         graded = run.grade_student(second, EXERCISES, TOPICS, pool, tmp_path, OPTIONS)
         assert graded.error is None and set(graded.exercises) == {e.key for e in EXERCISES}
@@ -133,7 +137,8 @@ def test_what_a_module_does_to_its_worker_does_not_reach_the_next_module_of_its_
     assert losses[0].module == "mean_absolute_error"  # graded first, in the worker the others get
     (target / "losses" / "mean_absolute_error.py").write_text(first)
     graders = [Grader.load(e.grader_path(ROOT)) for e in losses]
-    results = grade_target(graders, target, Settings(call_timeout=5.0, exercise_timeout=20.0, memory_mb=768))
+    settings = Settings(call_timeout=5.0, exercise_timeout=20.0, memory_mb=768)
+    results = {r.exercise: r for r in grade_target(graders, target, settings)}
     assert not any(c.passed for c in results["losses/mean_absolute_error"].checks)
     for exercise in losses[1:]:
         failed = [(c.name, c.message) for c in results[exercise.key].checks if not c.passed]

@@ -21,11 +21,14 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from mlkata.catalog import Exercise
+from mlkata.sandbox.policy import INTAKE_STUDENT_MB
 
 MAX_FILE_BYTES = 1 * 2**20
 MAX_ZIP_BYTES = 50 * 2**20
 MAX_ENTRIES = 2000
 MAX_DEPTH = 8
+MAX_STUDENT_BYTES = INTAKE_STUDENT_MB * 2**20
+"""What all of one student's kept files may add up to (:data:`~mlkata.sandbox.policy.INTAKE_STUDENT_MB`)."""
 _JUNK = {"__MACOSX", "__pycache__", ".DS_Store", ".git", ".ipynb_checkpoints", "Thumbs.db"}
 
 
@@ -55,6 +58,28 @@ class Submission:
             path.parent.mkdir(exist_ok=True)
             path.write_bytes(data)
         return folder
+
+
+@dataclass
+class _Budget:
+    """What may still be read for one student: only files named like an exercise, up to a total."""
+
+    wanted: frozenset[str]
+    left: int = MAX_STUDENT_BYTES
+    warned: bool = False
+
+    def allows(self, stem: str, size: int, notes: list[str]) -> bool:
+        if stem not in self.wanted:
+            return False
+        if size > self.left:
+            if not self.warned:
+                notes.append(
+                    f"the files add up to more than {MAX_STUDENT_BYTES // 2**20} MB: the rest was ignored"
+                )
+                self.warned = True
+            return False
+        self.left -= size
+        return True
 
 
 @dataclass
@@ -127,10 +152,14 @@ def read_submission(entry: Path, exercises: list[Exercise], student: str) -> Sub
     submission = Submission(student, entry)
     candidates: list[_Candidate] = []
     ignored: list[str] = []
-    if entry.is_dir():
-        _walk(entry, candidates, ignored, submission.notes)
-    else:
-        _read_zip(entry, entry.name, candidates, ignored, submission.notes)
+    budget = _Budget(frozenset(e.module for e in exercises))
+    try:
+        if entry.is_dir():
+            _walk(entry, candidates, ignored, submission.notes, budget)
+        else:
+            _read_zip(entry, entry.name, candidates, ignored, submission.notes, budget)
+    except OSError as error:  # an unreadable folder, a full disk: this student only
+        submission.notes.append(f"the submission could not be read completely ({error.strerror or error})")
     _match(candidates, exercises, submission, ignored)
     if ignored:
         shown = ", ".join(ignored[:10]) + (f" and {len(ignored) - 10} more" if len(ignored) > 10 else "")
@@ -143,7 +172,9 @@ def read_submission(entry: Path, exercises: list[Exercise], student: str) -> Sub
     return submission
 
 
-def _walk(folder: Path, candidates: list[_Candidate], ignored: list[str], notes: list[str]) -> None:
+def _walk(
+    folder: Path, candidates: list[_Candidate], ignored: list[str], notes: list[str], budget: _Budget
+) -> None:
     count = 0
     for current, dirs, files in os.walk(folder, followlinks=False):
         here = Path(current)
@@ -166,7 +197,7 @@ def _walk(folder: Path, candidates: list[_Candidate], ignored: list[str], notes:
                 ignored.append(shown)
                 continue
             if name.lower().endswith(".zip"):
-                _read_zip(path, shown, candidates, ignored, notes)
+                _read_zip(path, shown, candidates, ignored, notes, budget)
                 continue
             if not name.endswith(".py"):
                 ignored.append(shown)
@@ -174,15 +205,26 @@ def _walk(folder: Path, candidates: list[_Candidate], ignored: list[str], notes:
             if info.st_size > MAX_FILE_BYTES:
                 notes.append(f"{shown} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
                 continue
-            candidates.append(_Candidate(path.relative_to(folder).parts, path.read_bytes(), shown))
+            if not budget.allows(name[:-3], info.st_size, notes):
+                if name[:-3] not in budget.wanted:
+                    ignored.append(shown)
+                continue
+            with open(path, "rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+            candidates.append(_Candidate(path.relative_to(folder).parts, data, shown))
 
 
 def _read_zip(
-    path: Path, shown: str, candidates: list[_Candidate], ignored: list[str], notes: list[str]
+    path: Path,
+    shown: str,
+    candidates: list[_Candidate],
+    ignored: list[str],
+    notes: list[str],
+    budget: _Budget,
 ) -> None:
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as error:
         notes.append(f"{shown} is not a readable zip file ({error}): nothing in it was graded")
         return
     with archive:
@@ -211,6 +253,10 @@ def _read_zip(
                 continue
             if info.file_size > MAX_FILE_BYTES:
                 notes.append(f"{where} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
+                continue
+            if not budget.allows(parts[-1][:-3], info.file_size, notes):
+                if parts[-1][:-3] not in budget.wanted:
+                    ignored.append(where)
                 continue
             total += info.file_size
             if total > MAX_ZIP_BYTES:

@@ -111,6 +111,8 @@ SERVER_MAIN = (
     "import runpy, sys; del sys.path[0]; "  # no folder of anyone's on sys.path (python -P, on 3.10 too)
     "runpy.run_module('mlkata.batch.server', run_name='__main__', alter_sys=True)"
 )
+NO_AUDIT_HOOK_ENV = "MLKATA_TEST_NO_AUDIT_HOOK"
+"""Set to 1 by the project's tests: the sandbox without its audit hook, the kernel alone."""
 READY_SECONDS = 300.0
 """How long a grader process may take to import the graders and their references."""
 _RUNNING: set[subprocess.Popen] = set()
@@ -140,6 +142,8 @@ class GraderProcess:
             "--sandbox-memory",
             str(options.memory_mb),
         ]
+        if os.environ.get(NO_AUDIT_HOOK_ENV) == "1":
+            command.append("--no-audit-hook")
         env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
         env.update(PYTHONDONTWRITEBYTECODE="1")
         env["MLKATA_ROOT"] = str(root)

@@ -138,13 +138,19 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--call-timeout", type=float, default=Settings.call_timeout)
     parser.add_argument("--exercise-timeout", type=float, default=Settings.exercise_timeout)
     parser.add_argument("--sandbox-memory", type=int, default=Settings.memory_mb)
+    parser.add_argument("--no-audit-hook", action="store_true", help=argparse.SUPPRESS)  # tests only
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     options = _arguments(argv)
     limit_memory()
-    settings = Settings(options.call_timeout, options.exercise_timeout, options.sandbox_memory)
+    settings = Settings(
+        options.call_timeout,
+        options.exercise_timeout,
+        options.sandbox_memory,
+        audit_hook=not options.no_audit_hook,
+    )
     graders, unloadable = [], {}
     for path in options.graders:
         try:

@@ -89,7 +89,10 @@ def _closed_ancestor(path: str) -> str | None:
 def open_to(paths: list[str]) -> dict[str, list[str]]:
     """Which of ``paths`` sit below a folder closed to other users, by that folder."""
     closed: dict[str, list[str]] = {}
-    for path in paths:
+    unique = sorted(set(paths))
+    for path in unique:
+        if any(path.startswith(other.rstrip("/") + "/") for other in unique if other != path):
+            continue  # shown with the folder above it
         ancestor = _closed_ancestor(path)
         if ancestor is not None and os.path.exists(path):
             closed.setdefault(ancestor, []).append(path)
@@ -123,7 +126,8 @@ def become(uid: int, gid: int, expose: dict[str, list[str]]) -> None:
                     os.makedirs(path, mode=0o711, exist_ok=True)
                 else:
                     os.makedirs(os.path.dirname(path), mode=0o711, exist_ok=True)
-                    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+                    if not os.path.exists(path):
+                        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
                 source, target = f"/proc/self/fd/{handle}".encode(), os.fsencode(path)
                 check(libc.mount(source, target, None, MS_BIND | MS_REC, None), path)
                 libc.mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID, None)
@@ -205,11 +209,12 @@ class Sandbox:
             raise OSError("the sandbox's zygote answered nonsense")
         return answer
 
-    def spawn(self, limits: dict, allowed: list[str]) -> tuple[int, int]:
+    def spawn(self, limits: dict, allowed: list[str], *, audit_hook: bool = True) -> tuple[int, int]:
         """A new worker: its pid (in the sandbox) and the grader's end of its channel."""
         ours, theirs = socket.socketpair()
+        request = {"op": "spawn", "limits": limits, "allowed": allowed, "audit_hook": audit_hook}
         try:
-            answer = self._ask({"op": "spawn", "limits": limits, "allowed": allowed}, [theirs.fileno()])
+            answer = self._ask(request, [theirs.fileno()])
         finally:
             theirs.close()
         if type(answer.get("pid")) is not int:

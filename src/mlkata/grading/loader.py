@@ -16,19 +16,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from mlkata.grading.failures import SubmissionError
+from mlkata.sandbox.policy import REFERENCE_PACKAGES
 
-BANNED_PACKAGES = (
-    "sklearn",
-    "scipy",
-    "statsmodels",
-    "nltk",
-    "shapely",
-    "mlxtend",
-    "torch",
-    "mlkata",
-    "solutions",
-    "graders",
-)
+BANNED_PACKAGES = REFERENCE_PACKAGES
 """Top-level packages a learner may not import: the references, and mlkata's own code."""
 
 _counter = itertools.count()

@@ -84,7 +84,7 @@ DANGEROUS_MODULES = frozenset(
 )
 """Standard library modules that start processes, open sockets or reach raw memory."""
 
-HIDDEN_EXTENSIONS = ("_ctypes", "_testcapi", "_testinternalcapi", "_posixsubprocess", "_multiprocessing")
+HIDDEN_EXTENSIONS = ("_ctypes", "_testcapi", "_testinternalcapi", "_multiprocessing")
 """Extension modules left out of the worker's view of the standard library altogether."""
 
 PROXY_METHODS = frozenset("cdf sf ppf isf pdf logpdf logcdf logsf mean median var std interval".split())
@@ -348,18 +348,21 @@ def bwrap_arguments(view: list[tuple[str, str]], seccomp_fd: int) -> list[str]:
     if interpreter:
         real = _with_symlinks(interpreter, links)
         view = [*view, (os.path.dirname(real), os.path.dirname(real))]
-    seen: set[str] = set()
+    bound: list[str] = []
+    covers: list[str] = []
     for source, target in view:
-        if target in seen:
-            continue
-        seen.add(target)
+        inside = any(target == b or target.startswith(b.rstrip("/") + "/") for b in bound)
+        if target in bound or (inside and source == target):
+            continue  # already seen through a folder bound above it
+        bound.append(target)
         args += ["--ro-bind", source, target]
         if target == source and os.path.isdir(source):
             for blank in ("site-packages", "dist-packages"):
                 if os.path.isdir(os.path.join(source, blank)):
-                    args += ["--size", "4096", "--tmpfs", os.path.join(source, blank)]
+                    covers += ["--size", "4096", "--tmpfs", os.path.join(source, blank)]
             for entry in _hidden_extensions(source):
-                args += ["--ro-bind", "/dev/null", entry]
+                covers += ["--ro-bind", "/dev/null", entry]
+    args += covers
     for link, target in links.items():
         args += ["--symlink", target, link]
     args += ["--dev", "/dev", "--proc", "/proc"]

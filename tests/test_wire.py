@@ -1,0 +1,101 @@
+"""The wire between the grader and a sandbox worker: plain data only, within limits."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+
+import pytest
+
+
+def test_the_wire_carries_plain_values_exactly():
+    import numpy as np
+
+    from mlkata.sandbox import wire
+
+    value = (None, True, 3, 10**40, float("nan"), float("-inf"), 0.1, 2j, "é", [1.5], {"k": (1,)})
+    arrays = [np.arange(6.0).reshape(2, 3), np.array(["a", "bc"]), np.float32(1.5)]
+    blobs: list[bytes] = []
+    node = wire.encode((value, arrays), blobs)
+    back_value, back_arrays = wire.decode(json.loads(json.dumps(node)), blobs)
+    assert repr(back_value) == repr(value)
+    assert np.array_equal(back_arrays[0], arrays[0]) and back_arrays[1].tolist() == ["a", "bc"]
+    assert type(back_arrays[2]) is np.float32
+
+
+def test_arrays_cross_a_socket_in_their_own_memory():
+    import socket
+
+    import numpy as np
+
+    from mlkata.sandbox import wire
+
+    big = np.random.default_rng(0).normal(size=(700, 600))  # more than a socket buffer holds
+    arrays = [
+        big,
+        big.T,
+        big[::3, ::2],
+        np.array(2.5),
+        np.zeros((0, 4)),
+        np.array(["", ""], "<U0"),
+        np.array([1, 2], ">i4"),
+        np.array([True, False]),
+        np.array([1 + 2j], np.complex64),
+    ]
+    blobs: list = []
+    node = wire.encode(arrays, blobs)
+    assert blobs[0].obj is not None and np.shares_memory(np.frombuffer(blobs[0], np.float64), big)
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        ours.setblocking(False)
+        data = wire.frame({"v": node}, blobs)
+        writer = threading.Thread(target=wire.write_all, args=(theirs.fileno(), data))
+        writer.start()
+        message, received = wire.read_frame(ours.fileno(), time.monotonic() + 10)
+        writer.join()
+    back = wire.decode(message["v"], received)
+    for sent, got in zip(arrays, back, strict=True):
+        assert got.dtype == sent.dtype and got.shape == sent.shape and np.array_equal(got, sent)
+        assert got.flags.writeable and got.flags.c_contiguous
+    assert all(isinstance(blob, bytearray) for blob in received)
+
+
+def test_the_wire_refuses_pickles_objects_and_oversized_frames():
+    import io
+    import socket
+
+    import numpy as np
+
+    from mlkata.sandbox import wire
+
+    pickled = io.BytesIO()
+    np.save(pickled, np.array([object()], dtype=object), allow_pickle=True)
+    with pytest.raises(wire.WireError, match="type graders do not compare"):
+        wire.decode(["A", 0, "|O", [1]], [bytearray(pickled.getvalue())])
+    eight = bytearray(8)
+    bad_arrays = (
+        ["A", 0, "<f8", [2]],  # 16 bytes promised, 8 sent
+        ["A", 0, "<M8[s]", [1]],  # a datetime
+        ["A", 0, "<f8", [-1]],
+        ["A", 0, "<f8", "1"],
+        ["A", 1, "<f8", [1]],  # no such blob
+        ["A", 0, "<f8"],
+        ["L", [["A", 0, "<f8", [1]], ["A", 0, "<f8", [1]]]],  # one blob behind two arrays
+    )
+    for node in bad_arrays:
+        with pytest.raises(wire.WireError):
+            wire.decode(node, [eight])
+    for node in (["X"], ["I", "1" * 5000], ["D", [[["L", []], ["N"]]]], ["H", 1], "text", ["A", 3]):
+        with pytest.raises(wire.WireError):
+            wire.decode(node, [])
+    with pytest.raises(wire.WireError):
+        wire.encode(object(), [])
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        theirs.sendall(b"MLKW" + (2**31).to_bytes(4, "big") + (0).to_bytes(4, "big"))
+        with pytest.raises(wire.WireError, match="header"):
+            wire.read_frame(ours.fileno(), time.monotonic() + 5)
+        theirs.sendall(b"".join(wire.frame({"kind": "reply"}, [b"x" * 2000])))
+        with pytest.raises(wire.WireError, match="MB of data"):
+            wire.read_frame(ours.fileno(), time.monotonic() + 5, max_bytes=1000)
