@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from mlkata.catalog import Exercise
+from mlkata.grading.loader import read_source
 from mlkata.sandbox.policy import INTAKE_STUDENT_MB
 
 MAX_FILE_BYTES = 1 * 2**20
@@ -298,6 +299,9 @@ def _match(
             others = ", ".join(o[1].where for o in options[1:])
             submission.notes.append(f"several files for {key}: graded {chosen.where}, not {others}")
         try:
-            chosen.data.decode("utf-8")
-        except UnicodeDecodeError:
-            submission.notes.append(f"{chosen.where} is not UTF-8 text, so it cannot be graded")
+            read_source(chosen.data)  # as Python reads it: a BOM or a coding line is fine
+        except (UnicodeDecodeError, SyntaxError, LookupError):
+            submission.notes.append(
+                f"{chosen.where} is not UTF-8 text (nor in the encoding its coding line names), "
+                "so it cannot be graded"
+            )

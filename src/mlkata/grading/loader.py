@@ -8,8 +8,10 @@ learner's module does at import time is cached between runs.
 from __future__ import annotations
 
 import ast
+import io
 import itertools
 import sys
+import tokenize
 import traceback
 import types
 from collections.abc import Iterable
@@ -97,6 +99,19 @@ def student_traceback(error: BaseException, path: Path) -> str:
     )
 
 
+def read_source(data: bytes) -> str:
+    """Decode a Python file as Python itself does: a UTF-8 BOM, a PEP 263 coding line, else UTF-8.
+
+    >>> read_source(b"\\xef\\xbb\\xbfx = 1\\n")
+    'x = 1\\n'
+    >>> read_source("# -*- coding: latin-1 -*-\\ns = 'café'\\n".encode("latin-1")).splitlines()[1]
+    "s = 'café'"
+    """
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    text = data.decode("utf-8-sig" if encoding == "utf-8-sig" else encoding)
+    return text.replace("\r\n", "\n")
+
+
 def read_submission(path: Path, shown_as: str, allowed_imports: Iterable[str] = ()) -> tuple[str, ast.Module]:
     """Read and parse the learner's file without running it, and check its imports.
 
@@ -115,8 +130,8 @@ def read_submission(path: Path, shown_as: str, allowed_imports: Iterable[str] = 
     if not path.is_file():
         raise SubmissionError(f"{shown_as} is missing: create it (the stub is in exercises/)")
     try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        source = read_source(path.read_bytes())
+    except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as error:
         raise SubmissionError(f"{shown_as} cannot be read: {error}") from None
     try:
         tree = ast.parse(source, filename=str(path))
