@@ -74,7 +74,8 @@ def test_a_learners_run_is_recorded_so_mlkata_shows_where_they_stand(learner_che
     recorded = {g.exercise: g for g in Progress(own_progress_file).gradings()}
     assert set(recorded) == {e.key for e in exercises_of(["losses"], ROOT)}, "every exercise ran in full"
     assert {g.source for g in recorded.values()} == {"pytest"}
-    assert recorded["losses/hinge_loss"].passed and recorded["losses/hinge_loss"].score == 6
+    hinge = recorded["losses/hinge_loss"]
+    assert hinge.passed and hinge.score == hinge.max_score > 0
     assert not recorded["losses/mean_squared_error"].passed
     shown = {
         s.exercise.key: s.state
