@@ -18,6 +18,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -25,7 +26,7 @@ from pathlib import Path
 import pytest
 
 from mlkata.catalog import exercises_of
-from tests.helpers import ROOT
+from tests.helpers import ROOT, as_ordinary_user, give_to_ordinary_user
 
 ADVERSARIAL = ROOT / "tests" / "adversarial"
 LOSSES = exercises_of(["losses"], ROOT)
@@ -141,31 +142,66 @@ def _fingerprint() -> dict[str, str]:
     }
 
 
+def _status(pid: str) -> dict[str, str]:
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    except OSError:
+        return {}
+    return {k: v.strip() for k, _, v in (line.partition(":") for line in lines)}
+
+
 def _sandbox_processes() -> list[int]:
-    """Live processes of a sandbox: bubblewrap's, the zygote's and the workers' (any uid)."""
+    """Sandbox processes (bubblewrap's, the zygote's, the workers') that no grader owns any more.
+
+    A sandbox whose grader is alive has that Python among its ancestors (other test runs on
+    the machine may have such sandboxes); one left behind hangs from init alone.
+    """
     found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
+    for entry in Path("/proc").glob("[0-9]*"):
         try:
-            lines = status.read_text().splitlines()
-            state = next(x for x in lines if x.startswith("State:"))
-            command = (status.parent / "cmdline").read_bytes()
-        except (OSError, StopIteration):
+            command = (entry / "cmdline").read_bytes()
+        except OSError:
             continue
-        if b"mlkata_sandbox.worker" in command and "zombie" not in state:  # a zombie runs nothing
-            found.append(int(status.parent.name))
+        if b"mlkata_sandbox" not in command or "zombie" in _status(entry.name).get("State", "zombie"):
+            continue
+        parent, owned = _status(entry.name).get("PPid", "1"), False
+        for _ in range(64):
+            if parent in ("0", "1", ""):
+                break
+            try:
+                owner = (Path("/proc") / parent / "cmdline").read_bytes()
+            except OSError:
+                break
+            if b"python" in owner and b"mlkata_sandbox" not in owner:
+                owned = True
+                break
+            parent = _status(parent).get("PPid", "1")
+        if not owned:
+            found.append(int(entry.name))
     return found
 
 
 def run_grade(
-    submissions: Path, out: Path, *extra: str, timeout: float = 900, kernel_only: bool = False
+    submissions: Path,
+    out: Path,
+    *extra: str,
+    timeout: float = 900,
+    kernel_only: bool = False,
+    ordinary_user: bool = False,
 ) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     if kernel_only:
         env["MLKATA_TEST_NO_AUDIT_HOOK"] = "1"
+    preexec = None
+    if ordinary_user:
+        env["HOME"] = str(out.parent)
+        preexec = as_ordinary_user()
     command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
     command += ["--topics", "losses", "--jobs", "2", "--call-timeout", str(CALL_TIMEOUT)]
     command += ["--exercise-timeout", str(EXERCISE_TIMEOUT), "--memory", "768", *extra]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout, preexec_fn=preexec
+    )
 
 
 class Batch:
@@ -311,16 +347,21 @@ def test_no_sandbox_process_outlives_the_batch(batch):
     assert batch.leftover == []
 
 
-@pytest.fixture(scope="module")
-def kernel_batch(tmp_path_factory) -> tuple[Path, Path, subprocess.CompletedProcess, dict, dict]:
-    """The attacks and an honest student, graded with the sandbox's audit hook switched off."""
-    root = tmp_path_factory.mktemp("kernel")
+@pytest.fixture(scope="module", params=["root", "ordinary user"] if IS_ROOT else ["this user"])
+def kernel_batch(request) -> tuple[Path, Path, subprocess.CompletedProcess, dict, dict]:
+    """The attacks and an honest student, graded with the sandbox's audit hook switched off,
+    by this user and (when the tests run as root) by an ordinary user as well."""
+    ordinary = request.param == "ordinary user"
+    root = Path(tempfile.mkdtemp(prefix="mlkata-kernel-batch-"))
+    request.addfinalizer(lambda: shutil.rmtree(root, ignore_errors=True))
     submissions, out = root / "submissions", root / "out"
     _honest_folder(submissions / "honest")
     for attack in KERNEL_ONLY:
         shutil.copytree(ADVERSARIAL / attack, _honest_folder(submissions / attack), dirs_exist_ok=True)
+    if ordinary:
+        give_to_ordinary_user(root)
     before = _fingerprint()
-    run = run_grade(submissions, out, kernel_only=True)
+    run = run_grade(submissions, out, kernel_only=True, ordinary_user=ordinary)
     assert run.returncode == 0, run.stdout + run.stderr[-4000:]
     return submissions, out, run, before, _fingerprint()
 

@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from mlkata.grading import isolation
-from tests.helpers import ROOT
+from tests.helpers import ORDINARY_UID, ROOT, as_ordinary_user
 
 IS_ROOT = os.geteuid() == 0
-ORDINARY_UID = 4_242_424
 
 ATTACKS = r"""
 import errno
@@ -141,18 +140,6 @@ def _site_packages() -> str:
     return str(Path(numpy.__file__).resolve().parents[1])
 
 
-def _as_ordinary_user(home: Path):
-    """``preexec_fn`` that makes the child an ordinary user who can run this Python and checkout."""
-    needed = [os.path.realpath(sys.executable), sys.prefix, sys.base_prefix, str(ROOT), _site_packages()]
-    needed += [str(p) for p in Path(sys.base_prefix, "lib").glob("libpython*")]
-    expose = isolation.open_to([os.path.realpath(p) for p in needed])
-
-    def preexec() -> None:
-        isolation.become(ORDINARY_UID, ORDINARY_UID, expose)
-
-    return preexec
-
-
 def _run_attacks(as_user: str) -> dict:
     work = Path(tempfile.mkdtemp(prefix="mlkata-isolation-"))
     try:
@@ -163,7 +150,7 @@ def _run_attacks(as_user: str) -> dict:
         if as_user == "ordinary":
             os.chown(work, ORDINARY_UID, ORDINARY_UID)
             os.chown(work / "attack.py", ORDINARY_UID, ORDINARY_UID)
-            preexec = _as_ordinary_user(work)
+            preexec = as_ordinary_user()
         command = [
             sys.executable,
             "-c",
