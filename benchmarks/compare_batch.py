@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     for side, label in (("before", options.before), ("after", options.after)):
         medians[side] = statistics.median(times[side])
         runs = ", ".join(f"{t:.1f}" for t in times[side])
-        print(f"| {side} ({label}) | {runs} | {medians[side]:.1f} | {60 * options.students / medians[side]:.1f} |")
+        rate = 60 * options.students / medians[side]
+        print(f"| {side} ({label}) | {runs} | {medians[side]:.1f} | {rate:.1f} |")
     print(f"\nafter/before time: {medians['after'] / medians['before']:.2f}x")
     return 0
 

@@ -35,6 +35,8 @@ class StudentResult:
     digest: str
     topics: list[str]
     exercises: dict[str, dict] = field(default_factory=dict)
+    grading: str = ""
+    """What graded it (:func:`mlkata.batch.run.grading_key`): a rerun with another grades again."""
     """Exercise key -> the grader's report for it (``score``, ``max_score``, ``checks``)."""
     notes: list[str] = field(default_factory=list)
     error: str | None = None
@@ -127,6 +129,7 @@ def results_json(result: StudentResult, expected: dict[str, list[ExpectedCheck]]
                 "student": result.student,
                 "digest": result.digest,
                 "topics": result.topics,
+                "grading": result.grading,
                 "exercises": {
                     key: sum(t["score"] for t in tests if t["name"].startswith(f"{key} :: "))
                     for key in expected

@@ -12,6 +12,7 @@ a fresh process.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import queue
@@ -51,12 +52,42 @@ class Summary:
     seconds: float
 
 
-def _up_to_date(out: Path, submission: Submission, topics: list[str]) -> bool:
+def grading_key(exercises: list[Exercise], root: Path, options: Options) -> str:
+    """A digest of everything that decides a result besides the submission.
+
+    mlkata's version and grading code, each exercise's grader and solution (its points, its
+    allowed imports), and the options that change results: a rerun grades a student again
+    when any of them changed.
+    """
+    import mlkata
+
+    hasher = hashlib.sha256(
+        f"{mlkata.__version__} {options.call_timeout} {options.exercise_timeout}".encode()
+    )
+    hasher.update(f" {options.memory_mb}".encode())
+    package = Path(mlkata.__file__).resolve().parent
+    files = sorted([*package.glob("grading/*.py"), *package.glob("sandbox/*.py")])
+    for exercise in exercises:
+        files += [exercise.grader_path(root), root / "solutions" / exercise.topic / f"{exercise.module}.py"]
+    for path in files:
+        hasher.update(str(path.name).encode() + b"\0")
+        try:
+            hasher.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            hasher.update(b"missing")
+    return hasher.hexdigest()
+
+
+def _up_to_date(out: Path, submission: Submission, topics: list[str], key: str) -> bool:
     data = report.read_results(out / submission.student / "results.json")
     if data is None:
         return False
     meta = data["extra_data"]["mlkata"]
-    return meta.get("digest") == submission.digest and meta.get("topics") == topics
+    return (
+        meta.get("digest") == submission.digest
+        and meta.get("topics") == topics
+        and meta.get("grading") == key
+    )
 
 
 def grade_batch(
@@ -75,7 +106,8 @@ def grade_batch(
     for stale in [*out.glob(".*.tmp"), *out.glob("*/.*.tmp")]:  # left by a run that was killed
         stale.unlink(missing_ok=True)
     students = collect(submissions, exercises, skip=[out])
-    todo = [s for s in students if options.force or not _up_to_date(out, s, topics)]
+    key = grading_key(exercises, root, options)
+    todo = [s for s in students if options.force or not _up_to_date(out, s, topics, key)]
     skipped = [s.student for s in students if s not in todo]
     _remove_stale_work()
     work = Path(tempfile.mkdtemp(prefix=f"mlkata-batch-{os.getpid()}-"))
@@ -88,6 +120,7 @@ def grade_batch(
         futures = [pool.submit(grade_student, s, exercises, topics, graders, work, options) for s in todo]
         for future in as_completed(futures):
             result = future.result()
+            result.grading = key
             report.write_student(out, result, expected)
             done += 1
             if progress:
