@@ -121,7 +121,10 @@ def grade_batch(
         for future in as_completed(futures):
             result = future.result()
             result.grading = key
-            report.write_student(out, result, expected)
+            try:
+                report.write_student(out, result, expected)
+            except OSError as error:  # a full disk, say: this student's files only, the batch goes on
+                print(f"mlkata grade: {result.student}: results not written ({error})", file=sys.stderr)
             done += 1
             if progress:
                 progress(result.student, done, len(todo))
