@@ -4,8 +4,10 @@
 (``git worktree``, in a temporary folder), writes one sample class with the *after*
 revision's ``mlkata.batch.sample``, and grades it with each revision's ``mlkata grade`` in
 turn, alternating for ``--rounds`` rounds so that both see the same load. It prints the
-median seconds, students per minute and the after/before ratio. Both run on the
-interpreter running this script, each with its own ``src`` first on ``PYTHONPATH``.
+median seconds, students per minute and the after/before ratio. Each side runs in a
+virtual environment of its own on the interpreter running this script, seeing its checkout's
+``src`` and this interpreter's installed packages (a ``.pth`` file: ``PYTHONPATH`` would not
+reach processes started with ``python -I``).
 """
 
 from __future__ import annotations
@@ -25,13 +27,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _checkout(revision: str, folder: Path) -> Path:
     subprocess.run(["git", "worktree", "add", "--detach", "-q", str(folder), revision], cwd=ROOT, check=True)
+    venv = folder / ".bench-venv"
+    base = os.path.realpath(sys.executable)
+    subprocess.run([base, "-m", "venv", "--without-pip", str(venv)], check=True)
+    site = next(p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir())
+    (purelib,) = venv.glob("lib/python*/site-packages")
+    (purelib / "mlkata-bench.pth").write_text(f"{folder / 'src'}\n{site}\n")
     return folder
+
+
+def _python(checkout: Path) -> str:
+    return str(checkout / ".bench-venv" / "bin" / "python")
 
 
 def _grade(checkout: Path, submissions: Path, out: Path, jobs: int) -> float:
     shutil.rmtree(out, ignore_errors=True)
-    env = {**os.environ, "PYTHONPATH": str(checkout / "src"), "MLKATA_ROOT": str(checkout)}
-    command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
+    env = {**os.environ, "MLKATA_ROOT": str(checkout)}
+    env.pop("PYTHONPATH", None)
+    command = [_python(checkout), "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
     command += ["--jobs", str(jobs), "--force"]
     start = time.monotonic()
     subprocess.run(command, cwd=checkout, env=env, check=True, capture_output=True)
@@ -44,9 +57,9 @@ def compare(before: str, after: str, students: int, rounds: int, jobs: int) -> d
     checkouts = {"before": _checkout(before, work / "before"), "after": _checkout(after, work / "after")}
     try:
         submissions = work / "class"
-        env = {**os.environ, "PYTHONPATH": str(checkouts["after"] / "src")}
-        sample = [sys.executable, "-m", "mlkata.batch.sample", str(submissions), "--students", str(students)]
-        subprocess.run(sample, cwd=checkouts["after"], env=env, check=True, capture_output=True)
+        sample = [_python(checkouts["after"]), "-m", "mlkata.batch.sample", str(submissions)]
+        sample += ["--students", str(students)]
+        subprocess.run(sample, cwd=checkouts["after"], check=True, capture_output=True)
         times: dict[str, list[float]] = {"before": [], "after": []}
         for index in range(rounds):
             order = ("before", "after") if index % 2 == 0 else ("after", "before")
