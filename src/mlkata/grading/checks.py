@@ -196,20 +196,46 @@ def expect_case(
     :func:`float32_tolerance`. A call that fails before returning (a stub, a ValueError) fails
     here before the reference is computed.
     """
+    outcome = case_outcome(function, case)
+    expected = reference(*case.widened, **case.widened_kwargs)
+    rtol, atol = case_tolerances(reference, case, expected, rtol=rtol, atol=atol)
+    expect_close(
+        outcome,
+        expected,
+        reference=reference_name + case_suffix(case),
+        rtol=rtol,
+        atol=atol,
+        mistakes=mistakes,
+    )
+
+
+def case_outcome(function: StudentFunction, case: Case) -> Outcome:
+    """:func:`call_case`, failing at once for a write into a read-only input or no return value.
+
+    For graders that judge a case's result their own way (a tuple, part by part).
+    """
     outcome = call_case(function, case)
     if outcome.raised is not None and "read-only" in outcome.raised.message:
         raise GradeFailure(f"{outcome.call} raised {outcome.raised.summary()}\n  hint: {READ_ONLY_HINT}")
     returned(outcome)
-    expected = reference(*case.widened, **case.widened_kwargs)
-    suffix = f" [{case.name}]" if not case.name.startswith("random") else ""
+    return outcome
+
+
+def case_suffix(case: Case) -> str:
+    """What a failure message adds to the reference's name: the corner, `` [uint8]``."""
+    return f" [{case.name}]" if not case.name.startswith("random") else ""
+
+
+def case_tolerances(
+    reference: Callable[..., Any], case: Case, expected: Any, *, rtol: float, atol: float
+) -> tuple[float, float]:
+    """``(rtol, atol)`` widened for an ``offset`` or float32 ``case`` (see :func:`expect_case`)."""
     if case.name == "offset":
         atol = max(atol, conditioning_tolerance(reference, case, expected))
     if case.float32:
         atol = max(atol, float32_tolerance(reference, case, expected))
         rtol = max(rtol, 4 * float(np.finfo(np.float32).eps))
-    expect_close(
-        outcome, expected, reference=reference_name + suffix, rtol=rtol, atol=atol, mistakes=mistakes
-    )
+    return rtol, atol
 
 
 def expect_cases(
