@@ -288,14 +288,33 @@ def test_no_forged_file_survives_in_the_output(batch):
 def test_grades_csv_has_a_row_per_student_and_a_column_per_exercise(batch):
     with open(batch.out / "grades.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["student", *KEYS, "total", "max_score"]
+    assert list(rows[0]) == ["student", "name", *KEYS, "total", "max_score", "notes"]
+    most = rows.pop()
+    assert most["student"] == "(max)" and int(most["max_score"]) == batch.results("honest")["max_score"]
+    assert sum(int(most[k]) for k in KEYS) == int(most["max_score"])
     by_student = {row["student"]: row for row in rows}
     assert set(by_student) == {p.name for p in batch.out.iterdir() if p.is_dir()}
     for student, row in by_student.items():
         data = batch.results(student)
         assert int(row["total"]) == data["score"] and int(row["max_score"]) == data["max_score"]
         assert sum(int(row[k]) for k in KEYS) == data["score"]
+        assert row["name"] == data["extra_data"]["mlkata"]["name"]
     assert by_student["fork_bomb"]["losses/hinge_loss"] == "0"
+    assert "is not a readable zip file" in by_student["bad_zip"]["notes"]
+
+
+def test_a_students_name_is_kept_and_their_folder_is_stable_and_unique(tmp_path):
+    from mlkata.batch.intake import collect
+
+    names = ["José Müller 李", "Ann Lee", "Ann_Lee", "=cmd"]
+    for name in names:
+        _honest_folder(tmp_path / "class" / name)
+    alone = {s.name: s.student for s in collect(tmp_path / "class", LOSSES)}
+    assert set(alone) == set(names) and len(set(alone.values())) == len(names)
+    assert alone["Ann_Lee"] == "Ann_Lee" and alone["Ann Lee"].startswith("Ann_Lee-")
+    _honest_folder(tmp_path / "class" / "Ann  Lee")  # a classmate more changes no one's folder
+    grown = {s.name: s.student for s in collect(tmp_path / "class", LOSSES)}
+    assert {n: grown[n] for n in names} == alone
 
 
 def test_results_json_is_gradescope_format(batch):
@@ -414,7 +433,7 @@ def test_an_output_folder_inside_the_submissions_is_not_a_student(tmp_path):
         graded = run_grade(submissions, out)
         assert graded.returncode == 0, graded.stderr[-3000:]
     rows = (out / "grades.csv").read_text().splitlines()
-    assert [row.split(",")[0] for row in rows] == ["student", "student01", "student02"]
+    assert [row.split(",")[0] for row in rows] == ["student", "student01", "student02", "(max)"]
     assert "skipped notes.txt: not a student's folder or .zip" in graded.stderr.replace("\n", " ")
 
 

@@ -15,6 +15,7 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -38,11 +39,14 @@ class Submission:
     """What one student handed in, as the graders will see it."""
 
     student: str
+    """The student's folder name in the output: stable, unique, safe (:func:`student_id`)."""
     origin: Path
     files: dict[str, bytes] = field(default_factory=dict)
     """Exercise key (``losses/hinge_loss``) -> the file's bytes."""
     notes: list[str] = field(default_factory=list)
     """What the intake noticed: ignored files, unsafe zip entries, unreadable archives."""
+    name: str = ""
+    """The student's name as handed in (the entry's name, without ``.zip``)."""
 
     @property
     def digest(self) -> str:
@@ -104,6 +108,28 @@ def safe_name(name: str) -> str:
     return cleaned[:80] or "student"
 
 
+def student_id(name: str) -> str:
+    """The output folder of the student handed in as ``name``: the same whoever else is in the class.
+
+    A name that is already safe is kept; any other becomes its safe form followed by a short
+    digest of the original, so that two names never share a folder.
+
+    Examples
+    --------
+    >>> student_id("ann_lee")
+    'ann_lee'
+    >>> student_id("Ann Lee") != student_id("Ann_Lee")
+    True
+    >>> student_id("José Müller 李")
+    'Jos__M_ller-7bfe36'
+    """
+    name = unicodedata.normalize("NFC", name)
+    safe = safe_name(name)
+    if safe == name and safe.lower() != "grades.csv":
+        return safe
+    return f"{safe[:72]}-{hashlib.sha256(name.encode('utf-8', 'surrogateescape')).hexdigest()[:6]}"
+
+
 def _is_student(entry: Path) -> bool:
     """A student's entry: a folder, or a ``.zip`` file (neither a symlink)."""
     if entry.is_symlink():
@@ -137,15 +163,15 @@ def collect(submissions: Path, exercises: list[Exercise], skip: Iterable[Path] =
     for entry in _entries(submissions, skip):
         if not _is_student(entry):
             continue
-        is_zip = entry.is_file()
-        base = safe_name(entry.stem if is_zip else entry.name)
-        if base.lower() == "grades.csv":  # the batch's own file in the output folder
-            base = f"student-{base}"
-        name, number = base, 2
-        while name in taken:
-            name, number = f"{base}-{number}", number + 1
-        taken.add(name)
-        result.append(read_submission(entry, exercises, name))
+        name = entry.stem if entry.is_file() else entry.name
+        student = student_id(name)
+        if student in taken:  # "ann" and "ann.zip": the entry's own full name decides
+            digest = hashlib.sha256(entry.name.encode("utf-8", "surrogateescape")).hexdigest()[:6]
+            student = f"{safe_name(name)[:72]}-{digest}"
+        taken.add(student)
+        submission = read_submission(entry, exercises, student)
+        submission.name = unicodedata.normalize("NFC", name)
+        result.append(submission)
     return result
 
 

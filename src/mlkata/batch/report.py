@@ -35,6 +35,8 @@ class StudentResult:
     digest: str
     topics: list[str]
     exercises: dict[str, dict] = field(default_factory=dict)
+    name: str = ""
+    """The student's name as handed in."""
     grading: str = ""
     """What graded it (:func:`mlkata.batch.run.grading_key`): a rerun with another grades again."""
     """Exercise key -> the grader's report for it (``score``, ``max_score``, ``checks``)."""
@@ -127,6 +129,8 @@ def results_json(result: StudentResult, expected: dict[str, list[ExpectedCheck]]
             "mlkata": {
                 "format": FORMAT,
                 "student": result.student,
+                "name": result.name or result.student,
+                "notes": list(result.notes),
                 "digest": result.digest,
                 "topics": result.topics,
                 "grading": result.grading,
@@ -146,7 +150,8 @@ def feedback_markdown(result: StudentResult, expected: dict[str, list[ExpectedCh
     out = io.StringIO()
     total, most = sum(t["score"] for t in tests), sum(t["max_score"] for t in tests)
     out.write(
-        f"# mlkata feedback: {result.student}\n\n**{total}/{most} points** ({', '.join(result.topics)})\n\n"
+        f"# mlkata feedback: {result.name or result.student}\n\n"
+        f"**{total}/{most} points** ({', '.join(result.topics)})\n\n"
     )
     if result.notes or result.error:
         out.write("About your submission:\n\n")
@@ -191,6 +196,11 @@ def read_results(path: Path) -> dict | None:
     return data
 
 
+def _cell(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: no leading ``=``, ``+``, ``-`` or ``@`` (a formula)."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 def write_student(out: Path, result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> dict:
     folder = out / result.student
     atomic_write(folder / "feedback.md", feedback_markdown(result, expected))
@@ -200,14 +210,34 @@ def write_student(out: Path, result: StudentResult, expected: dict[str, list[Exp
 
 
 def write_grades(out: Path, rows: list[dict], keys: list[str]) -> Path:
-    """``grades.csv``: a row per student, a column per exercise, the total and the maximum."""
+    """``grades.csv``: a row per student and one of each exercise's maximum; a column per exercise.
+
+    ``student`` is the output folder, ``name`` the name as handed in, ``notes`` what the intake
+    noticed (ignored files, unreadable ones) and why grading did not finish, if it did not.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", *keys, "total", "max_score"])
+    writer.writerow(["student", "name", *keys, "total", "max_score", "notes"])
     for data in sorted(rows, key=lambda d: d["extra_data"]["mlkata"]["student"]):
         meta = data["extra_data"]["mlkata"]
+        notes = list(meta.get("notes", []))
+        if meta.get("error"):
+            notes.append(f"grading did not finish: {meta['error']}")
         writer.writerow(
-            [meta["student"], *(meta["exercises"].get(k, 0) for k in keys), data["score"], data["max_score"]]
+            [
+                meta["student"],
+                _cell(meta.get("name", meta["student"])),
+                *(meta["exercises"].get(k, 0) for k in keys),
+                data["score"],
+                data["max_score"],
+                _cell("; ".join(notes)),
+            ]
+        )
+    if rows:
+        tests = rows[0]["tests"]
+        most = {k: sum(t["max_score"] for t in tests if t["name"].startswith(f"{k} :: ")) for k in keys}
+        writer.writerow(
+            ["(max)", "", *(most[k] for k in keys), rows[0]["max_score"], rows[0]["max_score"], ""]
         )
     path = out / "grades.csv"
     atomic_write(path, buffer.getvalue())

@@ -345,6 +345,7 @@ def grade_student(
     """Grade one student in a trusted grader process; its results, or why some are missing."""
     started = time.monotonic()
     result = report.StudentResult(submission.student, submission.digest, topics, notes=list(submission.notes))
+    result.name = submission.name
     private = Path(tempfile.mkdtemp(prefix="student-", dir=work))
     try:
         target = submission.stage(private / "submission")
