@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from mlkata.batch.handed_in import NotANotebook, near_miss, notebook_source
 from mlkata.catalog import Exercise
 from mlkata.grading.loader import read_source
 from mlkata.sandbox.policy import INTAKE_STUDENT_MB
@@ -70,11 +71,17 @@ class _Budget:
     """What may still be read for one student: only files named like an exercise, up to a total."""
 
     wanted: frozenset[str]
+    topics: dict[str, list[str]] = field(default_factory=dict)
+    """A topic's modules: a notebook named after the topic holds them all."""
     left: int = MAX_STUDENT_BYTES
     warned: bool = False
 
+    @property
+    def readable(self) -> set[str]:
+        return set(self.wanted) | set(self.topics)
+
     def allows(self, stem: str, size: int, notes: list[str]) -> bool:
-        if stem not in self.wanted:
+        if stem not in self.readable:
             return False
         if size > self.left:
             if not self.warned:
@@ -179,7 +186,10 @@ def read_submission(entry: Path, exercises: list[Exercise], student: str) -> Sub
     submission = Submission(student, entry)
     candidates: list[_Candidate] = []
     ignored: list[str] = []
-    budget = _Budget(frozenset(e.module for e in exercises))
+    topics: dict[str, list[str]] = {}
+    for exercise in exercises:
+        topics.setdefault(exercise.topic, []).append(exercise.module)
+    budget = _Budget(frozenset(e.module for e in exercises), topics)
     try:
         if entry.is_dir():
             _walk(entry, candidates, ignored, submission.notes, budget)
@@ -226,19 +236,60 @@ def _walk(
             if name.lower().endswith(".zip"):
                 _read_zip(path, shown, candidates, ignored, notes, budget)
                 continue
-            if not name.endswith(".py"):
+            stem, kind = _stem_and_kind(name)
+            if kind is None:
                 ignored.append(shown)
                 continue
             if info.st_size > MAX_FILE_BYTES:
                 notes.append(f"{shown} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
                 continue
-            if not budget.allows(name[:-3], info.st_size, notes):
-                if name[:-3] not in budget.wanted:
-                    ignored.append(shown)
+            if not budget.allows(stem, info.st_size, notes):
+                if stem not in budget.readable:
+                    _ignore(shown, stem, budget, ignored, notes)
                 continue
             with open(path, "rb") as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
-            candidates.append(_Candidate(path.relative_to(folder).parts, data, shown))
+            _add(candidates, path.relative_to(folder).parts, data, shown, kind, budget, notes)
+
+
+def _stem_and_kind(name: str) -> tuple[str, str | None]:
+    for kind in (".py", ".ipynb"):
+        if name.endswith(kind):
+            return name[: -len(kind)], kind
+    return name, None
+
+
+def _ignore(shown: str, stem: str, budget: _Budget, ignored: list[str], notes: list[str]) -> None:
+    """A module-like file that no exercise is named after: ignored, with the name it likely meant."""
+    meant = near_miss(stem, budget.wanted)
+    if meant is None:
+        ignored.append(shown)
+    else:
+        notes.append(f"{shown} was not graded: rename it {meant}.py (or {meant}.ipynb) to have it graded")
+
+
+def _add(
+    candidates: list[_Candidate],
+    parts: tuple[str, ...],
+    data: bytes,
+    where: str,
+    kind: str | None,
+    budget: _Budget,
+    notes: list[str],
+) -> None:
+    """A module (or a notebook's code cells, as the module it is named after, or every module of
+    the topic it is named after) to match against the exercises."""
+    if kind == ".ipynb":
+        try:
+            data = notebook_source(data).encode("utf-8")
+        except NotANotebook as error:
+            notes.append(f"{where} is {error}: ignored")
+            return
+    stem = parts[-1][: -len(kind or "")]
+    modules = budget.topics.get(stem, []) if stem not in budget.wanted else [stem]
+    for module in modules:
+        folder = (stem,) if stem in budget.topics else parts[:-1]
+        candidates.append(_Candidate((*folder, f"{module}.py"), data, where))
 
 
 def _read_zip(
@@ -275,15 +326,16 @@ def _read_zip(
             if any(p in _JUNK or p.startswith(".") for p in parts) or len(parts) > MAX_DEPTH:
                 continue
             where = f"{shown}:{'/'.join(parts)}"
-            if not name.endswith(".py"):
+            stem, kind = _stem_and_kind(parts[-1])
+            if kind is None:
                 ignored.append(where)
                 continue
             if info.file_size > MAX_FILE_BYTES:
                 notes.append(f"{where} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
                 continue
-            if not budget.allows(parts[-1][:-3], info.file_size, notes):
-                if parts[-1][:-3] not in budget.wanted:
-                    ignored.append(where)
+            if not budget.allows(stem, info.file_size, notes):
+                if stem not in budget.readable:
+                    _ignore(where, stem, budget, ignored, notes)
                 continue
             total += info.file_size
             if total > MAX_ZIP_BYTES:
@@ -300,7 +352,7 @@ def _read_zip(
             if len(data) > MAX_FILE_BYTES:
                 notes.append(f"{where} is larger than {MAX_FILE_BYTES // 2**20} MB: ignored")
                 continue
-            candidates.append(_Candidate(parts, data, where))
+            _add(candidates, parts, data, where, kind, budget, notes)
 
 
 def _match(
