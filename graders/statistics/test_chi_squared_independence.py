@@ -7,13 +7,66 @@ the exercise never does, so the reference is called with ``correction=False``.
 import numpy as np
 from scipy.stats import chi2, chi2_contingency
 
-from mlkata.grading import Mistake, expect_close, part_mistakes, points, seeded, student_function
-from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading import (
+    Mistake,
+    expect_close,
+    expect_raises,
+    part_mistakes,
+    points,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    call_case,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 chi_squared_independence = student_function("chi_squared_independence")
 REFERENCE = "scipy.stats.chi2_contingency(table, correction=False)"
 PARTS = ("statistic", "p_value", "dof", "expected")
+
+
+def _dependent(values, rng):
+    """A strong dependence: counts on the diagonal, the p-value tiny but not 0."""
+    table = np.round(values["table"]) + 1
+    r, c = table.shape
+    table[np.arange(min(r, c)), np.arange(min(r, c))] += 50 * table.sum()
+    values["table"] = table
+    return values
+
+
+def _zero_cells(values, rng):
+    """Cells of 0 count (no row or column all 0)."""
+    table = np.round(values["table"]) + 1
+    table[0, 1:] = 0.0
+    values["table"] = table
+    return values
+
+
+def _small_two_by_two(values, rng):
+    """A 2 x 2 table with cells below 5 (where some apply Yates' correction: not here)."""
+    values["table"] = rng.integers(1, 5, size=(2, 2)) + np.array([[0, 6], [5, 0]])
+    return values
+
+
+DOMAIN = Domain(
+    seed=8203,
+    args=(Reals("table", ("r", "c"), low=1, high=30, uint8=True, offset=True, tiny=True),),
+    sizes={"r": (2, 3, 4, 5), "c": (3, 2, 6, 2)},
+    empty=None,
+    custom={
+        "a strong dependence": _dependent,
+        "zero cells": _zero_cells,
+        "a 2 x 2 table with small cells": _small_two_by_two,
+    },
+)
 
 
 @cached_reference
@@ -22,19 +75,27 @@ def reference(table, correction=False):
     return float(result.statistic), float(result.pvalue), int(result.dof), result.expected_freq
 
 
-def _test(table, *, expected="outer", dof="product", tail="sf"):
+def _test(table, *, expected="outer", dof="product", tail="sf", eps=0.0):
     """The test with one knob per common mistake."""
-    table = np.asarray(table, float)
+    floor = expected == "floor"
+    table = np.asarray(table) if floor else np.asarray(table, float)
     rows, columns, total = table.sum(axis=1), table.sum(axis=0), table.sum()
     E = {
         "outer": lambda: np.outer(rows, columns) / total,
+        "shortcut": lambda: np.outer(rows, columns) / total,
+        "floor": lambda: np.outer(rows, columns) // total,
         "no total": lambda: np.outer(rows, columns),
         "transposed": lambda: np.outer(columns, rows) / total,
         "mean": lambda: np.full_like(table, table.mean()),
     }[expected]()
     r, c = table.shape
     k = {"product": (r - 1) * (c - 1), "cells": r * c - 1, "sum": (r - 1) + (c - 1)}[dof]
-    statistic = np.sum((table - E) ** 2 / E) if E.shape == table.shape else np.nan
+    if E.shape != table.shape:
+        statistic = np.nan
+    elif expected == "shortcut":
+        statistic = max(0.0, np.sum(table * table / E) - total)
+    else:
+        statistic = np.sum((table - E) ** 2 / (E + eps))
     p = chi2.sf(statistic, k) if tail == "sf" else 1 - chi2.cdf(statistic, k)
     return statistic, p, k, E
 
@@ -68,6 +129,23 @@ MISTAKES = (
         "use chi2.sf(statistic, dof) for the p-value: 1 - chi2.cdf(...) rounds a tiny p-value to 0",
         lambda table: _test(table, tail="1-cdf"),
     ),
+    Mistake(
+        "row total * column total // N is integer division: it truncates the expected counts; "
+        "divide with / (or make the table float first)",
+        lambda table: _test(table, expected="floor") if np.asarray(table).dtype.kind in "iu" else None,
+    ),
+    Mistake(
+        "the shortcut sum(O^2 / E) - N cancels catastrophically on large counts: sum (O - E)^2 / E",
+        lambda table: _test(table, expected="shortcut"),
+    ),
+    *(
+        Mistake(
+            "an epsilon added to the expected counts 'for safety' changes the statistic, and on "
+            "small counts it dominates: divide by E itself (a row or column of 0 is refused)",
+            lambda table, eps=eps: _test(table, eps=eps),
+        )
+        for eps in (1e-12, 1e-10, 1e-8)
+    ),
 )
 
 
@@ -75,14 +153,17 @@ PART_MISTAKES = tuple(part_mistakes(MISTAKES, index, whole_must_agree=True) for 
 
 
 def _check(outcome, expected, what="", rtol=1e-7, atol=1e-12):
+    """Each part against the reference's; ``rtol`` and ``atol`` may be one per part."""
     for index, name in enumerate(PARTS):
         exact = name == "dof"
+        part_rtol = rtol[index] if isinstance(rtol, tuple) else rtol
+        part_atol = atol[index] if isinstance(atol, tuple) else atol
         expect_close(
             outcome.part(index, name),
             expected[index],
             reference=REFERENCE + what,
-            rtol=0 if exact else rtol,
-            atol=0 if exact or (name == "p_value" and atol < 1e-9) else atol,  # tiny p-values count
+            rtol=0 if exact else part_rtol,
+            atol=0 if exact or (name == "p_value" and part_atol < 1e-9) else part_atol,  # tiny p-values count
             mistakes=PART_MISTAKES[index],
         )
 
@@ -114,20 +195,28 @@ def test_two_by_two_tables_get_no_yates_correction(chi_squared_independence):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(chi_squared_independence):
-    table = _table(seeded(8202), 3, 4, 20).astype(float)
-    _check(
-        chi_squared_independence.call(*as_lists((table,))), reference(table), ", table given as Python lists"
-    )
-    (single,) = as_float32((table,))
-    _check(
-        chi_squared_independence.call(single),
-        reference(single.astype(float)),
-        ", table given as a float32 array",
-        rtol=2e-5,
-        atol=1e-6,
-    )
+def _part_reference(index):
+    return lambda table: reference(table)[index]
+
+
+def _judge(function, case):
+    if min(np.shape(case.args[0])) < 2:  # property tests draw any size
+        expect_raises(call_case(function, case), because="a table needs at least 2 rows and 2 columns")
+        return
+    outcome = case_outcome(function, case)
+    expected = reference(*case.widened)
+    tolerances = [
+        case_tolerances(_part_reference(i), case, expected[i], rtol=1e-7, atol=1e-12)
+        for i in range(len(PARTS))
+    ]
+    rtol, atol = (tuple(t) for t in zip(*tolerances, strict=True))
+    _check(outcome, expected, case_suffix(case), rtol, atol)
+
+
+@points(2)
+def test_every_corner_of_the_domain(chi_squared_independence):
+    for case in DOMAIN.corner_cases():
+        _judge(chi_squared_independence, case)
 
 
 @points(1)
@@ -139,5 +228,12 @@ def test_rejects_bad_input(chi_squared_independence):
             BadInput("row 1 adds up to 0, so its expected counts are 0", ([[10, 4, 6], [0, 0, 0]],)),
             BadInput("column 2 adds up to 0, so its expected counts are 0", ([[10, 0], [5, 0], [7, 0]],)),
             BadInput("a contingency table is 2-D: rows and columns", ([10, 20, 30],)),
+            BadInput("a table needs at least 2 rows", ([[10, 20, 30]],)),
+            BadInput("a table needs at least 2 columns", ([[10], [20]],)),
+            BadInput("the table is empty", (np.zeros((0, 3)),)),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("chi_squared_independence", DOMAIN, judge=_judge),)

@@ -3,13 +3,53 @@
 import numpy as np
 from scipy.stats import norm, sem, t
 
-from mlkata.grading import Mistake, expect_close, part_mistakes, points, seeded, student_function
-from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading import (
+    Mistake,
+    expect_close,
+    expect_raises,
+    part_mistakes,
+    points,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    call_case,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 confidence_interval = student_function("confidence_interval")
 REFERENCE = "scipy.stats.t.interval(confidence, df=n - 1, loc=mean, scale=scipy.stats.sem(sample))"
 PARTS = ("low", "high")
+
+
+def _ties(values, rng):
+    """Repeated values (a sample with few distinct values)."""
+    values["sample"] = np.round(values["sample"])
+    return values
+
+
+DOMAIN = Domain(
+    seed=8303,
+    args=(Reals("sample", scale=3, loc=5, uint8=True, offset=True, tiny=True),),
+    params=(
+        Param(
+            "confidence",
+            0.95,
+            values=(0.5, 0.99),
+            invalid=(0.0, 1.0, 95, -0.5, 1.5),
+            why_invalid="is not strictly between 0 and 1",
+        ),
+    ),
+    sizes={"n": (5, 30, 12, 2)},
+    custom={"repeated values": _ties},
+)
 
 
 @cached_reference
@@ -19,13 +59,16 @@ def reference(sample, confidence=0.95):
     return float(low), float(high)
 
 
-def _interval(sample, confidence=0.95, *, quantile="t", tail="two", df_shift=-1, ddof=1, root=True):
+def _interval(
+    sample, confidence=0.95, *, quantile="t", tail="two", df_shift=-1, ddof=1, root=True, moments=False
+):
     """The interval with one knob per common mistake."""
     x = np.asarray(sample, float)
     n = x.size
     level = (1 + confidence) / 2 if tail == "two" else confidence
     q = t.ppf(level, n + df_shift) if quantile == "t" else norm.ppf(level)
-    spread = x.std(ddof=ddof) / (np.sqrt(n) if root else n)
+    sd = np.sqrt(max(0.0, (np.sum(x * x) - n * x.mean() ** 2) / (n - ddof))) if moments else x.std(ddof=ddof)
+    spread = sd / (np.sqrt(n) if root else n)
     return x.mean() - q * spread, x.mean() + q * spread
 
 
@@ -60,6 +103,11 @@ MISTAKES = (
     Mistake(
         "the standard error of the mean is s / sqrt(n), not s / n",
         lambda sample, confidence=0.95: _interval(sample, confidence, root=False),
+    ),
+    Mistake(
+        "the variance as (sum x^2 - n mean^2) / (n - 1) cancels catastrophically when the mean is "
+        "large compared with the spread: sum the squared *centred* values",
+        lambda sample, confidence=0.95: _interval(sample, confidence, moments=True),
     ),
 )
 
@@ -104,20 +152,57 @@ def test_small_samples_need_the_t_quantile(confidence_interval):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(confidence_interval):
-    sample = seeded(8302).normal(5.0, 2.0, size=25)
-    _check(
-        confidence_interval.call(*as_lists((sample,))), reference(sample), ", sample given as a Python list"
-    )
-    (single,) = as_float32((sample,))
-    _check(
-        confidence_interval.call(single),
-        reference(single.astype(float)),
-        ", sample given as a float32 array",
-        rtol=2e-5,
-        atol=1e-6,
-    )
+def _judge(function, case):
+    """Each bound as the reference's; at 1e9 relative to the interval's width, not its place."""
+    if np.size(case.args[0]) < 2:  # property tests draw any size
+        expect_raises(call_case(function, case), because="one value says nothing about the spread")
+        return
+    outcome = case_outcome(function, case)
+    expected = reference(*case.widened, **case.widened_kwargs)
+    width = expected[1] - expected[0]
+    for index, name in enumerate(PARTS):
+
+        def part(*args, index=index, **kwargs):
+            return reference(*args, **kwargs)[index]
+
+        rtol, atol = case_tolerances(part, case, expected[index], rtol=1e-7, atol=1e-12)
+        mistakes = PART_MISTAKES[index]
+        if case.name == "offset":
+            rtol, atol = 0.0, atol + 1e-7 * width
+            mistakes = _absolutely_close(mistakes, outcome, index, atol)
+        expect_close(
+            outcome.part(index, name),
+            expected[index],
+            reference=REFERENCE + case_suffix(case),
+            rtol=rtol,
+            atol=atol,
+            mistakes=mistakes,
+        )
+
+
+def _absolutely_close(mistakes, outcome, index, atol):
+    """The mistakes whose bound is the learner's within ``atol``: near 1e9, hints match relatively
+    to 1e-6, which every mistake of the width meets."""
+    try:
+        got = float(outcome.value[index])
+    except (TypeError, ValueError, IndexError):
+        return mistakes
+    close = []
+    for mistake in mistakes:
+        try:
+            with np.errstate(all="ignore"):
+                wrong = float(mistake.compute(*outcome.args, **outcome.kwargs)[index])
+        except Exception:
+            continue
+        if abs(wrong - got) <= atol:
+            close.append(mistake)
+    return tuple(close)
+
+
+@points(2)
+def test_every_corner_of_the_domain(confidence_interval):
+    for case in DOMAIN.corner_cases():
+        _judge(confidence_interval, case)
 
 
 @points(1)
@@ -142,5 +227,9 @@ def test_rejects_bad_input(confidence_interval):
             BadInput("confidence=0 is not a confidence level", (sample,), {"confidence": 0.0}),
             BadInput("confidence=-0.5 is not a probability", (sample,), {"confidence": -0.5}),
             BadInput("the sample must be 1-D", ([[4.0, 6.0], [5.0, 7.0]],)),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("confidence_interval", DOMAIN, judge=_judge),)

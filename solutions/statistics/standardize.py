@@ -69,9 +69,10 @@ DIFFICULTY = 1
 HINTS = (
     "Which axis holds one feature's values: do you take the mean down the columns or along the "
     "rows? What do you divide by when a column never changes?",
-    "Use X.mean(axis=0) and X.std(axis=0) (population std, ddof=0); where the std is 0 divide "
-    "by 1 instead, so a constant column becomes 0.",
-    "std = X.std(axis=0); return (X - X.mean(axis=0)) / np.where(std == 0, 1, std) (exactly "
-    "constant columns then come out as 0).",
+    "Use X.mean(axis=0) and X.std(axis=0) (population std, ddof=0). A constant column "
+    "(max == min) becomes 0, but its std can come out as a rounding error such as 6e-17 "
+    "rather than 0: test np.ptp(X, axis=0) == 0, not std == 0.",
+    "std = X.std(axis=0); constant = np.ptp(X, axis=0) == 0; Z = (X - X.mean(axis=0)) / "
+    "np.where(constant, 1, std); Z[:, constant] = 0; return Z",
 )
 ### END META

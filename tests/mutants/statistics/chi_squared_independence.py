@@ -61,3 +61,64 @@ def zero_totals_not_checked(table):
         statistic = float(np.sum((table - expected) ** 2 / expected))
     dof = (table.shape[0] - 1) * (table.shape[1] - 1)
     return statistic, float(chi2.sf(statistic, dof)), dof, expected
+
+
+@mutant("chi_squared_independence", hint="cancels catastrophically")
+def shortcut_formula(table):
+    # from the red team: sum(O^2 / E) - N
+    T = np.asarray(table, float)
+    if T.ndim != 2 or min(T.shape) < 2 or np.any(T < 0):
+        raise ValueError("bad table")
+    rows, columns = T.sum(axis=1), T.sum(axis=0)
+    if np.any(rows == 0) or np.any(columns == 0):
+        raise ValueError("a row or column of 0")
+    E = np.outer(rows, columns) / T.sum()
+    statistic = float(max(0.0, np.sum(T * T / E) - T.sum()))
+    dof = (T.shape[0] - 1) * (T.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, E
+
+
+@mutant("chi_squared_independence", hint="integer division")
+def integer_expected_counts(table):
+    T = np.asarray(table)
+    if T.ndim != 2 or min(T.shape) < 2 or np.any(T < 0):
+        raise ValueError("bad table")
+    rows, columns = T.sum(axis=1), T.sum(axis=0)
+    if np.any(rows == 0) or np.any(columns == 0):
+        raise ValueError("a row or column of 0")
+    E = np.outer(rows, columns) // T.sum()
+    statistic = float(np.sum((T - E) ** 2 / E))
+    dof = (T.shape[0] - 1) * (T.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, E
+
+
+@mutant("chi_squared_independence", hint="Yates")
+def yates_for_small_cells(table):
+    # from the red team: Yates' correction on a 2 x 2 table with a cell below 5
+    T = np.asarray(table, float)
+    if T.ndim != 2 or min(T.shape) < 2 or np.any(T < 0):
+        raise ValueError("bad table")
+    rows, columns = T.sum(axis=1), T.sum(axis=0)
+    if np.any(rows == 0) or np.any(columns == 0):
+        raise ValueError("a row or column of 0")
+    E = np.outer(rows, columns) / T.sum()
+    d = np.abs(T - E)
+    if T.shape == (2, 2) and T.min() < 5:
+        d = np.maximum(d - 0.5, 0)
+    statistic = float(np.sum(d**2 / E))
+    dof = (T.shape[0] - 1) * (T.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, E
+
+
+@mutant("chi_squared_independence", hint="'for safety'")
+def epsilon_for_safety(table):
+    T = np.asarray(table, float)
+    if T.ndim != 2 or min(T.shape) < 2 or np.any(T < 0):
+        raise ValueError("bad table")
+    rows, columns = T.sum(axis=1), T.sum(axis=0)
+    if np.any(rows == 0) or np.any(columns == 0):
+        raise ValueError("a row or column of 0")
+    E = np.outer(rows, columns) / T.sum()
+    statistic = float(np.sum((T - E) ** 2 / (E + 1e-10)))
+    dof = (T.shape[0] - 1) * (T.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, E

@@ -59,3 +59,59 @@ def totals_not_checked(observed, expected=None, ddof=0):
     o, e = _checked(observed, expected, check_total=False)
     statistic = float(np.sum((o - e) ** 2 / e))
     return statistic, float(chi2.sf(statistic, _dof(o.size, ddof)))
+
+
+@mutant("chi_squared_test", hint="wrapped around")
+def subtracts_in_the_input_dtype(observed, expected=None, ddof=0):
+    o = np.asarray(observed)
+    if o.ndim != 1 or o.size == 0 or np.any(o < 0):
+        raise ValueError("bad observed")
+    e = np.full(o.shape, o.mean()) if expected is None else np.asarray(expected)
+    if e.shape != o.shape or np.any(e <= 0) or not np.isclose(o.sum(), e.sum(), rtol=1e-8, atol=0):
+        raise ValueError("bad expected")
+    statistic = float(np.sum((o - e) ** 2 / e))
+    return statistic, float(chi2.sf(statistic, _dof(o.size, ddof)))
+
+
+@mutant("chi_squared_test", hint="total // k truncates")
+def integer_mean_count(observed, expected=None, ddof=0):
+    o = np.asarray(observed)
+    if expected is not None:
+        return _plain(observed, expected, ddof)
+    if o.ndim != 1 or o.size == 0 or np.any(o < 0):
+        raise ValueError("bad observed")
+    e = np.full(o.shape, o.sum() // o.size, dtype=o.dtype)
+    if np.any(e <= 0):
+        raise ValueError("bad expected")
+    statistic = float(np.sum((o - e) ** 2 / e))
+    return statistic, float(chi2.sf(statistic, _dof(o.size, ddof)))
+
+
+@mutant("chi_squared_test", hint="'for safety'")
+def epsilon_for_safety(observed, expected=None, ddof=0):
+    o, e = _checked(observed, expected)
+    statistic = float(np.sum((o - e) ** 2 / (e + 1e-10)))
+    return statistic, float(chi2.sf(statistic, _dof(o.size, ddof)))
+
+
+@mutant("chi_squared_test", hint="read-only")
+def subtracts_in_place(observed, expected=None, ddof=0):
+    o, e = _checked(observed, expected)
+    if isinstance(observed, np.ndarray) and observed.dtype == np.float64:
+        o = observed  # np.asarray(observed, float) returns the caller's own array
+    o -= e
+    statistic = float(np.sum(o**2 / e))
+    return statistic, float(chi2.sf(statistic, _dof(o.size, ddof)))
+
+
+def _plain(observed, expected, ddof):
+    o, e = _checked(observed, expected)
+    statistic = float(np.sum((o - e) ** 2 / e))
+    return statistic, float(chi2.sf(statistic, _dof(o.size, ddof)))
+
+
+@mutant("chi_squared_test", hint="cancels catastrophically")
+def shortcut_formula(observed, expected=None, ddof=0):
+    o, e = _checked(observed, expected)
+    statistic = float(max(0.0, np.sum(o * o / e) - np.sum(o)))
+    return statistic, float(chi2.sf(statistic, _dof(o.size, ddof)))

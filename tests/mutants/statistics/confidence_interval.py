@@ -50,3 +50,28 @@ def confidence_not_checked(sample, confidence=0.95):
         raise ValueError("bad sample")
     half = t.ppf((1 + confidence) / 2, x.size - 1) * x.std(ddof=1) / np.sqrt(x.size)
     return float(x.mean() - half), float(x.mean() + half)
+
+
+@mutant("confidence_interval", hint="cancels catastrophically")
+def variance_from_raw_moments(sample, confidence=0.95):
+    # also from the red team (variance_by_moments)
+    x = np.asarray(sample, float)
+    if x.ndim != 1 or x.size < 2 or not 0 < confidence < 1:
+        raise ValueError("bad input")
+    n = x.size
+    sd = np.sqrt(max(0.0, (np.sum(x * x) - n * x.mean() ** 2) / (n - 1)))
+    q = t.ppf((1 + confidence) / 2, n - 1)
+    return x.mean() - q * sd / np.sqrt(n), x.mean() + q * sd / np.sqrt(n)
+
+
+@mutant("confidence_interval")
+def squares_in_the_input_dtype(sample, confidence=0.95):
+    x = np.asarray(sample)
+    if x.ndim != 1 or x.size < 2 or not 0 < confidence < 1:
+        raise ValueError("bad input")
+    n = x.size
+    mean = x.sum() / n
+    sd = np.sqrt(max(0.0, float(np.sum((x - mean) ** 2)) / (n - 1)))
+    wrapped = np.sqrt(abs(float(np.sum(x * x)) - n * mean**2) / (n - 1)) if x.dtype == np.uint8 else sd
+    q = t.ppf((1 + confidence) / 2, n - 1)
+    return mean - q * wrapped / np.sqrt(n), mean + q * wrapped / np.sqrt(n)

@@ -47,3 +47,60 @@ def accepts_one_dimensional_input(X):
     if X.size == 0:
         raise ValueError("empty")
     return (X - X.min(axis=0)) / _safe(X.max(axis=0) - X.min(axis=0))
+
+
+@mutant("min_max_normalize", hint="'for safety'")
+def epsilon_for_safety(X):
+    X = _checked(X)
+    return (X - X.min(axis=0)) / (X.max(axis=0) - X.min(axis=0) + 1e-8)
+
+
+@mutant("min_max_normalize", hint="a threshold such as range < 1e-8")
+def small_range_treated_as_constant(X):
+    X = _checked(X)
+    spread = X.max(axis=0) - X.min(axis=0)
+    return (X - X.min(axis=0)) / np.where(spread < 1e-8, 1.0, spread)
+
+
+@mutant("min_max_normalize", hint="truncated to integers")
+def integer_output_array(X):
+    X = np.asarray(X)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    out = np.zeros_like(X)
+    low = X.min(axis=0)
+    out[...] = (X - low) / _safe(X.max(axis=0) - low)
+    return out
+
+
+@mutant("min_max_normalize", hint="read-only")
+def shifts_the_input_in_place(X):
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    X -= X.min(axis=0)
+    X /= _safe(X.max(axis=0))
+    return X
+
+
+@mutant("min_max_normalize")
+def wraps_around_on_uint8(X):
+    X = np.asarray(X)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    low = X.min(axis=0)
+    # (low - X) / (low - high): right for signed numbers, wraps around for uint8
+    return (low - X) / np.where(X.max(axis=0) == low, -1, low - X.max(axis=0))
+
+
+@mutant("min_max_normalize")
+def range_in_the_input_dtype(X):
+    # from the red team: max - min of int8 values wraps around
+    X = np.asarray(X)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    with np.errstate(all="ignore"):
+        low = X.min(axis=0)
+        spread = (X.max(axis=0) - low).astype(np.float64)
+        shifted = (X - low).astype(np.float64)
+    return shifted / _safe(spread)

@@ -47,3 +47,60 @@ def accepts_one_dimensional_input(X):
     if X.size == 0:
         raise ValueError("empty")
     return (X - X.mean(axis=0)) / _safe(X.std(axis=0))
+
+
+@mutant("standardize", hint="cancels catastrophically")
+def variance_from_raw_moments(X):
+    X = _checked(X)
+    var = np.mean(X**2, axis=0) - np.mean(X, axis=0) ** 2
+    return (X - X.mean(axis=0)) / _safe(np.sqrt(np.maximum(var, 0.0)))
+
+
+@mutant("standardize", hint="'for safety'")
+def epsilon_for_safety(X):
+    X = _checked(X)
+    return (X - X.mean(axis=0)) / (X.std(axis=0) + 1e-8)
+
+
+@mutant("standardize", hint="a threshold such as std < 1e-8")
+def small_std_treated_as_constant(X):
+    X = _checked(X)
+    std = X.std(axis=0)
+    return (X - X.mean(axis=0)) / np.where(std < 1e-8, 1.0, std)
+
+
+@mutant("standardize", hint="truncated to integers")
+def integer_output_array(X):
+    X = np.asarray(X)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    out = np.empty_like(X)
+    std = X.std(axis=0)
+    out[...] = (X - X.mean(axis=0)) / _safe(std)
+    return out
+
+
+@mutant("standardize", hint="read-only")
+def centres_the_input_in_place(X):
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    X -= X.mean(axis=0)
+    X /= _safe(np.sqrt((X**2).mean(axis=0)))
+    return X
+
+
+@mutant("standardize", hint="float32 precision")
+def computes_in_float32(X):
+    X = np.asarray(X, dtype=np.float32)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    return (X - X.mean(axis=0)) / _safe(X.std(axis=0))
+
+
+@mutant("standardize", hint="not by std == 0")
+def constant_found_by_std_zero(X):
+    # from the red team: the old hint's own code
+    X = _checked(X)
+    std = X.std(axis=0)
+    return (X - X.mean(axis=0)) / np.where(std == 0, 1.0, std)
