@@ -348,6 +348,7 @@ def test_feedback_is_readable(batch):
     ],
 )
 def test_malformed_submissions_get_a_clear_note(batch, student, note):
+    assert f"{student}:" in batch.run.stderr  # the console names them too
     data = batch.results(student)
     assert re.search(note, data["output"]), data["output"]
     assert re.search(note, (batch.out / student / "feedback.md").read_text())

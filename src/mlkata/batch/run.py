@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlkata import limits
@@ -50,6 +50,8 @@ class Summary:
     skipped: list[str]
     grades: Path
     seconds: float
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    """What the intake noticed, and why grading did not finish, by student graded this run."""
 
 
 def grading_key(exercises: list[Exercise], root: Path, options: Options) -> str:
@@ -140,7 +142,16 @@ def grade_batch(
         shutil.rmtree(work, ignore_errors=True)
     rows = [d for s in students if (d := report.read_results(out / s.student / "results.json"))]
     grades = report.write_grades(out, rows, list(expected))
-    return Summary([s.student for s in todo], skipped, grades, time.monotonic() - start)
+    summary = Summary([s.student for s in todo], skipped, grades, time.monotonic() - start)
+    for row in rows:
+        meta = row["extra_data"]["mlkata"]
+        notes = [
+            *meta.get("notes", []),
+            *([f"grading did not finish: {meta['error']}"] if meta.get("error") else []),
+        ]
+        if notes and meta["student"] in summary.graded:
+            summary.notes[meta.get("name") or meta["student"]] = notes
+    return summary
 
 
 SERVER_MAIN = (

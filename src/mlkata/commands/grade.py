@@ -59,11 +59,14 @@ def grade(
     if not exercises:
         console.print("[red]no exercises to grade[/red]")
         raise typer.Exit(2)
-    if os.geteuid() != 0:
-        console.print(
-            "[yellow]not running as root: sandbox workers keep your user id (no private mount namespace,"
-            " no separate uid); the audit hook, seccomp filter and limits still apply[/yellow]"
-        )
+    from mlkata.grading.isolation import Sandbox, SandboxUnavailable
+
+    try:
+        Sandbox().kill()  # that the sandbox starts here, before a class is scored 0 for want of it
+    except (SandboxUnavailable, OSError) as error:
+        console.print(f"[red]cannot grade: {error}[/red]")
+        console.print("The sandbox needs bubblewrap and unprivileged user namespaces (see README, Security).")
+        raise typer.Exit(2) from None
     options = Options(
         jobs=jobs or os.cpu_count() or 1,
         force=force,
@@ -90,6 +93,9 @@ def grade(
     if stray:
         shown = ", ".join(stray[:5]) + (f" and {len(stray) - 5} more" if len(stray) > 5 else "")
         console.print(f"[yellow]skipped {shown}: not a student's folder or .zip[/yellow]")
+    for student, notes in summary.notes.items():
+        shown = "; ".join(notes[:3]) + (f" (and {len(notes) - 3} more)" if len(notes) > 3 else "")
+        console.print(f"[yellow]{student}:[/yellow] {shown}", highlight=False)
     console.print(
         f"graded {len(summary.graded)} student(s), {len(summary.skipped)} already up to date "
         f"({len(exercises)} exercises) in {summary.seconds:.1f} s; grades in {summary.grades}"
