@@ -25,3 +25,16 @@ def test_ruff_format_leaves_every_file_as_it_is():
         [sys.executable, "-m", "ruff", "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr + "\nrun `ruff format .` to fix it"
+
+
+MAX_LINES = 500
+
+
+def test_no_module_of_the_package_is_over_500_lines():
+    """One job per module: a file that outgrows a screenful of screens is two jobs."""
+    long = {
+        str(path.relative_to(ROOT)): count
+        for path in sorted((ROOT / "src").rglob("*.py"))
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"split these modules (over {MAX_LINES} lines): {long}"
