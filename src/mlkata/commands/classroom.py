@@ -31,7 +31,12 @@ def build(
     ] = True,
     course_id: Annotated[str, typer.Option("--course-id", help="nbgrader's course id")] = "mlkata",
     timeout: Annotated[
-        int, typer.Option("--timeout", min=3, help="seconds a notebook cell may run when graded")
+        int,
+        typer.Option(
+            "--timeout",
+            min=2,
+            help="seconds a notebook cell, and one call of a learner's function, may run when graded",
+        ),
     ] = 10,
     force: Annotated[
         bool, typer.Option("--force", help="replace an nbgrader_config.py that mlkata did not write")
@@ -78,6 +83,37 @@ def build(
         f"      nbgrader autograde {assignment} --force && nbgrader export --to grades.csv",
         highlight=False,
     )
+
+
+@classroom.command()
+def check(
+    directory: Annotated[Path, typer.Argument(help="the course folder (holding nbgrader_config.py)")],
+    assignment: Annotated[
+        str | None, typer.Option("--assignment", help="check this assignment only (default: all)")
+    ] = None,
+) -> None:
+    """Name every submitted notebook that is broken, missing or not autograded; exit 1 if any."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from mlkata.classroom.report import course_problems
+
+    console = Console()
+    if not (directory / "source").is_dir():
+        console.print(f"[red]{escape(str(directory))} is not a course folder: it has no source/[/red]")
+        raise typer.Exit(2)
+    if assignment is not None and not (directory / "source" / assignment).is_dir():
+        console.print(f"[red]the course has no assignment {escape(assignment)}[/red]")
+        raise typer.Exit(2)
+    problems = course_problems(directory, assignment)
+    for problem in problems:
+        console.print(f"[red]✗[/red] {escape(str(problem))}", highlight=False)
+    if problems:
+        console.print(
+            f"{len(problems)} submitted notebook(s) are not graded: their students' grades are wrong"
+        )
+        raise typer.Exit(1)
+    console.print("[green]✓[/green] every submitted notebook is readable and autograded")
 
 
 def register(app: typer.Typer) -> None:
