@@ -5,18 +5,17 @@ notebook per topic (or one per assignment) under ``source/<assignment>/``. Each 
 is a locked statement cell, an answer cell holding the solution module between the
 solution markers, and one test cell per grader test, worth that test's points.
 
-A test cell's hidden part hands the check to a trusted *judge*: a fresh Python process
-(``python -m mlkata.classroom.judge``) that runs the grader test itself and asks the
-notebook's kernel only to call the learner's functions. The references are computed in
-the judge, where nothing the answer cells do (monkeypatching numpy, say) can reach them.
+A test cell holds no hidden test. At ``nbgrader autograde``, after nbgrader has run the
+notebook, :class:`~mlkata.classroom.preprocess.GradeInSandbox` (configured by the course's
+``nbgrader_config.py``) takes each answer cell's source, grades it in the sandbox of
+``mlkata grade`` and replaces each test cell's outputs with its check's verdict, so the
+grade never depends on anything the student's kernel did.
 
 Modules, one job each: :mod:`~mlkata.classroom.statement` (docstring to markdown),
 :mod:`~mlkata.classroom.examples` (the visible checks), :mod:`~mlkata.classroom.notebook`
 (the cells), :mod:`~mlkata.classroom.config` (``nbgrader_config.py``),
-:mod:`~mlkata.classroom.course` (the course folder), :mod:`~mlkata.classroom.screen`
-(references to banned libraries), :mod:`~mlkata.classroom.kernel` and
-:mod:`~mlkata.classroom.judge`. Kernel and judge speak the sandbox's encoding,
-:mod:`mlkata.sandbox.wire`.
+:mod:`~mlkata.classroom.course` (the course folder), :mod:`~mlkata.classroom.preprocess`
+(the verdicts) and :mod:`~mlkata.classroom.report` (submissions nbgrader could not grade).
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """The course's ``nbgrader_config.py``.
 
-Besides the course id, it sets what the generated notebooks rely on: a short per-cell
-timeout, kernels that show failures without source lines, feedback with the hidden tests
-cleared, and two variables the notebook kernels inherit: ``MLKATA_ROOT`` (the checkout
-whose graders judge) and ``MLKATA_CHECK_SECONDS`` (the budget of one hidden check, kept
-below the cell timeout so a check reports its own timeout before nbgrader's).
+Besides the course id, it sets what grading relies on: the time limit (one number, for a
+notebook cell in the kernel and for one call of a learner's function in the sandbox),
+mlkata's two preprocessors in nbgrader's autograde (:mod:`mlkata.classroom.preprocess`:
+the verdict of every test cell comes from the sandbox, never from the kernel), deleted test
+cells put back, an exchange folder inside the course, and feedback with the hidden tests
+cleared.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from pathlib import Path
 
 MARKER = "# Written by `mlkata classroom build`"
 DEFAULT_TIMEOUT = 10
-WARM_UP = (
-    "--InteractiveShellApp.exec_lines="
-    "import mlkata.classroom.kernel as _mlkata_kernel; _mlkata_kernel.warm_up(); del _mlkata_kernel"
-)
-"""The kernel argument that starts the judge when a grading kernel starts."""
+EXCHANGE = "exchange"
+"""The course's exchange folder (nbgrader's release and collect), inside the course folder."""
+PRELOAD = "mlkata.classroom.preprocess.PreloadGraders"
+GRADE = "mlkata.classroom.preprocess.GradeInSandbox"
 FEEDBACK_PREPROCESSORS = (
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
@@ -25,22 +25,23 @@ FEEDBACK_PREPROCESSORS = (
 )
 
 
-def check_budget(timeout: int) -> float:
-    """Seconds one hidden check may take when a cell may take ``timeout``.
+def autograde_preprocessors() -> list[str]:
+    """nbgrader's own autograde steps with mlkata's: the graders' import first, the sandbox after Execute."""
+    from nbgrader.converters.autograde import Autograde
 
-    Examples
-    --------
-    >>> check_budget(10)
-    8.0
-    """
-    return round(timeout * 0.8, 1)
+    steps = [
+        f"{c.__module__}.{c.__name__}" for c in Autograde.class_traits()["autograde_preprocessors"].default()
+    ]
+    execute = next(i for i, name in enumerate(steps) if name.endswith(".Execute"))
+    return [PRELOAD, *steps[: execute + 1], GRADE, *steps[execute + 1 :]]
 
 
 def config_text(course_id: str, root: Path, timeout: int = DEFAULT_TIMEOUT) -> str:
     """The text of ``nbgrader_config.py`` for a course graded by the checkout at ``root``."""
-    if timeout < 3:
-        raise ValueError("the cell timeout must be at least 3 s")
-    preprocessors = "".join(f"    {name!r},\n" for name in FEEDBACK_PREPROCESSORS)
+    if timeout < 2:
+        raise ValueError("the time limit must be at least 2 s")
+    listed = "".join(f"    {name!r},\n" for name in autograde_preprocessors())
+    feedback = "".join(f"    {name!r},\n" for name in FEEDBACK_PREPROCESSORS)
     return (
         f"{MARKER}: building the course again rewrites it.\n"
         '"""nbgrader configuration of an mlkata course."""\n'
@@ -49,27 +50,25 @@ def config_text(course_id: str, root: Path, timeout: int = DEFAULT_TIMEOUT) -> s
         "\n"
         "c = get_config()  # noqa: F821\n"
         "\n"
-        "# The mlkata checkout whose graders run the hidden tests, and the seconds one hidden\n"
-        "# check may take: the notebook kernels inherit both.\n"
-        f"os.environ.setdefault('MLKATA_ROOT', {str(root)!r})\n"
-        f"os.environ.setdefault('MLKATA_CHECK_SECONDS', {str(check_budget(timeout))!r})\n"
+        "# Seconds a notebook cell may run in the kernel, and one call of a learner's function in\n"
+        "# mlkata's sandbox; the calls of one exercise share 60 s.\n"
+        f"TIMEOUT = {int(timeout)}\n"
         "\n"
         f"c.CourseDirectory.course_id = {course_id!r}\n"
+        f"c.Exchange.root = os.path.join(os.path.dirname(os.path.abspath(__file__)), {EXCHANGE!r})\n"
+        "c.Execute.timeout = TIMEOUT\n"
         "\n"
-        "# A cell may run this long; then the kernel is interrupted and the cell scores 0.\n"
-        f"c.Execute.timeout = {int(timeout)}\n"
-        "# Grading kernels show failures as their message only, never the code of a hidden\n"
-        "# test; they do not import from the submission's folder (a submitted mlkata/ or\n"
-        "# numpy/ folder would shadow the real ones); and they start mlkata's judge before the\n"
-        "# first cell runs.\n"
-        "c.Execute.extra_arguments = [\n"
-        "    '--InteractiveShell.xmode=Minimal',\n"
-        "    '--InteractiveShellApp.ignore_cwd=True',\n"
-        f"    {WARM_UP!r},\n"
-        "]\n"
+        "# The verdict of every test cell comes from mlkata's grader: after nbgrader has run the\n"
+        "# notebook, GradeInSandbox grades each answer cell's source in the sandbox of `mlkata grade`\n"
+        "# and replaces the test cells' outputs; what the kernel did there is discarded.\n"
+        f"c.SandboxGrading.root = {str(root)!r}\n"
+        "c.SandboxGrading.timeout = TIMEOUT\n"
+        f"c.Autograde.autograde_preprocessors = [\n{listed}]\n"
+        "# A test cell a student deleted is put back and graded, as an edited one is.\n"
+        "c.OverwriteCells.add_missing_cells = True\n"
         "\n"
-        "# Feedback shows the learner's cells and each check's message, not the hidden tests.\n"
-        f"c.GenerateFeedback.preprocessors = [\n{preprocessors}]\n"
+        "# Feedback shows the learner's cells and each check's message.\n"
+        f"c.GenerateFeedback.preprocessors = [\n{feedback}]\n"
     )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from mlkata.catalog import Exercise, exercises_of
 from mlkata.classroom import require_classroom_extra
-from mlkata.classroom.config import DEFAULT_TIMEOUT, config_text, is_ours
+from mlkata.classroom.config import DEFAULT_TIMEOUT, EXCHANGE, config_text, is_ours
 from mlkata.classroom.notebook import build_notebook
 from mlkata.paths import project_root
 from mlkata.stubs import write_atomically
@@ -118,6 +118,7 @@ def build_course(
     if config.exists() and not is_ours(config) and not force:
         raise FileExistsError(f"{config} was not written by mlkata: pass --force to replace it")
     write_atomically(config, config_text(course_id, root, timeout))
+    (directory / EXCHANGE).mkdir(exist_ok=True)
     result = CourseResult(config)
     folder = directory / "source" / assignment
     for name, text in texts.items():

@@ -7,11 +7,11 @@ Per exercise, in curriculum order:
   kept (``nbgrader generate_assignment`` turns it into the stub of ``exercises/``);
 - one test cell per test function of the grader, worth that test's ``@points``, so that
   nbgrader's all-or-nothing cell scores add up exactly as the pytest grader's do. The
-  first also runs the docstring's worked examples as visible asserts; every test cell's
-  hidden part hands its grader test to the judge.
+  first also runs the docstring's worked examples as visible asserts. A test cell holds
+  no hidden test: at autograde, :mod:`mlkata.classroom.preprocess` grades the answer
+  cell's source in the sandbox and replaces the cell's outputs with the check's verdict.
 
-No cell ends in an expression (nbgrader would read its value as partial credit) and every
-test cell silences warnings first (anything on stderr scores 0).
+No cell ends in an expression (nbgrader would read its value as partial credit).
 """
 
 from __future__ import annotations
@@ -30,9 +30,6 @@ from mlkata.classroom.statement import statement_markdown
 
 SCHEMA_VERSION = 3
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
-HIDDEN_END = "### END HIDDEN TESTS"
-CHECK_CALL = "_mlkata_check"
 
 
 @dataclass(frozen=True)
@@ -99,38 +96,59 @@ def _cell_id(grade_id: str) -> str:
     return f"{clean[:55]}-{hashlib.sha256(clean.encode()).hexdigest()[:8]}"
 
 
-def hidden_block(exercise: Exercise, check: GraderCheck) -> list[str]:
-    """The hidden lines of a test cell: silence warnings, then hand the grader test to the judge."""
-    functions = ", ".join(f"{name!r}: {name}" for name in check.functions)
-    return [
-        HIDDEN_BEGIN,
-        "import warnings",
-        'warnings.simplefilter("ignore")',
-        'get_ipython().InteractiveTB.set_mode("Minimal")',
-        f"from mlkata.classroom.kernel import check as {CHECK_CALL}",
-        f"{CHECK_CALL}({exercise.key!r}, {check.name!r}, {{{functions}}})",
-        f"del {CHECK_CALL}",
-        HIDDEN_END,
-    ]
+def answer_id(key: str) -> str:
+    """The grade id of the answer cell of the exercise ``key`` (``topic/module``).
+
+    >>> answer_id("losses/hinge_loss")
+    'hinge_loss-answer'
+    """
+    return f"{key.split('/', 1)[-1]}-answer"
+
+
+_HEADER = re.compile(r"^# (?P<key>\w+/\w+), check \d+ of \d+: (?P<name>\w+) \(")
+
+
+def check_header(exercise: Exercise, check: GraderCheck, number: int, total: int) -> str:
+    """The first line of a test cell, which names its check (:func:`parse_check_header` reads it)."""
+    worth = f"{check.points} point{'s' if check.points != 1 else ''}"
+    return f"# {exercise.key}, check {number} of {total}: {check.name} ({worth})."
+
+
+def parse_check_header(source: str) -> tuple[str, str] | None:
+    """The exercise key and check name a test cell's first line names, or ``None``.
+
+    >>> parse_check_header("# losses/hinge_loss, check 1 of 4: test_margin_cases (4 points).")
+    ('losses/hinge_loss', 'test_margin_cases')
+    """
+    match = _HEADER.match(source)
+    return (match["key"], match["name"]) if match else None
 
 
 def check_cell_source(
     exercise: Exercise, check: GraderCheck, number: int, total: int, visible: list[str]
 ) -> str:
-    """The source of one test cell: the hidden check first, then the visible ``visible`` lines.
+    """The source of one test cell: its header, and the worked examples in the first.
 
-    Nothing but comments precedes the hidden block, which silences warnings before anything
-    runs; what the learner sees (the visible lines) ends in a statement.
+    The check itself runs outside the notebook (:mod:`mlkata.classroom.preprocess`); the
+    visible lines, run with warnings silenced inside a ``with`` block, end in a statement.
     """
-    worth = f"{check.points} point{'s' if check.points != 1 else ''}"
     lines = [
-        f"# {exercise.key}, check {number} of {total}: {check.name} ({worth}).",
-        "# A hidden test runs this check of the grader when the notebook is graded.",
-        *hidden_block(exercise, check),
+        check_header(exercise, check, number, total),
+        "# When the notebook is graded, mlkata runs this check of the grader on your answer cell,",
+        "# outside this notebook: what this cell prints then is replaced by the check's verdict.",
     ]
     if visible:
-        preamble = ["import warnings", "", "import numpy as np", "", 'warnings.simplefilter("ignore")']
-        lines += ["", "# The worked examples of the statement:", *preamble, "", *visible]
+        lines += [
+            "",
+            "# The worked examples of the statement:",
+            "import warnings",
+            "",
+            "import numpy as np",
+            "",
+            "with warnings.catch_warnings():",
+            '    warnings.simplefilter("ignore")',
+            *(f"    {line}" if line else "" for line in visible),
+        ]
     return "\n".join(lines)
 
 
@@ -148,8 +166,8 @@ def exercise_cells(exercise: Exercise, root: Path, number: int) -> list[Any]:
         ),
         v4.new_code_cell(
             text,
-            id=_cell_id(f"{prefix}-answer"),
-            metadata=_nbgrader(f"{prefix}-answer", solution=True),
+            id=_cell_id(answer_id(exercise.key)),
+            metadata=_nbgrader(answer_id(exercise.key), solution=True),
         ),
     ]
     checks = grader_checks(exercise, root)
@@ -177,11 +195,13 @@ def _intro(title: str, exercises: list[Exercise]) -> str:
             f"mlkata exercises on {topics}: {len(exercises)} functions to write.",
             "For each exercise, read the statement, write the function in the answer cell "
             "(replace `raise NotImplementedError()`), and run the test cells below it. The visible "
-            "checks are the statement's worked examples; when the notebook is graded, hidden "
-            "tests run the full grader, worth the points each test cell names.",
+            "checks are the statement's worked examples; when the notebook is graded, mlkata's "
+            "grader runs the full checks outside the notebook, worth the points each test cell names.",
+            "Each answer cell is graded on its own, as a Python module: keep the imports and any "
+            "helper function it needs in that cell, and no code at its top level that runs long. "
             "Use numpy and the Python standard library only: an answer that uses scikit-learn, "
-            "SciPy or mlkata earns no points. Keep every function quick: a test cell that runs too "
-            "long is stopped and scores 0.",
+            "SciPy or mlkata earns no points. Keep every function quick: a call that runs too "
+            "long is stopped and its check scores 0.",
         ]
     )
 
