@@ -288,7 +288,7 @@ def test_no_forged_file_survives_in_the_output(batch):
 def test_grades_csv_has_a_row_per_student_and_a_column_per_exercise(batch):
     with open(batch.out / "grades.csv", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert list(rows[0]) == ["student", "name", *KEYS, "total", "max_score", "notes"]
+    assert list(rows[0]) == ["student", "name", "id", "email", *KEYS, "total", "max_score", "notes"]
     most = rows.pop()
     assert most["student"] == "(max)" and int(most["max_score"]) == batch.results("honest")["max_score"]
     assert sum(int(most[k]) for k in KEYS) == int(most["max_score"])

@@ -126,3 +126,38 @@ def test_a_grader_that_cannot_be_imported_is_named_and_the_others_still_grade(tm
     assert scores["losses/hinge_loss"] > 0 and scores["losses/mean_squared_error"] == 0
     assert {t["name"].split(" :: ")[0] for t in data["tests"]} == {"losses/hinge_loss"}
     assert all(t["score"] == t["max_score"] for t in data["tests"])
+
+
+def test_a_roster_puts_ids_and_emails_in_grades_csv_and_names_who_handed_nothing_in(tmp_path):
+    import csv
+
+    root = tmp_path / "pack"
+    (root / "solutions" / "losses").mkdir(parents=True)
+    (root / "graders" / "losses").mkdir(parents=True)
+    shutil.copy(ROOT / "solutions" / "losses" / "hinge_loss.py", root / "solutions" / "losses")
+    shutil.copy(ROOT / "graders" / "losses" / "test_hinge_loss.py", root / "graders" / "losses")
+    for name in ("conftest.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, root / name)
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    _honest_folder(submissions / "José Müller")
+    _honest_folder(submissions / "s-007")
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "\ufeffName,ID,Email\nJosé Müller,s-001,jose@uni.edu\n"
+        "Ann Lee,s-007,ann@uni.edu\nBo Chen,s-009,bo@uni.edu\n",
+        encoding="utf-8",
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
+    env["MLKATA_ROOT"] = str(root)
+    command = [sys.executable, "-m", "mlkata.cli", "grade", str(submissions), "--out", str(out)]
+    command += ["--topics", "losses", "--roster", str(roster)]
+    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "no submission from 1 on the roster: Bo Chen" in done.stderr.replace("\n", " ")
+    with open(out / "grades.csv", newline="", encoding="utf-8") as handle:
+        rows = {row["name"]: row for row in csv.DictReader(handle)}
+    assert (rows["José Müller"]["id"], rows["José Müller"]["email"]) == ("s-001", "jose@uni.edu")
+    assert rows["s-007"]["email"] == "ann@uni.edu"  # matched by id
+    assert rows["Bo Chen"]["total"] == "0" and rows["Bo Chen"]["notes"] == "no submission"
+    data = json.loads((out / rows["José Müller"]["student"] / "results.json").read_text())
+    assert data["extra_data"]["mlkata"]["id"] == "s-001"

@@ -37,6 +37,9 @@ class StudentResult:
     exercises: dict[str, dict] = field(default_factory=dict)
     name: str = ""
     """The student's name as handed in."""
+    roster_id: str = ""
+    email: str = ""
+    """The roster's id and email of the student (:mod:`mlkata.batch.roster`), if a roster was given."""
     grading: str = ""
     """What graded it (:func:`mlkata.batch.run.grading_key`): a rerun with another grades again."""
     """Exercise key -> the grader's report for it (``score``, ``max_score``, ``checks``)."""
@@ -130,6 +133,8 @@ def results_json(result: StudentResult, expected: dict[str, list[ExpectedCheck]]
                 "format": FORMAT,
                 "student": result.student,
                 "name": result.name or result.student,
+                "id": result.roster_id,
+                "email": result.email,
                 "notes": list(result.notes),
                 "digest": result.digest,
                 "topics": result.topics,
@@ -209,15 +214,16 @@ def write_student(out: Path, result: StudentResult, expected: dict[str, list[Exp
     return data
 
 
-def write_grades(out: Path, rows: list[dict], keys: list[str]) -> Path:
+def write_grades(out: Path, rows: list[dict], keys: list[str], missing: list | None = None) -> Path:
     """``grades.csv``: a row per student and one of each exercise's maximum; a column per exercise.
 
     ``student`` is the output folder, ``name`` the name as handed in, ``notes`` what the intake
-    noticed (ignored files, unreadable ones) and why grading did not finish, if it did not.
+    noticed (ignored files, unreadable ones) and why grading did not finish, if it did not;
+    ``id`` and ``email`` come from the roster, whose ``missing`` members get a row of zeros.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["student", "name", *keys, "total", "max_score", "notes"])
+    writer.writerow(["student", "name", "id", "email", *keys, "total", "max_score", "notes"])
     for data in sorted(rows, key=lambda d: d["extra_data"]["mlkata"]["student"]):
         meta = data["extra_data"]["mlkata"]
         notes = list(meta.get("notes", []))
@@ -227,6 +233,8 @@ def write_grades(out: Path, rows: list[dict], keys: list[str]) -> Path:
             [
                 meta["student"],
                 _cell(meta.get("name", meta["student"])),
+                _cell(meta.get("id", "")),
+                _cell(meta.get("email", "")),
                 *(meta["exercises"].get(k, 0) for k in keys),
                 data["score"],
                 data["max_score"],
@@ -236,9 +244,11 @@ def write_grades(out: Path, rows: list[dict], keys: list[str]) -> Path:
     if rows:
         tests = rows[0]["tests"]
         most = {k: sum(t["max_score"] for t in tests if t["name"].startswith(f"{k} :: ")) for k in keys}
-        writer.writerow(
-            ["(max)", "", *(most[k] for k in keys), rows[0]["max_score"], rows[0]["max_score"], ""]
-        )
+        best = rows[0]["max_score"]
+        for member in missing or []:
+            cells = [_cell(member.name), _cell(member.id), _cell(member.email)]
+            writer.writerow(["", *cells, *(0 for _ in keys), 0, best, "no submission"])
+        writer.writerow(["(max)", "", "", "", *(most[k] for k in keys), best, best, ""])
     path = out / "grades.csv"
     atomic_write(path, buffer.getvalue())
     return path

@@ -32,6 +32,7 @@ from pathlib import Path
 from mlkata import limits
 from mlkata.batch import report
 from mlkata.batch.intake import Submission, collect
+from mlkata.batch.roster import Roster
 from mlkata.catalog import Exercise
 
 
@@ -52,6 +53,8 @@ class Summary:
     seconds: float
     notes: dict[str, list[str]] = field(default_factory=dict)
     """What the intake noticed, and why grading did not finish, by student graded this run."""
+    missing: list[str] = field(default_factory=list)
+    """The roster's members who handed nothing in."""
 
 
 def grading_key(exercises: list[Exercise], root: Path, options: Options) -> str:
@@ -99,6 +102,7 @@ def grade_batch(
     root: Path,
     options: Options,
     progress: Callable[[str, int, int], None] | None = None,
+    roster: Roster | None = None,
 ) -> Summary:
     """Grade every student of ``submissions`` whose results in ``out`` are missing or stale."""
     start = time.monotonic()
@@ -123,6 +127,9 @@ def grade_batch(
         for future in as_completed(futures):
             result = future.result()
             result.grading = key
+            member = roster.find(result.name) if roster is not None else None
+            if member is not None:
+                result.roster_id, result.email = member.id, member.email
             try:
                 report.write_student(out, result, expected)
             except OSError as error:  # a full disk, say: this student's files only, the batch goes on
@@ -141,8 +148,13 @@ def grade_batch(
         graders.close()
         shutil.rmtree(work, ignore_errors=True)
     rows = [d for s in students if (d := report.read_results(out / s.student / "results.json"))]
-    grades = report.write_grades(out, rows, list(expected))
+    missing = []
+    if roster is not None:
+        handed_in = {id(roster.find(s.name)) for s in students}
+        missing = [m for m in roster.members if id(m) not in handed_in]
+    grades = report.write_grades(out, rows, list(expected), missing)
     summary = Summary([s.student for s in todo], skipped, grades, time.monotonic() - start)
+    summary.missing = [m.name for m in missing]
     for row in rows:
         meta = row["extra_data"]["mlkata"]
         notes = [

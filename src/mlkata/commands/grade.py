@@ -33,6 +33,10 @@ def grade(
     memory: Annotated[
         int, typer.Option("--memory", help="megabytes a sandbox worker may use")
     ] = limits.MEMORY_MB,
+    roster: Annotated[
+        Path | None,
+        typer.Option("--roster", help="CSV of the class (name, id, email): ids and emails in grades.csv"),
+    ] = None,
 ) -> None:
     """Grade every student's submission with the graders, each in a sandbox."""
     import os
@@ -59,6 +63,16 @@ def grade(
     if not exercises:
         console.print("[red]no exercises to grade[/red]")
         raise typer.Exit(2)
+    class_roster = None
+    if roster is not None:
+        from mlkata.batch.roster import RosterError, read_roster
+
+        try:
+            with open(roster, encoding="utf-8-sig", newline="") as handle:
+                class_roster = read_roster(handle)
+        except (OSError, UnicodeDecodeError, RosterError) as error:
+            console.print(f"[red]cannot read the roster {roster}: {error}[/red]")
+            raise typer.Exit(2) from None
     from mlkata.grading.isolation import Sandbox, SandboxUnavailable
 
     try:
@@ -88,11 +102,16 @@ def grade(
         def advance(student: str, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description=student)
 
-        summary = grade_batch(submissions.resolve(), out.resolve(), exercises, root, options, advance)
+        summary = grade_batch(
+            submissions.resolve(), out.resolve(), exercises, root, options, advance, class_roster
+        )
     stray = not_students(submissions.resolve(), skip=[out.resolve()])
     if stray:
         shown = ", ".join(stray[:5]) + (f" and {len(stray) - 5} more" if len(stray) > 5 else "")
         console.print(f"[yellow]skipped {shown}: not a student's folder or .zip[/yellow]")
+    if summary.missing:
+        shown = ", ".join(summary.missing[:10]) + (" ..." if len(summary.missing) > 10 else "")
+        console.print(f"[yellow]no submission from {len(summary.missing)} on the roster: {shown}[/yellow]")
     for student, notes in summary.notes.items():
         shown = "; ".join(notes[:3]) + (f" (and {len(notes) - 3} more)" if len(notes) > 3 else "")
         console.print(f"[yellow]{student}:[/yellow] {shown}", highlight=False)
