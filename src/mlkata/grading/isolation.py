@@ -90,12 +90,14 @@ def open_to(paths: list[str]) -> dict[str, list[str]]:
     """Which of ``paths`` sit below a folder closed to other users, by that folder."""
     closed: dict[str, list[str]] = {}
     unique = sorted(set(paths))
-    for path in unique:
-        if any(path.startswith(other.rstrip("/") + "/") for other in unique if other != path):
-            continue  # shown with the folder above it
-        ancestor = _closed_ancestor(path)
-        if ancestor is not None and os.path.exists(path):
-            closed.setdefault(ancestor, []).append(path)
+    found = {path: _closed_ancestor(path) for path in unique}
+    for path, ancestor in found.items():
+        if ancestor is None or not os.path.exists(path):
+            continue
+        inside = (o for o in unique if o != path and path.startswith(o.rstrip("/") + "/"))
+        if any(o.startswith(ancestor.rstrip("/") + "/") for o in inside):
+            continue  # shown with a folder above it, itself below the closed folder
+        closed.setdefault(ancestor, []).append(path)
     return closed
 
 
