@@ -4,11 +4,51 @@ import numpy as np
 from sklearn.metrics import accuracy_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels
 from mlkata.grading.memo import cached_reference
 
 accuracy = student_function("accuracy")
 REFERENCE = "sklearn.metrics.accuracy_score"
+OTHER_LABELS = ((-1, 0, 1), (1, 2, 3), ("cat", "dog", "emu"))
+
+
+def _one_sided(side):
+    """A label that only one of the two inputs has (label 1 taken out of the other one)."""
+
+    def corner(values, rng):
+        other = "y_true" if side == "y_pred" else "y_pred"
+        kept = values[other].copy()
+        kept[kept == 1] = 2
+        return {**values, other: kept}
+
+    return corner
+
+
+def _as(dtype):
+    def corner(values, rng):
+        y_true = values["y_true"] % 2
+        y_pred = np.where(rng.random(y_true.size) < 0.7, y_true, 1 - y_true)
+        return {**values, "y_true": y_true.astype(dtype), "y_pred": y_pred.astype(dtype)}
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=1203,
+    args=(
+        Labels("y_true", classes=(0, 1, 2), alternatives=OTHER_LABELS, bad_label=None),
+        Labels("y_pred", classes=(0, 1, 2), alternatives=OTHER_LABELS, bad_label=None),
+    ),
+    sizes={"n": (1, 7, 50)},
+    custom={
+        "a label only in y_pred": _one_sided("y_pred"),
+        "a label only in y_true": _one_sided("y_true"),
+        "bool labels": _as(bool),
+        "uint8 labels": _as(np.uint8),
+        "float labels": _as(float),
+    },
+)
 
 
 @cached_reference
@@ -57,11 +97,8 @@ def test_all_right_all_wrong_and_string_labels(accuracy):
 
 
 @points(1)
-def test_accepts_lists_and_float32(accuracy):
-    rng = seeded(1202)
-    y_true = rng.integers(0, 3, size=30).astype(float)
-    y_pred = np.where(rng.random(30) < 0.5, y_true, rng.integers(0, 3, size=30)).astype(float)
-    expect_input_types_accepted(accuracy, (y_true, y_pred), reference, reference_name=REFERENCE)
+def test_every_corner_of_the_domain(accuracy):
+    expect_cases(accuracy, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -77,5 +114,9 @@ def test_rejects_bad_input(accuracy):
             BadInput("y_true has 3 values and y_pred 2", ([1, 1, 0], [1, 0])),
             BadInput("both inputs are empty", ([], [])),
             BadInput("the inputs must be 1-D label vectors", ([[0, 1], [1, 0]], [[0, 1], [1, 1]])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("accuracy", DOMAIN, reference, REFERENCE),)

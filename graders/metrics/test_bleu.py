@@ -3,15 +3,75 @@
 import math
 import warnings
 from collections import Counter
+from dataclasses import dataclass
 
 from nltk.translate.bleu_score import sentence_bleu
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Param
 from mlkata.grading.memo import cached_reference
 
 bleu = student_function("bleu")
 REFERENCE = "nltk sentence_bleu(references, hypothesis, weights=(1/max_n,) * max_n)"
+
+WORDS = ("a", "b", "c", "d")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Token lists: ``references`` (two or three of them) or a ``hypothesis`` copying some of them."""
+
+    name: str
+    shape: tuple = ()
+
+    def draw(self, rng, dims):
+        if self.name == "references":
+            return [[str(w) for w in rng.choice(WORDS, size=int(n))] for n in rng.integers(6, 12, size=3)]
+        return [str(w) for w in rng.choice(WORDS, size=int(rng.integers(5, 11)))]
+
+
+def _sentences(how):
+    """A hypothesis made from the references, of a length that decides the brevity penalty."""
+
+    def corner(values, rng):
+        refs = values["references"]
+        if how == "copied":
+            hyp = list(refs[0][: len(refs[0]) - 1])
+        elif how == "lengths tie":
+            refs = [refs[0][:6], refs[1][:10] + ["a"] * (10 - len(refs[1][:10]))]
+            hyp = refs[1][:8]
+        elif how == "longer than all":
+            hyp = refs[0] + refs[1] + refs[2]
+        elif how == "capitals":
+            refs = [[w.upper() if i % 3 == 0 else w for i, w in enumerate(ref)] for ref in refs]
+            hyp = [w.lower() for w in refs[0]]
+        else:  # tuples
+            refs = tuple(tuple(ref) for ref in refs)
+            hyp = tuple(refs[1][1:])
+        return {**values, "references": refs, "hypothesis": hyp, "max_n": 2}
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=2203,
+    args=(Tokens("references"), Tokens("hypothesis")),
+    sizes={"n": (1,)},
+    params=(
+        Param(
+            "max_n", 4, values=(1, 2, 3), invalid=(0, -1, 2.0, True), why_invalid="is not a positive integer"
+        ),
+    ),
+    custom={
+        "a hypothesis copied from a reference": _sentences("copied"),
+        "two references equally close in length": _sentences("lengths tie"),
+        "a hypothesis longer than every reference": _sentences("longer than all"),
+        "tokens that differ in case only": _sentences("capitals"),
+        "tuples of tokens": _sentences("tuples"),
+    },
+    empty=None,
+)
 
 
 @cached_reference
@@ -49,6 +109,7 @@ def _variant(references, hypothesis, max_n=4, *, clip="max", length="closest", m
         "closest": min(lengths, key=lambda x: (abs(x - c), x)),
         "closest, longer on a tie": min(lengths, key=lambda x: (abs(x - c), -x)),
         "shortest": min(lengths),
+        "longest": max(lengths),
         "mean": sum(lengths) / len(lengths),
     }.get(length, 0)
     penalty = 1.0 if c > r else math.exp(1 - r / c)
@@ -93,6 +154,11 @@ MISTAKES = (
         "reference: a hypothesis longer than the shortest reference still gets the brevity penalty "
         "exp(1 - r / c) when it is not longer than the closest one",
         lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="shortest"),
+    ),
+    Mistake(
+        "r is the length of the reference closest to the hypothesis length, not of the longest "
+        "reference: the longest one penalises a hypothesis as long as a shorter reference",
+        lambda refs, hyp, max_n=4: _variant(refs, hyp, max_n, length="longest"),
     ),
     Mistake(
         "r is the length of the reference closest to the hypothesis length, not the mean reference length",
@@ -160,10 +226,14 @@ def test_clipping_and_brevity_penalty(bleu):
             "longer than every reference",
         ),
         (
-            [["a", "b", "c", "d"], ["a", "b", "c", "d", "e", "f"]],
+            [
+                ["a", "b", "c", "d"],
+                ["a", "b", "c", "d", "e", "f"],
+                ["c", "d", "e", "a", "b", "c", "d", "e", "f"],
+            ],
             ["a", "b", "c", "d", "e"],
             2,
-            "tie: 4 and 6",
+            "tie: 4 and 6 (and 9, the longest)",
         ),
         (
             [["x", "a", "b", "c", "d", "e"], ["a", "b", "c"], ["a", "b", "x", "c", "d", "e", "y"]],
@@ -199,6 +269,11 @@ def test_zero_when_an_ngram_order_has_no_match(bleu):
         )
 
 
+@points(2)
+def test_every_corner_of_the_domain(bleu):
+    expect_cases(bleu, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
 @points(1)
 def test_rejects_bad_input(bleu):
     hyp = ["the", "cat", "sat"]
@@ -213,5 +288,10 @@ def test_rejects_bad_input(bleu):
             ),
             BadInput("the hypothesis must be a list of tokens, not a string", ([hyp], "the cat sat")),
             BadInput("max_n must be a positive integer, and 0 is not", ([hyp], hyp), {"max_n": 0}),
+            BadInput("a reference must be a list of tokens, not a string", ([hyp, "the cat"], hyp)),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("bleu", DOMAIN, reference, REFERENCE),)

@@ -1,20 +1,73 @@
 """Grader for metrics/box_iou, against the areas of shapely boxes."""
 
+from dataclasses import dataclass
+
 import numpy as np
 from shapely.geometry import box
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import CORNERS, Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 box_iou = student_function("box_iou")
 REFERENCE = "shapely: box(*a).intersection(box(*b)).area / box(*a).union(box(*b)).area"
 
 
+@dataclass(frozen=True)
+class Box(Reals):
+    """A valid box (x1, y1, x2, y2): a corner in [-2, 2]^2 and sides in [0.5, 4], or whole numbers."""
+
+    shape: tuple = (4,)
+
+    def draw(self, rng, dims):
+        x1, y1 = rng.uniform(-2, 2, size=2)
+        w, h = rng.uniform(0.5, 4, size=2)
+        return np.array([x1, y1, x1 + w, y1 + h])
+
+    def draw_integers(self, rng, dims):
+        x1, y1 = rng.integers(-3, 4, size=2)
+        w, h = rng.integers(0, 5, size=2)
+        return np.array([x1, y1, x1 + w, y1 + h])
+
+
+def _pair(how):
+    """Boxes as uint8 (apart in x and y: min - max wraps around), or two identical zero-area boxes."""
+
+    def corner(values, rng):
+        if how == "uint8 apart":
+            a, b = np.array([0, 0, 1, 1], np.uint8), np.array([2, 2, 3, 3], np.uint8)
+        elif how == "uint8 overlapping":
+            a, b = np.array([10, 20, 60, 90], np.uint8), np.array([30, 5, 200, 70], np.uint8)
+        elif how == "apart in x":
+            a, b = values["box_a"], values["box_a"] + np.array([10.0, 0.5, 10.0, 0.5])
+        else:
+            a = b = np.array([1.0, 1.0, 1.0, 1.0])
+        return {**values, "box_a": a, "box_b": b.copy()}
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=1903,
+    args=(Box("box_a", offset=True, nan_rejected=True), Box("box_b", offset=True, nan_rejected=True)),
+    sizes={"n": (1,)},
+    corners=tuple(c for c in CORNERS if c != "uint8"),
+    custom={
+        "uint8 boxes apart in x and y": _pair("uint8 apart"),
+        "uint8 boxes overlapping": _pair("uint8 overlapping"),
+        "boxes apart in x only": _pair("apart in x"),
+        "two identical zero-area boxes": _pair("zero area"),
+    },
+    empty=None,
+)
+
+
 @cached_reference
 def reference(box_a, box_b):
     a, b = box(*map(float, box_a)), box(*map(float, box_b))
-    return a.intersection(b).area / a.union(b).area
+    union = a.union(b).area
+    return a.intersection(b).area / union if union > 0 else 0.0  # the docstring's 0.0 for no area
 
 
 def _parts(box_a, box_b, plus=0.0, clip=True):
@@ -26,6 +79,18 @@ def _parts(box_a, box_b, plus=0.0, clip=True):
     area_a = (a[2] - a[0] + plus) * (a[3] - a[1] + plus)
     area_b = (b[2] - b[0] + plus) * (b[3] - b[1] + plus)
     return w * h, area_a, area_b
+
+
+def _apart(box_a, box_b):
+    """In how many directions (x, y) the boxes do not overlap."""
+    a, b = np.asarray(box_a, float), np.asarray(box_b, float)
+    return int(min(a[2], b[2]) < max(a[0], b[0])) + int(min(a[3], b[3]) < max(a[1], b[1]))
+
+
+def _no_area(box_a, box_b):
+    """Whether both boxes have zero area (the union is empty)."""
+    _, area_a, area_b = _parts(box_a, box_b)
+    return area_a == 0 and area_b == 0
 
 
 def _iou(parts):
@@ -40,9 +105,14 @@ def _corners(xywh):
 
 MISTAKES = (
     Mistake(
-        "clip the overlap's width and height at 0 separately: for boxes apart in both x and y "
-        "both are negative and their product is positive",
-        lambda a, b: _iou(_parts(a, b, clip=False)),
+        "clip the overlap's width and height at 0 separately: these boxes are apart in x and in y, "
+        "so both are negative and their product is positive",
+        lambda a, b: _iou(_parts(a, b, clip=False)) if _apart(a, b) == 2 else None,
+    ),
+    Mistake(
+        "clip the overlap's width and height at 0: these boxes are apart in one direction, so that "
+        "side of the overlap is negative and so is your overlap",
+        lambda a, b: _iou(_parts(a, b, clip=False)) if _apart(a, b) == 1 else None,
     ),
     Mistake(
         "the union is area_a + area_b - overlap: you counted the overlap twice",
@@ -55,11 +125,15 @@ MISTAKES = (
     Mistake(
         "the boxes are continuous coordinates: no +1 on the widths and heights (that is the "
         "old integer-pixel convention)",
-        lambda a, b: _iou(_parts(a, b, plus=1.0)),
+        lambda a, b: None if _no_area(a, b) else _iou(_parts(a, b, plus=1.0)),
     ),
     Mistake(
         "boxes are (x1, y1, x2, y2) corners, not (x, y, width, height)",
-        lambda a, b: reference(_corners(a), _corners(b)),
+        lambda a, b: None if _no_area(a, b) else reference(_corners(a), _corners(b)),
+    ),
+    Mistake(
+        "two boxes of zero area have no union to divide by: their IoU is taken as 0.0, not 1.0",
+        lambda a, b: 1.0 if _no_area(a, b) else None,
     ),
 )
 
@@ -97,12 +171,9 @@ def test_disjoint_touching_nested_and_identical(box_iou):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(box_iou):
-    rng = seeded(1902)
-    a = _random_box(rng)
-    b = a + np.tile(rng.uniform(-1, 1, size=2), 2)
-    expect_input_types_accepted(box_iou, (a, b), reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(box_iou):
+    expect_cases(box_iou, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -113,5 +184,12 @@ def test_rejects_bad_input(box_iou):
             BadInput("box_a has x2 < x1", ([2, 0, 1, 1], [0, 0, 1, 1])),
             BadInput("box_b has y2 < y1", ([0, 0, 1, 1], [0, 1, 1, 0.5])),
             BadInput("a box has 4 coordinates, not 3", ([0, 0, 1], [0, 0, 1, 1])),
+            BadInput("box_b has 5 coordinates, not 4", ([0, 0, 1, 1], [0, 0, 2, 2, 7])),
+            BadInput("box_b has x2 < x1", ([0, 0, 1, 1], [2, 0, 0, 1])),
+            BadInput("a coordinate is infinite", ([0, 0, np.inf, 1], [0, 0, 1, 1])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("box_iou", DOMAIN, reference, REFERENCE),)

@@ -1,19 +1,86 @@
 """Grader for metrics/confusion_matrix, against sklearn.metrics.confusion_matrix."""
 
+import warnings
+
 import numpy as np
 from sklearn.metrics import confusion_matrix as sklearn_confusion_matrix
 
 from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    call_case,
+    expect_case,
+    expect_rejected,
+)
+from mlkata.grading.domains import Case, Domain, Labels, Param
 from mlkata.grading.memo import cached_reference
 
 confusion_matrix = student_function("confusion_matrix")
 REFERENCE = "sklearn.metrics.confusion_matrix"
+OTHER_LABELS = ((-1, 0, 1), (1, 2, 3), ("cat", "dog", "emu"))
+
+
+def _one_sided(side):
+    """A label that only one of the two inputs has (label 1 taken out of the other one)."""
+
+    def corner(values, rng):
+        other = "y_true" if side == "y_pred" else "y_pred"
+        kept = values[other].copy()
+        kept[kept == 1] = 2
+        return {**values, other: kept}
+
+    return corner
+
+
+def _as(dtype):
+    def corner(values, rng):
+        return {**values, "y_true": values["y_true"].astype(dtype), "y_pred": values["y_pred"].astype(dtype)}
+
+    return corner
+
+
+def _string_labels(values, rng):
+    names = np.array(["cat", "dog", "emu", "yak"])
+    return {
+        **values,
+        "y_true": names[values["y_true"]],
+        "y_pred": names[values["y_pred"]],
+        "labels": ["yak", "emu", "cat"],
+    }
+
+
+DOMAIN = Domain(
+    seed=1104,
+    args=(
+        Labels("y_true", classes=(0, 1, 2), alternatives=OTHER_LABELS, bad_label=None),
+        Labels("y_pred", classes=(0, 1, 2), alternatives=OTHER_LABELS, bad_label=None),
+    ),
+    sizes={"n": (1, 6, 40, 300)},
+    params=(
+        Param(
+            "labels",
+            None,
+            values=([2, 0, 1], [0, 1, 2, 5], [1, 0], [9, 2]),
+            invalid=([], [0, 1, 1], [[0, 1], [2, 3]]),
+            why_invalid="is not a non-empty 1-D list of distinct labels",
+        ),
+    ),
+    custom={
+        "a label only in y_pred": _one_sided("y_pred"),
+        "a label only in y_true": _one_sided("y_true"),
+        "uint8 labels": _as(np.uint8),
+        "float labels": _as(float),
+        "string labels with labels= given": _string_labels,
+    },
+)
 
 
 @cached_reference
 def reference(y_true, y_pred, labels=None):
-    return sklearn_confusion_matrix(np.asarray(y_true), np.asarray(y_pred), labels=labels)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # sklearn warns when one label is all there is
+        return sklearn_confusion_matrix(np.asarray(y_true), np.asarray(y_pred), labels=labels)
 
 
 def _index_counts(y_true, y_pred, labels=None):
@@ -91,18 +158,21 @@ def test_labels_argument(confusion_matrix):
         )
 
 
+def _judge(function, case: Case):
+    mistakes = LABELS_MISTAKES if "labels" in case.kwargs else MISTAKES
+    expect_case(function, case, reference, reference_name=REFERENCE, mistakes=mistakes, rtol=0, atol=0)
+    kind = np.asarray(returned(call_case(function, case))).dtype.kind
+    if kind not in "iu":
+        raise GradeFailure(
+            f"{REFERENCE} [{case.name}]: returned the right counts with dtype kind {kind!r}: return an "
+            "integer array (e.g. np.zeros((k, k), dtype=int)), counts are whole numbers"
+        )
+
+
 @points(1)
-def test_accepts_lists_and_strings(confusion_matrix):
-    rng = seeded(1103)
-    y_true = rng.integers(0, 3, size=20)
-    y_pred = rng.integers(0, 3, size=20)
-    expect_input_types_accepted(confusion_matrix, (y_true, y_pred), reference, reference_name=REFERENCE)
-    words = np.array(["cat", "dog", "emu"])
-    _expect_counts(
-        confusion_matrix.call(words[y_true].tolist(), words[y_pred].tolist()),
-        reference(words[y_true], words[y_pred]),
-        REFERENCE + " on string labels",
-    )
+def test_every_corner_of_the_domain(confusion_matrix):
+    for case in DOMAIN.corner_cases():
+        _judge(confusion_matrix, case)
 
 
 @points(1)
@@ -114,5 +184,9 @@ def test_rejects_bad_input(confusion_matrix):
             BadInput("both inputs are empty", ([], [])),
             BadInput("the inputs must be 1-D label vectors", ([[0, 1], [1, 0]], [[0, 1], [1, 1]])),
             BadInput("labels repeats the label 1", ([0, 1, 1], [0, 1, 0]), {"labels": [0, 1, 1]}),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("confusion_matrix", DOMAIN, judge=_judge),)

@@ -4,11 +4,51 @@ import numpy as np
 from sklearn.metrics import jaccard_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels
 from mlkata.grading.memo import cached_reference
 
 mask_iou = student_function("mask_iou")
 REFERENCE = "sklearn.metrics.jaccard_score(a.ravel(), b.ravel(), zero_division=1.0)"
+
+
+def _masks(how):
+    """Masks of other shapes and types, empty masks, and masks large enough to outgrow float16."""
+
+    def corner(values, rng):
+        a, b = values["mask_a"], values["mask_b"]
+        if how in ("2-D", "3-D"):
+            shape = (4, 5) if how == "2-D" else (2, 3, 4)
+            a = rng.random(shape) < 0.5
+            b = np.where(rng.random(shape) < 0.7, a, rng.random(shape) < 0.5)
+        elif how == "large":
+            a = rng.random((100, 100)) < 0.5
+            b = np.where(rng.random((100, 100)) < 0.8, a, ~a)
+        elif how == "one empty":
+            a = np.zeros_like(a)
+        elif how == "both empty":
+            a, b = np.zeros_like(a), np.zeros_like(b)
+        else:
+            a, b = a.astype(how), b.astype(how)
+        return {**values, "mask_a": a, "mask_b": b}
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=2003,
+    args=(Labels("mask_a", alternatives=()), Labels("mask_b", alternatives=())),
+    sizes={"n": (6, 40)},
+    custom={
+        "2-D masks": _masks("2-D"),
+        "3-D masks": _masks("3-D"),
+        "100 x 100 masks": _masks("large"),
+        "float masks": _masks(float),
+        "uint8 masks": _masks(np.uint8),
+        "one mask empty": _masks("one empty"),
+        "both masks empty": _masks("both empty"),
+    },
+)
 
 
 @cached_reference
@@ -77,11 +117,8 @@ def test_empty_identical_and_disjoint_masks(mask_iou):
 
 
 @points(1)
-def test_accepts_lists_and_float32(mask_iou):
-    rng = seeded(2002)
-    a = (rng.random((5, 6)) < 0.5).astype(float)
-    b = (rng.random((5, 6)) < 0.5).astype(float)
-    expect_input_types_accepted(mask_iou, (a, b), reference, reference_name=REFERENCE)
+def test_every_corner_of_the_domain(mask_iou):
+    expect_cases(mask_iou, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -95,5 +132,11 @@ def test_rejects_bad_input(mask_iou):
             ),
             BadInput("a soft mask (0.5) must be thresholded first", ([0.5, 1.0, 0.0], [1, 1, 0])),
             BadInput("the masks are empty (no pixels)", ([], [])),
+            BadInput("mask_b holds 2, which is not 0 or 1", ([[0, 1], [1, 1]], [[0, 1], [2, 1]])),
+            BadInput("mask_b is a soft mask (0.5): threshold it first", ([1, 1, 0], [0.5, 1.0, 0.0])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("mask_iou", DOMAIN, reference, REFERENCE),)

@@ -4,11 +4,57 @@ import numpy as np
 from sklearn.metrics import ndcg_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 ndcg_at_k = student_function("ndcg_at_k")
 REFERENCE = "sklearn.metrics.ndcg_score"
+
+
+def _scores(how):
+    """Tied scores, scores closer together than np.isclose (or float32) tells apart, irrelevant queries."""
+
+    def corner(values, rng):
+        relevance, scores = values["relevance"], values["scores"]
+        if how == "ties":
+            return {**values, "scores": np.round(relevance / 2 + rng.normal(size=scores.shape))}
+        if how == "near ties":
+            return {**values, "scores": 0.5 + 1e-10 * (relevance + rng.normal(size=scores.shape))}
+        relevance = relevance.copy()
+        relevance[::2] = 0.0  # every other query has no relevant document
+        return {**values, "relevance": relevance, "k": 3}
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=1804,
+    args=(
+        Reals(
+            "relevance",
+            shape=("n", "d"),
+            low=0.0,
+            high=3.0,
+            uint8=True,
+            offset=False,
+            tiny=True,
+            nan_rejected=True,
+        ),
+        Reals("scores", shape=("n", "d"), offset=True, tiny=True, nan_rejected=True),
+    ),
+    sizes={"n": (1, 4, 30), "d": (5, 10, 50)},
+    params=(
+        Param(
+            "k", None, values=(1, 3, 100), invalid=(0, -1, 2.5, True), why_invalid="is not a positive integer"
+        ),
+    ),
+    custom={
+        "tied scores": _scores("ties"),
+        "scores 1e-10 apart": _scores("near ties"),
+        "queries with no relevant document, k=3": _scores("irrelevant"),
+    },
+)
 
 
 @cached_reference
@@ -52,6 +98,16 @@ def _variant(
     return np.nanmean(results)
 
 
+def _isclose_ties(relevance, scores, k=None):
+    s = np.asarray(scores, float)
+    merged = np.zeros_like(s)
+    for row, values in enumerate(s):
+        order = np.argsort(-values, kind="stable")
+        group = np.concatenate([[0], np.cumsum(~np.isclose(values[order][1:], values[order][:-1]))])
+        merged[row, order] = -group
+    return reference(relevance, merged, k)
+
+
 MISTAKES = (
     Mistake(
         "the gain here is linear, the relevance itself: you used the exponential gain 2^rel - 1",
@@ -66,6 +122,11 @@ MISTAKES = (
         "tied scores leave the order open: give every document of a tie group the group's mean "
         "relevance (you ranked tied documents in reverse input order)",
         lambda rel, s, k=None: _variant(rel, s, k, order="last wins ties"),
+    ),
+    Mistake(
+        "scores that differ, however little, are not tied: compare them exactly, in float64 "
+        "(np.isclose, or scores rounded to float32, make close scores ties)",
+        _isclose_ties,
     ),
     Mistake(
         "the discount of position i (from 1) is 1 / log2(i + 1), so the top document's is "
@@ -136,13 +197,9 @@ def test_irrelevant_queries_and_large_k(ndcg_at_k):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(ndcg_at_k):
-    rng = seeded(1803)
-    relevance = rng.integers(0, 4, size=(3, 7)).astype(float)
-    relevance[:, 0] = 1
-    args = (relevance, rng.normal(size=(3, 7)))
-    expect_input_types_accepted(ndcg_at_k, args, reference, reference_name=REFERENCE, kwargs={"k": 5})
+@points(2)
+def test_every_corner_of_the_domain(ndcg_at_k):
+    expect_cases(ndcg_at_k, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -158,5 +215,10 @@ def test_rejects_bad_input(ndcg_at_k):
             BadInput("NDCG needs at least two documents per query", ([[1], [2]], [[0.5], [0.1]])),
             BadInput("a relevance is negative", ([[1, -1, 2]], [[0.3, 0.2, 0.1]])),
             BadInput("k must be a positive integer and 0 is not", ([[1, 0, 2]], [[0.3, 0.2, 0.1]]), {"k": 0}),
+            BadInput("a score is infinite", ([[1, 0, 2]], [[0.3, np.inf, 0.1]])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("ndcg_at_k", DOMAIN, reference, REFERENCE),)

@@ -6,12 +6,87 @@ import numpy as np
 from sklearn.metrics import recall_score
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels, Param
 from mlkata.grading.memo import cached_reference
 
 recall = student_function("recall")
 REFERENCE = "sklearn.metrics.recall_score"
 AVERAGES = ("binary", "micro", "macro", "weighted")
+
+
+def _labels_of(values, n, rng, extra):
+    """Labels 0, 1, 2 in both inputs; ``extra`` adds label 3 to y_pred only, or takes 2 out of it."""
+    n = max(n, 8)
+    y_true = rng.integers(0, 3, size=n)
+    y_true[:3] = [0, 1, 2]
+    y_pred = np.where(rng.random(n) < 0.5, y_true, rng.integers(0, 3, size=n))
+    y_pred[:3] = [0, 1, 2]
+    if extra == "only predicted":
+        y_pred[3] = 3
+    elif extra == "never predicted":
+        y_pred[y_pred == 2] = 0
+    elif extra == "never true":
+        y_true[y_true == 2] = 1
+    return y_true, y_pred
+
+
+def _three_classes(average, extra="only predicted", zero_division=0.0, words=False):
+    def corner(values, rng):
+        y_true, y_pred = _labels_of(values, values["y_true"].size, rng, extra)
+        if words:
+            names = np.array(["ant", "bee", "cat", "dog"])
+            y_true, y_pred = names[y_true], names[y_pred]
+        return {
+            **values,
+            "y_true": y_true,
+            "y_pred": y_pred,
+            "average": average,
+            "zero_division": zero_division,
+        }
+
+    return corner
+
+
+def _binary(how):
+    def corner(values, rng):
+        y = values["y_true"]
+        if how == "label 1 absent":
+            y_true, y_pred = np.zeros_like(y), np.zeros_like(y)
+        elif how == "all wrong":
+            y_true, y_pred = y, 1 - y
+        else:  # uint8
+            y_true, y_pred = y.astype(np.uint8), values["y_pred"].astype(np.uint8)
+        zero_division = 0.0 if how == "uint8" else 1.0
+        return {**values, "y_true": y_true, "y_pred": y_pred, "zero_division": zero_division}
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=1403,
+    args=(Labels("y_true"), Labels("y_pred")),
+    sizes={"n": (2, 7, 40, 300)},
+    params=(
+        Param("average", "binary", values=("micro", "macro", "weighted"), invalid=("mean", "samples")),
+        Param("zero_division", 0.0, values=(1.0,), invalid=(2.0, -0.5), why_invalid="is not in [0, 1]"),
+    ),
+    custom={
+        "three classes, one only predicted, average='macro'": _three_classes("macro"),
+        "three classes, one only predicted, average='weighted'": _three_classes("weighted"),
+        "three classes, one only predicted, average='micro'": _three_classes("micro"),
+        "a class never predicted, average='macro', zero_division=1.0": _three_classes(
+            "macro", "never predicted", 1.0
+        ),
+        "a class never true, average='weighted', zero_division=1.0": _three_classes(
+            "weighted", "never true", 1.0
+        ),
+        "string labels, average='macro'": _three_classes("macro", words=True),
+        "label 1 absent, zero_division=1.0": _binary("label 1 absent"),
+        "every prediction wrong, zero_division=1.0": _binary("all wrong"),
+        "uint8 labels": _binary("uint8"),
+    },
+)
 
 
 @cached_reference
@@ -27,6 +102,31 @@ def reference(y_true, y_pred, average="binary", zero_division=0.0, labels=None):
                 labels=labels,
             )
         )
+
+
+def _scores_by_class(y_true, y_pred, zero_division):
+    """Per-class scores over the sorted union of the labels, their supports and predicted counts."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    classes = np.union1d(y_true, y_pred)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        scores = recall_score(y_true, y_pred, labels=classes, average=None, zero_division=zero_division)
+    return scores, (y_true[:, None] == classes).sum(0), (y_pred[:, None] == classes).sum(0)
+
+
+def _weighted_by_predicted(y_true, y_pred, average="binary", zero_division=0.0):
+    if average != "weighted":
+        raise ValueError("only weighted weighs the classes")
+    scores, _support, predicted = _scores_by_class(y_true, y_pred, zero_division)
+    return float(np.average(scores, weights=predicted))
+
+
+def _products(y_true, y_pred, average="binary", zero_division=0.0):
+    """Counts as sums of products, right for labels {0, 1} only."""
+    if average != "binary":
+        raise ValueError("only binary counts one class")
+    t, p = np.asarray(y_true, float), np.asarray(y_pred, float)
+    return float(t @ p / t.sum()) if t.sum() else zero_division
 
 
 def _swapped(average):
@@ -47,6 +147,17 @@ MISTAKES = (
         lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
             y_true, y_pred, _swapped(average), zero_division
         ),
+    ),
+    Mistake(
+        "weighted weights each class by its support, the number of TRUE samples of the class, "
+        "not by the number predicted as it",
+        _weighted_by_predicted,
+    ),
+    Mistake(
+        "the counts are right for labels {0, 1} only: with labels such as {-1, 1} or {1, 2}, "
+        "sum(y_true * y_pred) is not the number of true positives; count "
+        "(y_true == 1) & (y_pred == 1)",
+        _products,
     ),
     Mistake(
         "micro pools the counts of all classes before dividing (sum TP / sum support); you "
@@ -133,18 +244,9 @@ def test_zero_division(recall):
             )
 
 
-@points(1)
-def test_accepts_lists_and_float32(recall):
-    rng = seeded(1402)
-    y_true, y_pred = _noisy(rng, [0.0, 1.0, 2.0], 30)
-    y_true[:3], y_pred[:3] = [0, 1, 2], [0, 1, 2]
-    for average in ("macro", "weighted"):
-        expect_input_types_accepted(
-            recall, (y_true, y_pred), reference, reference_name=REFERENCE, kwargs={"average": average}
-        )
-    y_true, y_pred = _noisy(rng, [0.0, 1.0], 30)
-    y_true[:2], y_pred[:2] = [0, 1], [1, 1]
-    expect_input_types_accepted(recall, (y_true, y_pred), reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(recall):
+    expect_cases(recall, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -168,5 +270,9 @@ def test_rejects_bad_input(recall):
             ),
             BadInput("y_true has 3 values and y_pred 2", ([0, 1, 1], [0, 1])),
             BadInput("both inputs are empty", ([], [])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("recall", DOMAIN, reference, REFERENCE),)

@@ -3,12 +3,50 @@
 import numpy as np
 from sklearn.metrics import roc_auc_score
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading import Mistake, expect_close, expect_raises, points, seeded, student_function
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    call_case,
+    expect_case,
+    expect_cases,
+    expect_rejected,
+)
+from mlkata.grading.domains import Case, Domain, Labels, Reals
 from mlkata.grading.memo import cached_reference
 
 roc_auc = student_function("roc_auc")
 REFERENCE = "sklearn.metrics.roc_auc_score"
+
+
+def _scores(how):
+    """Scores with ties, or closer together than np.isclose (or float32) tells apart."""
+
+    def corner(values, rng):
+        y = values["y_true"]
+        n = y.size
+        if how == "ties":
+            return {**values, "y_score": np.round(y * 0.5 + rng.normal(scale=0.6, size=n))}
+        if how == "all tied":
+            return {**values, "y_score": np.full(n, 0.3)}
+        return {**values, "y_score": 0.5 + 1e-10 * (y + rng.normal(scale=0.5, size=n))}
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=1704,
+    args=(
+        Labels("y_true", alternatives=()),
+        Reals("y_score", offset=True, tiny=True, nan_rejected=True),
+    ),
+    sizes={"n": (9, 2, 40, 300)},
+    custom={
+        "tied scores": _scores("ties"),
+        "every score tied": _scores("all tied"),
+        "scores 1e-10 apart": _scores("near ties"),
+    },
+)
 
 
 @cached_reference
@@ -30,6 +68,13 @@ def _ordinal_ranks(y_true, y_score):
     return (ranks[y == 1].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * (s.size - n_pos))
 
 
+def _isclose_ties(y_true, y_score):
+    diff = _pairs(y_true, y_score)
+    s = np.asarray(y_score, float)
+    tie = np.isclose(s[np.asarray(y_true) == 1][:, None], s[np.asarray(y_true) == 0][None, :])
+    return np.mean(np.where(tie, 0.5, diff > 0))
+
+
 MISTAKES = (
     Mistake(
         "a tie between a positive and a negative counts one half: you counted it as 0",
@@ -38,6 +83,11 @@ MISTAKES = (
     Mistake(
         "a tie between a positive and a negative counts one half: you counted it as 1",
         lambda y_true, y_score: np.mean(_pairs(y_true, y_score) >= 0),
+    ),
+    Mistake(
+        "scores that differ, however little, are not tied: compare them exactly, in float64 "
+        "(np.isclose, or scores rounded to float32, make close scores ties)",
+        _isclose_ties,
     ),
     Mistake(
         "tied scores must share the average of their ranks: ranking them 1, 2, 3 in input order "
@@ -97,13 +147,16 @@ def test_ties_count_one_half(roc_auc):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(roc_auc):
-    rng = seeded(1703)
-    y = rng.integers(0, 2, size=30)
-    y[:2] = [0, 1]
-    args = (y, y + rng.normal(size=30))
-    expect_input_types_accepted(roc_auc, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(roc_auc):
+    expect_cases(roc_auc, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+def _judge(function, case: Case):
+    if np.unique(case.args[0]).size < 2:  # property tests draw n = 1 too: one class, no AUC
+        expect_raises(call_case(function, case), because="only one class is present")
+        return
+    expect_case(function, case, reference, reference_name=REFERENCE)
 
 
 @points(1)
@@ -121,5 +174,13 @@ def test_rejects_bad_input(roc_auc):
             BadInput("the label 2 is not 0 or 1", ([0, 2, 1], [0.1, 0.5, 0.9])),
             BadInput("y_true has 3 values and y_score 2", ([0, 1, 1], [0.5, 0.5])),
             BadInput("both inputs are empty", ([], [])),
+            BadInput(
+                "a score is NaN, and the docstring promises ValueError", ([0, 1, 1], [0.2, np.nan, 0.9])
+            ),
+            BadInput("a score is infinite", ([0, 1, 1], [0.2, 0.4, np.inf])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("roc_auc", DOMAIN, judge=_judge),)

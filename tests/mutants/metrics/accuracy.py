@@ -37,3 +37,12 @@ def compares_lists_whole(y_true, y_pred):
     if len(y_true) != len(y_pred) or len(y_true) == 0 or np.ndim(y_true) != 1:
         raise ValueError("bad input")
     return float(np.mean(y_true == y_pred))
+
+
+@mutant("accuracy")
+def indexes_by_the_true_labels(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    classes = np.unique(y_true)  # a label only predicted lands on a true label's index
+    true_index = np.searchsorted(classes, y_true)
+    pred_index = np.clip(np.searchsorted(classes, y_pred), 0, classes.size - 1)
+    return float(np.mean(true_index == pred_index))

@@ -97,3 +97,22 @@ def flat_reference_accepted(references, hypothesis, max_n=4):
         raise ValueError("bad input")
     references = [list(r) for r in references]
     return _score(references, list(hypothesis), max_n, _clipped, _closest)
+
+
+@mutant("bleu", hint="not of the longest")
+def longest_reference_length(references, hypothesis, max_n=4):
+    references, hypothesis = _checked(references, hypothesis, max_n)
+    return _score(references, hypothesis, max_n, _clipped, lambda lengths, c: max(lengths))
+
+
+@mutant("bleu")
+def lowercases_tokens(references, hypothesis, max_n=4):
+    references, hypothesis = _checked(references, hypothesis, max_n)
+    lower = [[w.lower() for w in ref] for ref in references]
+    return _score(lower, [w.lower() for w in hypothesis], max_n, _clipped, _closest)
+
+
+@mutant("bleu")
+def float_max_n_accepted(references, hypothesis, max_n=4):
+    references, hypothesis = _checked(references, hypothesis, int(max_n))
+    return _score(references, hypothesis, int(max_n), _clipped, _closest)

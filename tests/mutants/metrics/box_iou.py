@@ -54,3 +54,52 @@ def inverted_boxes_accepted(box_a, box_b):
     h = max(0.0, min(a[3], b[3]) - max(a[1], b[1]))
     union = abs(_area(a)) + abs(_area(b)) - w * h
     return float(w * h / union) if union > 0 else 0.0
+
+
+def _strict(box_a, box_b, dtype=float):
+    a, b = np.asarray(box_a, dtype=dtype), np.asarray(box_b, dtype=dtype)
+    if a.shape != (4,) or b.shape != (4,):
+        raise ValueError("a box has 4 coordinates")
+    if not (np.all(np.isfinite(a)) and np.all(np.isfinite(b))):
+        raise ValueError("not finite")
+    if a[2] < a[0] or a[3] < a[1] or b[2] < b[0] or b[3] < b[1]:
+        raise ValueError("x2 < x1 or y2 < y1")
+    return a, b
+
+
+def _overlap_over_union(a, b):
+    w = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - w * h
+    return float(w * h / union) if union > 0 else 0.0
+
+
+@mutant("box_iou")
+def uint8_coordinates_wrap(box_a, box_b):
+    a, b = np.asarray(box_a), np.asarray(box_b)  # min(x2) - max(x1) in uint8 wraps, not < 0
+    _strict(a, b)
+    return _overlap_over_union(a, b)
+
+
+@mutant("box_iou")
+def nan_coordinates_accepted(box_a, box_b):
+    a, b = np.asarray(box_a, float), np.asarray(box_b, float)
+    if a.shape != (4,) or b.shape != (4,) or a[2] < a[0] or a[3] < a[1] or b[2] < b[0] or b[3] < b[1]:
+        raise ValueError("bad box")  # a NaN fails every comparison, so it passes these
+    return _overlap_over_union(a, b)
+
+
+@mutant("box_iou", hint="not 1.0")
+def no_area_is_a_perfect_match(box_a, box_b):
+    a, b = _strict(box_a, box_b)
+    if (a[2] - a[0]) * (a[3] - a[1]) == 0 and (b[2] - b[0]) * (b[3] - b[1]) == 0:
+        return 1.0
+    return _overlap_over_union(a, b)
+
+
+@mutant("box_iou")
+def only_box_a_checked(box_a, box_b):
+    a, b = np.asarray(box_a, float), np.asarray(box_b, float)
+    if a.shape != (4,) or b.shape != (4,) or not np.all(np.isfinite(a)) or a[2] < a[0] or a[3] < a[1]:
+        raise ValueError("bad box_a")
+    return _overlap_over_union(a, b)

@@ -66,3 +66,31 @@ def zip_drops_unmatched_samples(y_true, y_pred, labels=None):
     y_true, y_pred = y_true[:n], y_pred[:n]
     labels = np.union1d(y_true, y_pred).tolist() if labels is None else labels
     return _count(y_true, y_pred, labels)
+
+
+def _checked_labels(y_true, y_pred, labels):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError("bad input")
+    return y_true, y_pred, np.union1d(y_true, y_pred) if labels is None else np.asarray(labels)
+
+
+@mutant("confusion_matrix")
+def empty_labels_accepted(y_true, y_pred, labels=None):
+    y_true, y_pred, labels = _checked_labels(y_true, y_pred, labels)
+    if labels.ndim != 1 or np.unique(labels).size != labels.size:
+        raise ValueError("labels must be 1-D and distinct")
+    return ((y_true[:, None] == labels)[:, :, None] & (y_pred[:, None] == labels)[:, None, :]).sum(0)
+
+
+@mutant("confusion_matrix")
+def other_labels_clipped_into_the_last_row(y_true, y_pred, labels=None):
+    y_true, y_pred, labels = _checked_labels(y_true, y_pred, labels)
+    if labels.ndim != 1 or labels.size == 0 or np.unique(labels).size != labels.size:
+        raise ValueError("labels must be 1-D, non-empty and distinct")
+    order = np.argsort(labels)
+    rows = order[np.clip(np.searchsorted(labels[order], y_true), 0, labels.size - 1)]
+    cols = order[np.clip(np.searchsorted(labels[order], y_pred), 0, labels.size - 1)]
+    counts = np.zeros((labels.size, labels.size), dtype=np.int64)
+    np.add.at(counts, (rows, cols), 1)
+    return counts

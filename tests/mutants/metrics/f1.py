@@ -82,3 +82,57 @@ def binary_accepts_multiclass(y_true, y_pred, average="binary", zero_division=0.
     if average == "micro":
         return float(tp.sum() / support.sum())
     return _average(_ratio(2 * tp, predicted + support, zero_division), support, average)
+
+
+def _right(tp, predicted, support, average, zero_division):
+    if average == "micro":
+        return float(2 * tp.sum() / (predicted.sum() + support.sum()))
+    return _average(_ratio(2 * tp, predicted + support, zero_division), support, average)
+
+
+@mutant("f1", hint="sum(y_true * y_pred)")
+def counts_as_products(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average)
+    if average == "binary":  # right for labels {0, 1} only
+        t, p = np.asarray(y_true, float), np.asarray(y_pred, float)
+        total = t.sum() + p.sum()
+        return float(2 * (t @ p) / total) if total else float(zero_division)
+    return _right(tp, predicted, support, average, zero_division)
+
+
+@mutant("f1", hint="not by the number predicted")
+def weighted_by_predicted(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average)
+    if average == "weighted":
+        return _average(_ratio(2 * tp, predicted + support, zero_division), predicted, average)
+    return _right(tp, predicted, support, average, zero_division)
+
+
+@mutant("f1", hint="not for P + R = 0")
+def zero_division_when_precision_and_recall_are_zero(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average)
+    if average == "micro":
+        return _right(tp, predicted, support, average, zero_division)
+    p = _ratio(tp, predicted, zero_division)
+    r = _ratio(tp, support, zero_division)
+    with np.errstate(all="ignore"):
+        per_class = np.where(p + r > 0, 2 * p * r / np.where(p + r > 0, p + r, 1), zero_division)
+    return _average(per_class, support, average)
+
+
+@mutant("f1", hint="the positive label is 1")
+def positive_is_the_largest_label(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average)
+    if average != "binary":
+        return _right(tp, predicted, support, average, zero_division)
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    positive = np.union1d(y_true, y_pred).max()
+    total = np.sum(y_true == positive) + np.sum(y_pred == positive)
+    hits = np.sum((y_true == positive) & (y_pred == positive))
+    return float(2 * hits / total) if total else zero_division
+
+
+@mutant("f1")
+def zero_division_range_unchecked(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average)
+    return _right(tp, predicted, support, average, zero_division)

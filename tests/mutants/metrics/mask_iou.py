@@ -43,3 +43,34 @@ def nonzero_is_foreground(mask_a, mask_b):
     a, b = a > 0, b > 0
     union = (a | b).sum()
     return float((a & b).sum() / union) if union else 1.0
+
+
+def _flat(mask_a, mask_b, check=(0, 1)):
+    masks = np.asarray(mask_a), np.asarray(mask_b)
+    if masks[0].shape != masks[1].shape or masks[0].size == 0:
+        raise ValueError("the masks must have one shape, and pixels")
+    for i in check:
+        if not np.all((masks[i] == 0) | (masks[i] == 1)):
+            raise ValueError("a mask must be binary")
+    return masks[0].reshape(-1).astype(bool), masks[1].reshape(-1).astype(bool)
+
+
+def _score(overlap, size_a, size_b):
+    union = size_a + size_b - overlap
+    return 1.0 if union == 0 else overlap / union
+
+
+@mutant("mask_iou")
+def only_mask_a_checked(mask_a, mask_b):
+    a, b = _flat(mask_a, mask_b, check=(0,))
+    return float(_score(np.count_nonzero(a & b), np.count_nonzero(a), np.count_nonzero(b)))
+
+
+@mutant("mask_iou")
+def float16_running_counts(mask_a, mask_b):
+    a, b = _flat(mask_a, mask_b)
+
+    def count(pixels):  # a running float16 total stops growing at 2048
+        return float(np.cumsum(pixels.astype(np.float16), dtype=np.float16)[-1])
+
+    return float(_score(count(a & b), count(a), count(b)))

@@ -74,3 +74,54 @@ def one_dimensional_accepted(relevance, scores, k=None):
     discount = _discounts(rel.shape[1], k)
     dcg = np.array([_tie_averaged(r, row) @ discount for r, row in zip(rel, s, strict=True)])
     return _mean_ndcg(dcg, -np.sort(-rel, axis=1) @ discount)
+
+
+def _ndcg(rel, s, k):
+    discount = _discounts(rel.shape[1], k)
+    scores = []
+    for rel_row, score_row in zip(rel, s, strict=True):
+        ideal = np.sort(rel_row)[::-1] @ discount
+        scores.append(_tie_averaged(rel_row, score_row) @ discount / ideal if ideal > 0 else 0.0)
+    return float(np.mean(scores))
+
+
+def _strict(relevance, scores, k):
+    if isinstance(k, bool) or (k is not None and not isinstance(k, int | np.integer)):
+        raise ValueError("k must be an integer")
+    rel, s = _checked(relevance, scores, k)
+    if not (np.all(np.isfinite(rel)) and np.all(np.isfinite(s))):
+        raise ValueError("not finite")
+    return rel, s
+
+
+@mutant("ndcg_at_k")
+def nan_accepted(relevance, scores, k=None):
+    if isinstance(k, bool) or (k is not None and not isinstance(k, int | np.integer)):
+        raise ValueError("k must be an integer")
+    rel, s = _checked(relevance, scores, k)  # no np.isfinite check
+    return _ndcg(rel, s, k)
+
+
+@mutant("ndcg_at_k", hint="compare them exactly")
+def float32_scores(relevance, scores, k=None):
+    rel, s = _strict(relevance, scores, k)
+    return _ndcg(rel, s.astype(np.float32), k)
+
+
+@mutant("ndcg_at_k", hint="compare them exactly")
+def isclose_ties(relevance, scores, k=None):
+    rel, s = _strict(relevance, scores, k)
+    merged = np.zeros_like(s)
+    for row, values in enumerate(s):
+        order = np.argsort(-values, kind="stable")
+        group = np.concatenate([[0], np.cumsum(~np.isclose(values[order][1:], values[order][:-1]))])
+        merged[row, order] = -group
+    return _ndcg(rel, merged, k)
+
+
+@mutant("ndcg_at_k")
+def float_k_accepted(relevance, scores, k=None):
+    rel, s = _checked(relevance, scores, k)
+    if not (np.all(np.isfinite(rel)) and np.all(np.isfinite(s))):
+        raise ValueError("not finite")
+    return _ndcg(rel, s, None if k is None else int(k))

@@ -77,3 +77,61 @@ def binary_accepts_multiclass(y_true, y_pred, average="binary", zero_division=0.
         return float(tp.sum() / predicted.sum())
     per_class = np.where(predicted > 0, tp / np.maximum(predicted, 1), zero_division)
     return _average(per_class, support, average)
+
+
+@mutant("precision", hint="sum(y_true * y_pred)")
+def counts_as_products(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+    if average == "binary":  # right for labels {0, 1} only
+        t, p = np.asarray(y_true, float), np.asarray(y_pred, float)
+        return float(t @ p / p.sum()) if p.sum() else float(zero_division)
+    if average == "micro":
+        return float(tp.sum() / predicted.sum())
+    per_class = np.where(predicted > 0, tp / np.maximum(predicted, 1), zero_division)
+    return _average(per_class, support, average)
+
+
+@mutant("precision", hint="not by the number predicted")
+def weighted_by_predicted(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, _support = _counts(y_true, y_pred, average, zero_division)
+    if average == "micro":
+        return float(tp.sum() / predicted.sum())
+    per_class = np.where(predicted > 0, tp / np.maximum(predicted, 1), zero_division)
+    return _average(per_class, predicted, average)
+
+
+@mutant("precision", hint="still counts in the mean")
+def undefined_classes_left_out(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+    if average == "micro":
+        return float(tp.sum() / predicted.sum())
+    if average == "binary":
+        return float(tp[0] / predicted[0]) if predicted[0] else float(zero_division)
+    keep = predicted > 0
+    return _average(tp[keep] / predicted[keep], support[keep], average)
+
+
+@mutant("precision", hint="the positive label is 1")
+def positive_is_the_largest_label(y_true, y_pred, average="binary", zero_division=0.0):
+    if average != "binary":
+        tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+        if average == "micro":
+            return float(tp.sum() / predicted.sum())
+        per_class = np.where(predicted > 0, tp / np.maximum(predicted, 1), zero_division)
+        return _average(per_class, support, average)
+    _counts(y_true, y_pred, average, zero_division)
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    positive = np.union1d(y_true, y_pred).max()
+    predicted = np.sum(y_pred == positive)
+    return (
+        float(np.sum((y_true == positive) & (y_pred == positive)) / predicted) if predicted else zero_division
+    )
+
+
+@mutant("precision")
+def zero_division_range_unchecked(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+    if average == "micro":
+        return float(tp.sum() / predicted.sum()) if predicted.sum() else float(zero_division)
+    per_class = np.where(predicted > 0, tp / np.maximum(predicted, 1), zero_division)
+    return _average(per_class, support, average)

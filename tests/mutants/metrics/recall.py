@@ -77,3 +77,47 @@ def binary_accepts_multiclass(y_true, y_pred, average="binary", zero_division=0.
         return float(tp.sum() / support.sum())
     per_class = np.where(support > 0, tp / np.maximum(support, 1), zero_division)
     return _average(per_class, support, average)
+
+
+def _right(tp, predicted, support, average, zero_division):
+    if average == "micro":
+        return float(tp.sum() / support.sum())
+    per_class = np.where(support > 0, tp / np.maximum(support, 1), zero_division)
+    return _average(per_class, support, average)
+
+
+@mutant("recall", hint="sum(y_true * y_pred)")
+def counts_as_products(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+    if average == "binary":  # right for labels {0, 1} only
+        t, p = np.asarray(y_true, float), np.asarray(y_pred, float)
+        return float(t @ p / t.sum()) if t.sum() else float(zero_division)
+    return _right(tp, predicted, support, average, zero_division)
+
+
+@mutant("recall", hint="not by the number predicted")
+def weighted_by_predicted(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+    if average == "weighted":
+        per_class = np.where(support > 0, tp / np.maximum(support, 1), zero_division)
+        return _average(per_class, predicted, average)
+    return _right(tp, predicted, support, average, zero_division)
+
+
+@mutant("recall", hint="the positive label is 1")
+def positive_is_the_largest_label(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+    if average != "binary":
+        return _right(tp, predicted, support, average, zero_division)
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    positive = np.union1d(y_true, y_pred).max()
+    true = np.sum(y_true == positive)
+    return float(np.sum((y_true == positive) & (y_pred == positive)) / true) if true else zero_division
+
+
+@mutant("recall")
+def zero_division_range_unchecked(y_true, y_pred, average="binary", zero_division=0.0):
+    tp, predicted, support = _counts(y_true, y_pred, average, zero_division)
+    if average == "micro":
+        return float(tp.sum() / support.sum()) if support.sum() else float(zero_division)
+    return _right(tp, predicted, support, average, zero_division)

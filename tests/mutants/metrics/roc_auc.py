@@ -58,3 +58,32 @@ def positive_means_greater_than_zero(y_true, y_score):
         raise ValueError("one class")
     diff = s[positive][:, None] - s[~positive][None, :]
     return float(np.mean((diff > 0) + 0.5 * (diff == 0)))
+
+
+def _auc(y, s):
+    diff = s[y == 1][:, None] - s[y == 0][None, :]
+    return float(np.mean((diff > 0) + 0.5 * (diff == 0)))
+
+
+@mutant("roc_auc")
+def nan_score_accepted(y_true, y_score):
+    y, s = _checked(y_true, y_score)  # no np.isfinite check: a NaN compares False with everything
+    return _auc(y, s)
+
+
+@mutant("roc_auc", hint="compare them exactly")
+def isclose_ties(y_true, y_score):
+    y, s = _checked(y_true, y_score)
+    if not np.all(np.isfinite(s)):
+        raise ValueError("scores must be finite")
+    positive, negative = s[y == 1][:, None], s[y == 0][None, :]
+    tie = np.isclose(positive, negative)
+    return float(np.mean(np.where(tie, 0.5, positive > negative)))
+
+
+@mutant("roc_auc", hint="compare them exactly")
+def float32_scores(y_true, y_score):
+    y, s = _checked(y_true, y_score)
+    if not np.all(np.isfinite(s)):
+        raise ValueError("scores must be finite")
+    return _auc(y, s.astype(np.float32))
