@@ -25,7 +25,15 @@ from mlkata.grading import (
     seeded,
     student_function,
 )
-from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Labels, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 logistic_loss_and_gradient = student_function("logistic_loss_and_gradient")
@@ -218,20 +226,69 @@ def test_huge_logits_stay_exact(logistic_loss_and_gradient):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(logistic_loss_and_gradient):
-    rng = seeded(1304)
-    args = _problem(rng, 30, 3)
-    outcome = _returned_normally(logistic_loss_and_gradient.call(*as_lists(args), l2=0.1))
-    what = ", inputs given as Python lists"
-    _check_loss(outcome, reference_loss(*args, l2=0.1), REFERENCE + what)
-    _check_gradient(outcome, analytic_gradient(*args, l2=0.1), "the analytic gradient" + what, 1e-8, 1e-12)
-    single = as_float32(args)
-    widened = tuple(a.astype(np.float64) if isinstance(a, np.ndarray) else a for a in single)
-    outcome = _returned_normally(logistic_loss_and_gradient.call(*single, l2=0.1))
-    what = ", inputs given as float32 arrays"
-    _check_loss(outcome, reference_loss(*widened, l2=0.1), REFERENCE + what, rtol=1e-5, atol=1e-6)
-    _check_gradient(outcome, analytic_gradient(*widened, l2=0.1), "the analytic gradient" + what, 1e-4, 1e-6)
+def _huge_logits_anywhere(values, rng):
+    """Rows whose logit z is in the hundreds or thousands, of either sign, for either label."""
+    X = values["X"].copy()
+    rows = rng.random(len(X)) < 0.4
+    X[rows] *= rng.uniform(200, 2000, size=(int(rows.sum()), 1))
+    values["X"] = X
+    return values
+
+
+def _integer_w_and_x(values, rng):
+    """Integer w and X with a fractional b and l2: ``l2 * w`` or ``X.T @ r`` kept integer truncates."""
+    values["w"] = rng.integers(-2, 3, size=values["w"].shape)
+    values["X"] = rng.integers(-3, 4, size=values["X"].shape)
+    values["b"] = 0.5 + float(rng.integers(-2, 2))
+    values["l2"] = 0.3
+    return values
+
+
+DOMAIN = Domain(
+    seed=1311,
+    args=(
+        Reals("w", ("d",), scale=1.5),
+        Reals("b", ()),
+        Reals("X", ("n", "d"), loc=1.0),
+        Labels("y", alternatives=()),
+    ),
+    sizes={"n": (1, 2, 10, 200), "d": (1, 3, 2, 5)},
+    params=(Param("l2", 0.0, values=(0.1, 2.0), invalid=(-0.1,), why_invalid="must be >= 0"),),
+    custom={"huge logits anywhere": _huge_logits_anywhere, "integer w and X, b = k + 0.5": _integer_w_and_x},
+)
+
+
+def _part(index):
+    def part(*args, **kwargs):
+        if index == 0:
+            return exact_loss(*args, **kwargs)
+        return np.asarray(analytic_gradient(*args, **kwargs)[index - 1], float)
+
+    return part
+
+
+def _judge(function, case):
+    """The loss as the exact ``mean(logaddexp(0, z) - y z)``, the gradient as the analytic one."""
+    outcome = case_outcome(function, case)
+    loss = exact_loss(*case.widened, **case.widened_kwargs)
+    gradient = analytic_gradient(*case.widened, **case.widened_kwargs)
+    suffix = case_suffix(case)
+    rtol, atol = case_tolerances(_part(0), case, loss, rtol=1e-8, atol=1e-12)
+    _check_loss(outcome, loss, "mean(np.logaddexp(0, z) - y * z) + (l2/2) ||w||^2" + suffix, rtol, atol)
+    tolerances = [case_tolerances(_part(i), case, gradient[i - 1], rtol=1e-8, atol=1e-12) for i in (1, 2)]
+    _check_gradient(
+        outcome,
+        gradient,
+        "X.T @ (expit(X @ w + b) - y) / n + l2 * w and mean(expit(X @ w + b) - y)" + suffix,
+        rtol=max(t[0] for t in tolerances),
+        atol=max(t[1] for t in tolerances),
+    )
+
+
+@points(2)
+def test_every_corner_of_the_domain(logistic_loss_and_gradient):
+    for case in DOMAIN.corner_cases():
+        _judge(logistic_loss_and_gradient, case)
 
 
 @points(1)
@@ -249,5 +306,10 @@ def test_rejects_bad_input(logistic_loss_and_gradient):
             BadInput("X has 3 rows and y 2 labels", (w, 0.0, X, [1, 0])),
             BadInput("the input is empty", (w, 0.0, np.zeros((0, 2)), [])),
             BadInput("l2 must be >= 0", (w, 0.0, X, [1, 0, 1]), {"l2": -0.1}),
+            BadInput("b must be a single number, not an array", (w, [0.0, 1.0], X, [1, 0, 1])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("logistic_loss_and_gradient", DOMAIN, judge=_judge),)

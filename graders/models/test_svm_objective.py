@@ -4,7 +4,8 @@ import numpy as np
 from sklearn.metrics import hinge_loss
 
 from mlkata.grading import Mistake, expect_close, points, returned, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Labels, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 svm_objective = student_function("svm_objective")
@@ -13,8 +14,14 @@ REFERENCE = "0.5 * w @ w + C * n * sklearn.metrics.hinge_loss(y, X @ w + b)"
 
 @cached_reference
 def reference(w, b, X, y, C=1.0):
-    w, X, y = np.asarray(w, float), np.asarray(X, float), np.asarray(y)
-    return float(0.5 * (w @ w) + C * len(y) * hinge_loss(y, X @ w + float(b), labels=[-1, 1]))
+    w, X, y = np.asarray(w, float), np.asarray(X, float), np.asarray(y, float).astype(int)
+    # hinge_loss takes a y with one class only for the other one: one more sample of each
+    # class, weighted 0, keeps both present without changing the mean
+    both = np.concatenate([y, [-1, 1]])
+    decision = np.concatenate([X @ w + float(b), [0.0, 0.0]])
+    weights = np.concatenate([np.ones(len(y)), [0.0, 0.0]])
+    mean_hinge = hinge_loss(both, decision, labels=[-1, 1], sample_weight=weights)
+    return float(0.5 * (w @ w) + C * len(y) * mean_hinge)
 
 
 def _hinges(w, b, X, y):
@@ -98,11 +105,58 @@ def test_margin_cases(svm_objective):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(svm_objective):
-    rng = seeded(1502)
-    args = _problem(rng, 25, 3)
-    expect_input_types_accepted(svm_objective, args, reference, reference_name=REFERENCE, kwargs={"C": 0.5})
+def _on_the_margin(values, rng):
+    """Half of the samples exactly on the margin (y * (x . w + b) = 1): the hinge's kink, cost 0."""
+    X, y = values["X"], values["y"]
+    w = np.asarray(values["w"], float)
+    on = rng.random(len(y)) < 0.5
+    b = float(values["b"])
+    X = X.copy()
+    # move each chosen x along w until its decision value is y exactly: w @ w is a power of two
+    w = np.round(w * 4) / 4
+    w[0] = 1.0
+    scale = w @ w
+    shift = (y[on] - (X[on] @ w + b)) / scale
+    X[on] += shift[:, None] * w
+    values.update(X=X, w=w)
+    return values
+
+
+def _float_labels(values, rng):
+    """Labels -1.0 and +1.0 as floats (read from a file, say)."""
+    values["y"] = values["y"].astype(float)
+    return values
+
+
+def _integer_x_and_w(values, rng):
+    """Integer X and w with a fractional b: ``X @ w`` is an integer array, ``+= b`` cannot stay one."""
+    values["X"] = rng.integers(-4, 5, size=values["X"].shape)
+    values["w"] = rng.integers(-2, 3, size=values["w"].shape)
+    values["b"] = 0.5 + float(rng.integers(-2, 2))
+    return values
+
+
+DOMAIN = Domain(
+    seed=1511,
+    args=(
+        Reals("w", ("d",)),
+        Reals("b", ()),
+        Reals("X", ("n", "d"), scale=2.0, loc=1.0),
+        Labels("y", classes=(-1, 1), alternatives=()),
+    ),
+    sizes={"n": (1, 7, 2, 300), "d": (1, 3, 2, 5)},
+    params=(Param("C", 1.0, values=(0.3, 10.0), invalid=(0.0, -1.0), why_invalid="must be > 0"),),
+    custom={
+        "samples on the margin": _on_the_margin,
+        "float labels": _float_labels,
+        "integer X and w, b = k + 0.5": _integer_x_and_w,
+    },
+)
+
+
+@points(2)
+def test_every_corner_of_the_domain(svm_objective):
+    expect_cases(svm_objective, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -128,5 +182,10 @@ def test_rejects_bad_input(svm_objective):
             BadInput("X has 3 rows and y 2 labels", (w, 0.0, X, [1, -1])),
             BadInput("the input is empty", (w, 0.0, np.zeros((0, 2)), [])),
             BadInput("C must be > 0", (w, 0.0, X, [1, -1, 1]), {"C": -1.0}),
+            BadInput("b must be a single number, not an array", (w, [0.0, 1.0], X, [1, -1, 1])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("svm_objective", DOMAIN, reference, REFERENCE),)

@@ -4,7 +4,8 @@ import numpy as np
 from sklearn.neural_network._base import ACTIVATIONS
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 dense_forward = student_function("dense_forward")
@@ -114,13 +115,47 @@ def test_large_pre_activations_stay_finite(dense_forward):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(dense_forward):
-    args = _layer(seeded(1303), 6, 3, 2)
-    for name in ("tanh", "logistic"):
-        expect_input_types_accepted(
-            dense_forward, args, reference, reference_name=REFERENCE, kwargs={"activation": name}
-        )
+def _huge_anywhere(values, rng):
+    """Rows scaled so that some pre-activations are in the thousands, of either sign."""
+    X = values["X"].copy()
+    rows = rng.random(len(X)) < 0.5
+    X[rows] *= rng.uniform(300, 3000, size=(int(rows.sum()), 1))
+    values.update(X=X, activation=str(rng.choice(["logistic", "tanh"])))
+    return values
+
+
+def _integer_x_and_w(values, rng):
+    """Integer X and W with a fractional b: ``Z = X @ W`` is integer, ``Z += b`` cannot stay so."""
+    values["X"] = rng.integers(-3, 4, size=values["X"].shape)
+    values["W"] = rng.integers(-2, 3, size=values["W"].shape)
+    values["b"] = rng.integers(-2, 3, size=values["b"].shape) + 0.5
+    values["activation"] = "logistic"
+    return values
+
+
+DOMAIN = Domain(
+    seed=1311,
+    args=(Reals("X", ("n", "d_in")), Reals("W", ("d_in", "d_out")), Reals("b", ("d_out",))),
+    sizes={"n": (1, 6, 20, 200), "d_in": (3, 1, 4, 5), "d_out": (2, 1, 4, 3)},
+    params=(
+        Param(
+            "activation",
+            "relu",
+            values=("identity", "logistic", "tanh"),
+            invalid=("gelu", "softmax", "ReLU"),
+            why_invalid="is not one of identity, relu, logistic, tanh",
+        ),
+    ),
+    custom={
+        "huge pre-activations anywhere": _huge_anywhere,
+        "integer X and W, b = k + 0.5": _integer_x_and_w,
+    },
+)
+
+
+@points(2)
+def test_every_corner_of_the_domain(dense_forward):
+    expect_cases(dense_forward, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -146,5 +181,9 @@ def test_rejects_bad_input(dense_forward):
             BadInput("b has 1 entry but W has 2 columns", (X, W, np.ones(1)), mistakes=(broadcasts,)),
             BadInput("X is 1-D, not (n, d_in)", (X[0], W, b), mistakes=(one_sample,)),
             BadInput("X has no rows", (np.zeros((0, 3)), W, b)),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("dense_forward", DOMAIN, reference, REFERENCE),)

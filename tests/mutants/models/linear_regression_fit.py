@@ -58,3 +58,45 @@ def w_as_a_column(X, y):
     X, y = _checked(X, y)
     w = _centred_w(X, y)
     return w.reshape(-1, 1), float(y.mean() - X.mean(axis=0) @ w)
+
+
+@mutant("linear_regression_fit")
+def normal_equations_solved(X, y):
+    """np.linalg.solve of the centred normal equations: singular for collinear columns."""
+    X, y = _checked(X, y)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    w = np.linalg.solve(Xc.T @ Xc, Xc.T @ yc)
+    return w, float(y.mean() - X.mean(axis=0) @ w)
+
+
+@mutant("linear_regression_fit")
+def ridge_epsilon_for_safety(X, y):
+    """A tiny ridge term "so the inverse exists": it shrinks w when the features are small."""
+    X, y = _checked(X, y)
+    Xc, yc = X - X.mean(axis=0), y - y.mean()
+    w = np.linalg.solve(Xc.T @ Xc + 1e-8 * np.eye(X.shape[1]), Xc.T @ yc)
+    return w, float(y.mean() - X.mean(axis=0) @ w)
+
+
+@mutant("linear_regression_fit", hint="wrote into an input array")
+def centres_in_place(X, y):
+    X, y = np.asarray(X), np.asarray(y)
+    _checked(X, y)
+    if X.dtype.kind == "f" and y.dtype.kind == "f":
+        x_mean, y_mean = X.mean(axis=0), y.mean()
+        X -= x_mean
+        y -= y_mean
+        w = np.linalg.lstsq(X, y, rcond=None)[0]
+        return w, float(y_mean - x_mean @ w)
+    X, y = _checked(X, y)
+    w = _centred_w(X, y)
+    return w, float(y.mean() - X.mean(axis=0) @ w)
+
+
+@mutant("linear_regression_fit")
+def inverse_of_the_normal_equations_with_ones(X, y):
+    """inv(A.T @ A) @ A.T @ y with A = [X, 1]: squares the condition number of uncentred data."""
+    X, y = _checked(X, y)
+    A = np.hstack([X, np.ones((len(y), 1))])
+    theta = np.linalg.inv(A.T @ A) @ A.T @ y
+    return theta[:-1], float(theta[-1])

@@ -81,3 +81,49 @@ def plus_minus_one_labels_accepted(w, b, X, y, l2=0.0):
     z = X @ w + b
     r = _sigmoid(z) - y
     return float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w), X.T @ r / len(y) + l2 * w, float(np.mean(r))
+
+
+@mutant("logistic_loss_and_gradient")
+def gradient_accumulated_into_zeros_like_w(w, b, X, y, l2=0.0):
+    """A loop over the samples adds into np.zeros_like(w): an integer w makes that array integer."""
+    _checked(w, b, X, y, l2)
+    if np.ndim(b) != 0:
+        raise ValueError("b must be a number")
+    w, X, y = np.asarray(w), np.asarray(X), np.asarray(y, dtype=float)
+    n = len(y)
+    grad_w, grad_b, total = np.zeros_like(w), 0.0, 0.0
+    for x_i, y_i in zip(X, y, strict=True):
+        z = float(x_i @ w + b)
+        total += np.logaddexp(0.0, z) - y_i * z
+        r = _sigmoid(np.array(z)) - y_i
+        grad_w += r * x_i / n
+        grad_b += float(r) / n
+    grad_w += l2 * w
+    return float(total / n + 0.5 * l2 * w @ w), grad_w, grad_b
+
+
+@mutant("logistic_loss_and_gradient", hint="wrote into an input array")
+def gradient_aliases_w(w, b, X, y, l2=0.0):
+    """grad_w = w; grad_w *= l2: the penalty's gradient written into the caller's w."""
+    w_checked, b, X, y = _checked(w, b, X, y, l2)
+    if np.ndim(b) != 0:
+        raise ValueError("b must be a number")
+    w = np.asarray(w)
+    if w.dtype.kind != "f":
+        w = w_checked
+    z = X @ w + b
+    loss = float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w)
+    r = _sigmoid(z) - y
+    grad_w = w
+    grad_w *= l2
+    grad_w += X.T @ r / len(y)
+    return loss, grad_w, float(np.mean(r))
+
+
+@mutant("logistic_loss_and_gradient")
+def b_given_as_an_array_accepted(w, b, X, y, l2=0.0):
+    w, _, X, y = _checked(w, 0.0, X, y, l2)
+    b = float(np.asarray(b, dtype=float).reshape(-1)[0])
+    z = X @ w + b
+    r = _sigmoid(z) - y
+    return float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w), X.T @ r / len(y) + l2 * w, float(np.mean(r))

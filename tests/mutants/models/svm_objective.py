@@ -44,3 +44,50 @@ def zero_one_labels_accepted(w, b, X, y, C=1.0):
     if X.ndim != 2 or X.shape != (y.size, w.size) or y.size == 0 or C <= 0:
         raise ValueError("bad input")
     return float(0.5 * w @ w + C * np.sum(np.maximum(0, 1 - y * (X @ w + b))))
+
+
+@mutant("svm_objective")
+def margins_in_place(w, b, X, y, C=1.0):
+    """margins = X @ w, then += b and *= y in place: on integer X and w that array is integer."""
+    _checked(w, b, X, y, C)
+    if np.ndim(b) != 0:
+        raise ValueError("b must be a number")
+    w, X, y = np.asarray(w), np.asarray(X), np.asarray(y)
+    margins = X @ w
+    margins += b
+    margins *= y
+    return float(0.5 * w @ w + C * np.sum(np.maximum(0, 1 - margins)))
+
+
+@mutant("svm_objective", hint="wrote into an input array")
+def scales_x_by_the_labels_in_place(w, b, X, y, C=1.0):
+    w, b, X_checked, y = _checked(w, b, X, y, C)
+    if np.ndim(b) != 0:
+        raise ValueError("b must be a number")
+    X = np.asarray(X)
+    if X.dtype.kind != "f":
+        X = X_checked
+    X *= y[:, None]
+    return float(0.5 * w @ w + C * np.sum(np.maximum(0, 1 - (X @ w + y * b))))
+
+
+@mutant("svm_objective")
+def float_labels_refused(w, b, X, y, C=1.0):
+    """Checks the labels' dtype is integer: -1.0 and +1.0 are labels too."""
+    if np.asarray(y).dtype.kind == "f":
+        raise ValueError("labels must be integers")
+    if np.ndim(b) != 0:
+        raise ValueError("b must be a number")
+    w, b, X, y = _checked(w, b, X, y, C)
+    return float(0.5 * w @ w + C * np.sum(np.maximum(0, 1 - y * (X @ w + b))))
+
+
+@mutant("svm_objective")
+def b_given_as_an_array_accepted(w, b, X, y, C=1.0):
+    w, X, y = np.asarray(w, dtype=float), np.asarray(X, dtype=float), np.asarray(y)
+    if X.ndim != 2 or w.ndim != 1 or y.ndim != 1 or X.shape != (y.size, w.size) or y.size == 0:
+        raise ValueError("bad input")
+    if not np.all((y == -1) | (y == 1)) or C <= 0:
+        raise ValueError("bad labels or C")
+    b = np.asarray(b, dtype=float).reshape(-1)[0]
+    return float(0.5 * w @ w + C * np.sum(np.maximum(0, 1 - y * (X @ w + b))))

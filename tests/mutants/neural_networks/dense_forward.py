@@ -64,3 +64,30 @@ def trusts_numpy_broadcasting(X, W, b, activation="relu"):
 def always_relu(X, W, b, activation="relu"):
     X, W, b = _checked(X, W, b, activation)
     return np.maximum(X @ W + b, 0)
+
+
+@mutant("dense_forward")
+def bias_added_in_place(X, W, b, activation="relu"):
+    """Z = X @ W; Z += b: integer X and W make Z integer, and a fractional b cannot be added in place."""
+    _checked(X, W, b, activation)
+    Z = np.asarray(X) @ np.asarray(W)
+    Z += np.asarray(b)
+    return _g(activation, Z)
+
+
+@mutant("dense_forward")
+def squeezes_the_result(X, W, b, activation="relu"):
+    """np.squeeze drops the axis of one output unit (or one sample): the result must stay (n, d_out)."""
+    X, W, b = _checked(X, W, b, activation)
+    return np.squeeze(_g(activation, X @ W + b))
+
+
+@mutant("dense_forward")
+def tanh_from_exponentials(X, W, b, activation="relu"):
+    """(e^z - e^-z) / (e^z + e^-z) is inf / inf = nan once |z| passes 710."""
+    X, W, b = _checked(X, W, b, activation)
+    Z = X @ W + b
+    if activation == "tanh":
+        with np.errstate(all="ignore"):
+            return (np.exp(Z) - np.exp(-Z)) / (np.exp(Z) + np.exp(-Z))
+    return _g(activation, Z)
