@@ -168,11 +168,23 @@ def _mixed_scales(values, rng):
     return values
 
 
+def _constant_column(values, rng):
+    """One feature the same for every sample: it shares the intercept, and its minimum-norm w is 0."""
+    X = values["X"].copy()
+    X[:, -1] = float(rng.integers(2, 9))
+    values["X"] = X
+    return values
+
+
 DOMAIN = Domain(
     seed=1211,
     args=(Reals("X", ("n", "d"), scale=2.0, loc=5.0, tiny=True), Reals("y", ("n",), scale=3.0, loc=-4.0)),
     sizes={"n": (4, 12, 40, 300), "d": (1, 2, 3, 5)},
-    custom={"collinear columns": _collinear, "features of scale 1e3, means 1e6": _mixed_scales},
+    custom={
+        "collinear columns": _collinear,
+        "a constant column": _constant_column,
+        "features of scale 1e3, means 1e6": _mixed_scales,
+    },
 )
 
 
@@ -191,8 +203,8 @@ def _judge(function, case):
     n, d = np.shape(X)
     outcome = case_outcome(function, case)
     expected = reference(X, y)
+    w, b = _parts(outcome, d)
     if n <= d:
-        w, b = _parts(outcome, d)
         fitted = np.asarray(X, float) @ expected[0] + expected[1]
         expect_close(
             replace(outcome, value=np.asarray(X, float) @ w + b, label=" -> X @ w + b"),
@@ -212,6 +224,10 @@ def _judge(function, case):
 
 def _parts(outcome, d):
     value = returned(outcome)
+    if isinstance(value, tuple | list) and value and not isinstance(value[0], np.ndarray):
+        raise GradeFailure(
+            f"{outcome.call} returned w = {value[0]!r:.80}: w must be a numpy array of shape ({d},)"
+        )
     try:
         return np.asarray(value[0], dtype=np.float64).reshape(d), float(value[1])
     except (TypeError, ValueError, IndexError):

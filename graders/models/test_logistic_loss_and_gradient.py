@@ -253,7 +253,9 @@ DOMAIN = Domain(
         Labels("y", alternatives=()),
     ),
     sizes={"n": (1, 2, 10, 200), "d": (1, 3, 2, 5)},
-    params=(Param("l2", 0.0, values=(0.1, 2.0), invalid=(-0.1,), why_invalid="must be >= 0"),),
+    params=(
+        Param("l2", 0.0, values=(0.1, 2.0), invalid=(-0.1, float("nan")), why_invalid="is not a number >= 0"),
+    ),
     custom={"huge logits anywhere": _huge_logits_anywhere, "integer w and X, b = k + 0.5": _integer_w_and_x},
 )
 
@@ -306,7 +308,9 @@ def test_rejects_bad_input(logistic_loss_and_gradient):
             BadInput("X has 3 rows and y 2 labels", (w, 0.0, X, [1, 0])),
             BadInput("the input is empty", (w, 0.0, np.zeros((0, 2)), [])),
             BadInput("l2 must be >= 0", (w, 0.0, X, [1, 0, 1]), {"l2": -0.1}),
-            BadInput("b must be a single number, not an array", (w, [0.0, 1.0], X, [1, 0, 1])),
+            BadInput("b must be a single number, not an array", (w, [0.5], X, [1, 0, 1])),
+            BadInput("y has 1 label for 3 rows of X (numpy would broadcast it)", (w, 0.0, X, [1])),
+            BadInput("the label 0.5 is not 0 or 1", (w, 0.0, X, [1, 0.5, 0])),
             *DOMAIN.bad_inputs(),
         ],
     )

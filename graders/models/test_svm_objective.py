@@ -122,6 +122,12 @@ def _on_the_margin(values, rng):
     return values
 
 
+def _one_class(values, rng):
+    """Every label the same: the objective is defined all the same (a fit's is, too)."""
+    values["y"] = np.full(len(values["y"]), int(rng.choice([-1, 1])))
+    return values
+
+
 def _float_labels(values, rng):
     """Labels -1.0 and +1.0 as floats (read from a file, say)."""
     values["y"] = values["y"].astype(float)
@@ -145,10 +151,15 @@ DOMAIN = Domain(
         Labels("y", classes=(-1, 1), alternatives=()),
     ),
     sizes={"n": (1, 7, 2, 300), "d": (1, 3, 2, 5)},
-    params=(Param("C", 1.0, values=(0.3, 10.0), invalid=(0.0, -1.0), why_invalid="must be > 0"),),
+    params=(
+        Param(
+            "C", 1.0, values=(0.3, 10.0), invalid=(0.0, -1.0, float("nan")), why_invalid="is not a number > 0"
+        ),
+    ),
     custom={
         "samples on the margin": _on_the_margin,
         "float labels": _float_labels,
+        "one class only": _one_class,
         "integer X and w, b = k + 0.5": _integer_x_and_w,
     },
 )
@@ -182,7 +193,8 @@ def test_rejects_bad_input(svm_objective):
             BadInput("X has 3 rows and y 2 labels", (w, 0.0, X, [1, -1])),
             BadInput("the input is empty", (w, 0.0, np.zeros((0, 2)), [])),
             BadInput("C must be > 0", (w, 0.0, X, [1, -1, 1]), {"C": -1.0}),
-            BadInput("b must be a single number, not an array", (w, [0.0, 1.0], X, [1, -1, 1])),
+            BadInput("b must be a single number, not an array", (w, [0.5], X, [1, -1, 1])),
+            BadInput("y has 1 label for 3 rows of X (numpy would broadcast it)", (w, 0.0, X, [1])),
             *DOMAIN.bad_inputs(),
         ],
     )

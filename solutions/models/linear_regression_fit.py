@@ -69,8 +69,9 @@ DIFFICULTY = 2
 HINTS = (
     "If you knew w, which b would minimise the squared error? Set the derivative in b to zero.",
     "b = mean(y) - mean(X, axis=0) @ w, so centre X and y (subtract the column means) and "
-    "solve the least-squares problem for w alone; or append a column of ones to X and read b "
-    "off the last coefficient.",
+    "solve the least-squares problem for w alone. (Appending a column of ones to X and reading "
+    "b off the last coefficient gives the same answer unless a column of X is constant: then "
+    "that column and the ones share the intercept, and only centring gives its w = 0.)",
     "w = np.linalg.lstsq(X - X.mean(0), y - y.mean(), rcond=None)[0]; b = y.mean() - X.mean(0) @ w.",
 )
 ### END META

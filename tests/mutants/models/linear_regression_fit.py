@@ -100,3 +100,18 @@ def inverse_of_the_normal_equations_with_ones(X, y):
     A = np.hstack([X, np.ones((len(y), 1))])
     theta = np.linalg.inv(A.T @ A) @ A.T @ y
     return theta[:-1], float(theta[-1])
+
+
+@mutant("linear_regression_fit")
+def column_of_ones_shares_the_intercept(X, y):
+    """pinv of [X, 1]: minimum norm over (w, b) jointly, so a constant column takes part of b."""
+    X, y = _checked(X, y)
+    theta = np.linalg.pinv(np.hstack([X, np.ones((len(y), 1))])) @ y
+    return theta[:-1], float(theta[-1])
+
+
+@mutant("linear_regression_fit")
+def returns_w_as_a_list(X, y):
+    X, y = _checked(X, y)
+    w = _centred_w(X, y)
+    return w.tolist(), float(y.mean() - X.mean(axis=0) @ w)

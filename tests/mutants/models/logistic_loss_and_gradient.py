@@ -127,3 +127,41 @@ def b_given_as_an_array_accepted(w, b, X, y, l2=0.0):
     z = X @ w + b
     r = _sigmoid(z) - y
     return float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w), X.T @ r / len(y) + l2 * w, float(np.mean(r))
+
+
+def _unchecked_result(w, b, X, y, l2):
+    w, X, y = np.asarray(w, dtype=float), np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    z = X @ w + float(b)
+    r = _sigmoid(z) - y
+    return float(np.mean(_loss(z, y)) + 0.5 * l2 * w @ w), X.T @ r / len(X) + l2 * w, float(np.mean(r))
+
+
+@mutant("logistic_loss_and_gradient")
+def nan_l2_accepted(w, b, X, y, l2=0.0):
+    """`if l2 < 0` is False for nan: the loss comes back nan instead of a ValueError."""
+    _checked(w, b, X, y, 0.0)
+    if np.ndim(b) != 0 or l2 < 0:
+        raise ValueError("bad b or l2")
+    return _unchecked_result(w, b, X, y, l2)
+
+
+@mutant("logistic_loss_and_gradient")
+def one_label_broadcast(w, b, X, y, l2=0.0):
+    """No check that y has one label per row: a single label broadcasts over every row."""
+    y = np.asarray(y)
+    if y.size == 1:
+        return _unchecked_result(w, b, X, np.full(len(np.asarray(X)), y.item()), l2)
+    _checked(w, b, X, y, l2)
+    if np.ndim(b) != 0:
+        raise ValueError("b must be a number")
+    return _unchecked_result(w, b, X, y, l2)
+
+
+@mutant("logistic_loss_and_gradient")
+def soft_labels_accepted(w, b, X, y, l2=0.0):
+    """Checks 0 <= y <= 1 instead of y in {0, 1}: y = 0.5 is not a label."""
+    y = np.asarray(y, dtype=float)
+    _checked(w, b, X, np.round(y), l2)
+    if np.ndim(b) != 0 or np.any((y < 0) | (y > 1)):
+        raise ValueError("bad b or labels")
+    return _unchecked_result(w, b, X, y, l2)

@@ -91,3 +91,38 @@ def b_given_as_an_array_accepted(w, b, X, y, C=1.0):
         raise ValueError("bad labels or C")
     b = np.asarray(b, dtype=float).reshape(-1)[0]
     return float(0.5 * w @ w + C * np.sum(np.maximum(0, 1 - y * (X @ w + b))))
+
+
+def _objective(w, b, X, y, C):
+    w, X, y = np.asarray(w, dtype=float), np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    return float(0.5 * w @ w + C * np.sum(np.maximum(0, 1 - y * (X @ w + np.asarray(b, float)))))
+
+
+@mutant("svm_objective")
+def nan_c_accepted(w, b, X, y, C=1.0):
+    """`if C <= 0` is False for nan: the objective comes back nan instead of a ValueError."""
+    _checked(w, b, X, y, 1.0)
+    if np.ndim(b) != 0 or C <= 0:
+        raise ValueError("bad b or C")
+    return _objective(w, b, X, y, C)
+
+
+@mutant("svm_objective")
+def one_label_broadcast(w, b, X, y, C=1.0):
+    """No check that y has one label per row: a single label broadcasts over every row."""
+    y = np.asarray(y)
+    if y.size == 1 and len(np.asarray(X)) > 1:
+        return _objective(w, b, X, y, C)
+    _checked(w, b, X, y, C)
+    if np.ndim(b) != 0:
+        raise ValueError("b must be a number")
+    return _objective(w, b, X, y, C)
+
+
+@mutant("svm_objective")
+def both_classes_required(w, b, X, y, C=1.0):
+    """Refuses a y of one class: the objective of any (w, b) is defined on it all the same."""
+    _checked(w, b, X, y, C)
+    if np.ndim(b) != 0 or set(np.unique(y).tolist()) != {-1, 1}:
+        raise ValueError("labels must be -1 and +1")
+    return _objective(w, b, X, y, C)

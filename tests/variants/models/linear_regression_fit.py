@@ -10,13 +10,6 @@ def _checked(X, y):
     return X, y
 
 
-def variant_column_of_ones(X, y):
-    """lstsq on [X, 1]: the last coefficient is b (the same w when collinear columns carry no constant)."""
-    X, y = _checked(X, y)
-    theta = np.linalg.lstsq(np.hstack([X, np.ones((len(y), 1))]), y, rcond=None)[0]
-    return theta[:-1], float(theta[-1])
-
-
 def variant_pseudo_inverse(X, y):
     X, y = _checked(X, y)
     mean = X.mean(axis=0)
