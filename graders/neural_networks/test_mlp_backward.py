@@ -7,6 +7,7 @@ finite differences never step across a relu kink.
 """
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 from scipy.special import log_softmax
@@ -23,7 +24,15 @@ from mlkata.grading import (
     seeded,
     student_function,
 )
-from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Labels, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 mlp_backward = student_function("mlp_backward")
@@ -269,36 +278,88 @@ def test_large_logits_stay_finite(mlp_backward):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(mlp_backward):
-    rng = seeded(1504)
-    X, y, weights, biases = _problem(rng, (3, 4, 3), 6, "tanh")
-    expected = finite_differences(X, y, weights, biases, "tanh")
+def _huge_logits_anywhere(values, rng):
+    """Output weights scaled so that some logits are in the hundreds, for the true class or not."""
+    values["W2"] = values["W2"] * rng.uniform(100, 400, size=values["W2"].shape)
+    return values
+
+
+def _kinks(values, rng):
+    """Integer X, W1 and b1: many hidden pre-activations are exactly 0, where relu' is 0."""
+    for name in ("X", "W1", "b1"):
+        values[name] = rng.integers(-2, 3, size=values[name].shape)
+    values["activation"] = "relu"
+    return values
+
+
+def _integer_weights(values, rng):
+    """Integer X and weights with fractional biases: gradients kept in an integer array truncate."""
+    for name in ("X", "W1", "W2"):
+        values[name] = rng.integers(-2, 3, size=values[name].shape)
+    for name in ("b1", "b2"):
+        values[name] = rng.integers(-2, 2, size=values[name].shape) + 0.5
+    values["activation"] = "tanh"
+    return values
+
+
+DOMAIN = Domain(
+    seed=1511,
+    args=(
+        Reals("X", ("n", "d0")),
+        Labels("y", classes="k", alternatives=()),
+        Reals("W1", ("d0", "d1")),
+        Reals("b1", ("d1",), scale=0.5),
+        Reals("W2", ("d1", "k")),
+        Reals("b2", ("k",), scale=0.5),
+    ),
+    sizes={"n": (1, 5, 12, 40), "d0": (3, 1, 4, 2), "d1": (4, 2, 1, 6), "k": (3, 2, 4, 5)},
+    params=(
+        Param("activation", "relu", values=("identity", "logistic", "tanh"), invalid=("gelu", "softmax")),
+    ),
+    custom={
+        "huge logits anywhere": _huge_logits_anywhere,
+        "pre-activations exactly 0 (relu kinks)": _kinks,
+        "integer X and weights, biases k + 0.5": _integer_weights,
+    },
+)
+"""One hidden layer, its arguments flat: :func:`_network_args` regroups them as the call's lists."""
+
+
+def _network_args(args):
+    X, y, W1, b1, W2, b2 = args
+    return (X, y, [W1, W2], [b1, b2])
+
+
+def analytic(X, y, weights, biases, activation="relu"):
+    """Backpropagation written out (checked against finite differences above); relu'(0) = 0."""
+    return _backprop(X, y, weights, biases, activation)
+
+
+def _flat(X, y, weights, biases, activation="relu"):
+    grads = analytic(X, y, weights, biases, activation)
+    return np.concatenate([np.ravel(g) for part in grads for g in part])
+
+
+def _judge(function, case):
+    case = replace(case, args=_network_args(case.args))
+    outcome = case_outcome(function, case)
+    expected = analytic(*case.widened, **case.widened_kwargs)
+    flat = np.concatenate([np.ravel(g) for part in expected for g in part])
+    rtol, atol = case_tolerances(_flat, case, flat, rtol=1e-9, atol=1e-12)
     expect_gradients(
-        mlp_backward.call(
-            X.tolist(),
-            y.tolist(),
-            [W.tolist() for W in weights],
-            [b.tolist() for b in biases],
-            activation="tanh",
-        ),
+        outcome,
         expected,
-        reference=REFERENCE + ", inputs given as (lists of) Python lists",
+        reference="backpropagation: Delta_L = (softmax(Z_L) - onehot(y)) / n, relu'(0) = 0"
+        + case_suffix(case),
+        rtol=rtol,
+        atol=atol,
     )
-    X32, w32, b32 = (
-        X.astype(np.float32),
-        [W.astype(np.float32) for W in weights],
-        [b.astype(np.float32) for b in biases],
-    )
-    expect_gradients(
-        mlp_backward.call(X32, y, w32, b32, activation="tanh"),
-        finite_differences(
-            X32.astype(float), y, [W.astype(float) for W in w32], [b.astype(float) for b in b32], "tanh"
-        ),
-        reference=REFERENCE + ", inputs given as float32 arrays",
-        rtol=1e-4,
-        atol=1e-6,
-    )
+
+
+@points(2)
+def test_every_corner_of_the_domain(mlp_backward):
+    for case in DOMAIN.corner_cases():
+        _judge(mlp_backward, case)
 
 
 @points(1)
@@ -324,5 +385,9 @@ def test_rejects_bad_input(mlp_backward):
             BadInput("X has 2 columns but the first W has 3 rows", (X[:, :2], y, [W1, W2], [b1, b2])),
             BadInput("the first bias has 3 entries, its layer 4 units", (X, y, [W1, W2], [b2, b2])),
             BadInput("X has no rows", (np.zeros((0, 3)), np.zeros(0, dtype=int), [W1, W2], [b1, b2])),
+            *(replace(bad, args=_network_args(bad.args)) for bad in DOMAIN.bad_inputs()),
         ],
     )
+
+
+PROPERTIES = (Differential("mlp_backward", DOMAIN, judge=_judge),)

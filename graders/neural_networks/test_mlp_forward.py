@@ -8,13 +8,15 @@ random points with the right layer sizes (so that scikit-learn sets ``n_layers_`
 
 import itertools
 import warnings
+from dataclasses import replace
 
 import numpy as np
 from sklearn.neural_network import MLPClassifier, MLPRegressor
 from sklearn.neural_network._base import ACTIVATIONS
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_case, expect_rejected
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 mlp_forward = student_function("mlp_forward")
@@ -197,35 +199,73 @@ def test_large_logits_stay_finite(mlp_forward):
         )
 
 
-def _nested_lists(args):
-    return tuple([a.tolist() for a in arg] if isinstance(arg, list) else arg.tolist() for arg in args)
+def _huge_logits_anywhere(values, rng):
+    """Output weights scaled so that some logits are in the thousands, not only at the row maximum."""
+    values["W2"] = values["W2"] * rng.uniform(100, 1000, size=values["W2"].shape)
+    return values
 
 
-def _float32(args):
-    return tuple(
-        [a.astype(np.float32) for a in arg] if isinstance(arg, list) else arg.astype(np.float32)
-        for arg in args
-    )
+def _integer_weights(values, rng):
+    """Integer X and weights with fractional biases: ``A @ W += b`` cannot stay integer."""
+    for name in ("X", "W1", "W2"):
+        values[name] = rng.integers(-2, 3, size=values[name].shape)
+    for name in ("b1", "b2"):
+        values[name] = rng.integers(-2, 2, size=values[name].shape) + 0.5
+    values["activation"] = "logistic"
+    return values
 
 
-@points(1)
-def test_accepts_lists_and_float32(mlp_forward):
-    rng = seeded(1404)
-    weights, biases = _network(rng, (3, 5, 3))
-    X = rng.normal(size=(6, 3))
-    expect_close(
-        mlp_forward.call(*_nested_lists((X, weights, biases)), activation="tanh"),
-        reference(X, weights, biases, "tanh"),
-        reference=REFERENCES["softmax"] + ", inputs given as (lists of) Python lists",
-    )
-    X32, w32, b32 = _float32((X, weights, biases))
-    expect_close(
-        mlp_forward.call(X32, w32, b32, activation="tanh"),
-        reference(X32.astype(float), [w.astype(float) for w in w32], [b.astype(float) for b in b32], "tanh"),
-        reference=REFERENCES["softmax"] + ", inputs given as float32 arrays",
-        rtol=2e-5,
-        atol=1e-6,
-    )
+def _one_hidden_unit(values, rng):
+    """A hidden layer of width 1: W1 is (d0, 1), W2 is (1, k)."""
+    values["W1"] = values["W1"][:, :1]
+    values["b1"] = values["b1"][:1]
+    values["W2"] = values["W2"][:1]
+    values["activation"] = "tanh"
+    return values
+
+
+DOMAIN = Domain(
+    seed=1411,
+    args=(
+        Reals("X", ("n", "d0")),
+        Reals("W1", ("d0", "d1")),
+        Reals("b1", ("d1",)),
+        Reals("W2", ("d1", "k")),
+        Reals("b2", ("k",)),
+    ),
+    sizes={"n": (1, 5, 12, 40), "d0": (3, 1, 4, 2), "d1": (4, 2, 1, 6), "k": (3, 4, 3, 5)},
+    params=(
+        Param("activation", "relu", values=HIDDEN[1:], invalid=("gelu", "softmax")),
+        Param("output", "softmax", values=("logistic", "identity"), invalid=("sigmoid", "relu")),
+    ),
+    custom={
+        "huge logits anywhere": _huge_logits_anywhere,
+        "integer X and weights, biases k + 0.5": _integer_weights,
+        "one hidden unit": _one_hidden_unit,
+    },
+)
+"""One hidden layer, its arguments flat: :func:`_network_case` regroups them as the call's lists."""
+
+
+def _network_args(args):
+    X, W1, b1, W2, b2 = args
+    return (X, [W1, W2], [b1, b2])
+
+
+def _network_case(case):
+    return replace(case, args=_network_args(case.args))
+
+
+def _judge(function, case):
+    case = _network_case(case)
+    output = case.kwargs.get("output", "softmax")
+    expect_case(function, case, reference, reference_name=REFERENCES[output], mistakes=MISTAKES)
+
+
+@points(2)
+def test_every_corner_of_the_domain(mlp_forward):
+    for case in DOMAIN.corner_cases():
+        _judge(mlp_forward, case)
 
 
 @points(1)
@@ -251,5 +291,9 @@ def test_rejects_bad_input(mlp_forward):
             BadInput("the first bias has 1 entry, its layer 4 units", (X, [W1, W2], [b1[:1], b2])),
             BadInput("X must be 2-D (n, d_0)", (X[0], [W1, W2], [b1, b2])),
             BadInput("X has no rows", (np.zeros((0, 3)), [W1, W2], [b1, b2])),
+            *(replace(bad, args=_network_args(bad.args)) for bad in DOMAIN.bad_inputs()),
         ],
     )
+
+
+PROPERTIES = (Differential("mlp_forward", DOMAIN, judge=_judge),)

@@ -100,3 +100,34 @@ def negative_labels_wrap(X, y, weights, biases, activation="relu"):
     if np.any(y >= k):
         raise ValueError("labels out of range")
     return _backward(X, y, Ws, bs, activation)
+
+
+@mutant("mlp_backward")
+def relu_derivative_one_at_zero(X, y, weights, biases, activation="relu"):
+    """relu'(z) taken as 1[z >= 0]: at a pre-activation of exactly 0 the docstring's g' is 0."""
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y, k)
+    saved = G["relu"]
+    G["relu"] = (saved[0], lambda z: (z >= 0).astype(float))
+    try:
+        return _backward(X, y, Ws, bs, activation)
+    finally:
+        G["relu"] = saved
+
+
+@mutant("mlp_backward")
+def gradients_in_zeros_like(X, y, weights, biases, activation="relu"):
+    """Each gradient accumulated into np.zeros_like(W): integer weights make it integer."""
+    X_, y_, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y_, k)
+    gw, gb = _backward(X_, y_, Ws, bs, activation)
+    out_w, out_b = [], []
+    for g, W in zip(gw, weights, strict=True):
+        buffer = np.zeros_like(np.asarray(W))
+        buffer += g.astype(buffer.dtype)
+        out_w.append(buffer)
+    for g, b in zip(gb, biases, strict=True):
+        buffer = np.zeros_like(np.asarray(b))
+        buffer[...] = g
+        out_b.append(buffer)
+    return out_w, out_b

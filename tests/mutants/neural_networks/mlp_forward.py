@@ -85,3 +85,32 @@ def no_shape_checks(X, weights, biases, activation="relu", output="softmax"):
     for W, b in list(zip(weights, biases, strict=True))[:-1]:
         A = HIDDEN[activation](A @ np.asarray(W, float) + np.asarray(b, float))
     return OUTPUTS[output](A @ np.asarray(weights[-1], float) + np.asarray(biases[-1], float))
+
+
+@mutant("mlp_forward")
+def softmax_minus_the_global_maximum(X, weights, biases, activation="relu", output="softmax"):
+    """Subtracts the largest logit of the whole batch: a row far below it underflows to 0 / 0."""
+    A, Ws, bs = _checked(X, weights, biases, activation, output)
+    for W, b in zip(Ws[:-1], bs[:-1], strict=True):
+        A = HIDDEN[activation](A @ W + b)
+    Z = A @ Ws[-1] + bs[-1]
+    if output == "softmax":
+        with np.errstate(all="ignore"):
+            e = np.exp(Z - Z.max())
+            return e / e.sum(axis=1, keepdims=True)
+    return OUTPUTS[output](Z)
+
+
+@mutant("mlp_forward")
+def bias_added_in_place(X, weights, biases, activation="relu", output="softmax"):
+    """A = A @ W; A += b: integer X and weights make A integer, and a fractional b cannot be added."""
+    _checked(X, weights, biases, activation, output)
+    A = np.asarray(X)
+    layers = list(zip(weights, biases, strict=True))
+    for W, b in layers[:-1]:
+        A = A @ np.asarray(W)
+        A += np.asarray(b)
+        A = HIDDEN[activation](A)
+    Z = A @ np.asarray(layers[-1][0])
+    Z += np.asarray(layers[-1][1])
+    return OUTPUTS[output](Z.astype(float))
