@@ -133,6 +133,14 @@ def _integer_x_and_w(values, rng):
     return values
 
 
+def _integers_squashed(values, rng):
+    """Integer X, W and b under tanh: a result written back into the integer Z truncates to 0."""
+    for name in ("X", "W", "b"):
+        values[name] = rng.integers(-2, 3, size=values[name].shape)
+    values["activation"] = "tanh"
+    return values
+
+
 DOMAIN = Domain(
     seed=1311,
     args=(Reals("X", ("n", "d_in")), Reals("W", ("d_in", "d_out")), Reals("b", ("d_out",))),
@@ -149,6 +157,7 @@ DOMAIN = Domain(
     custom={
         "huge pre-activations anywhere": _huge_anywhere,
         "integer X and W, b = k + 0.5": _integer_x_and_w,
+        "integer X, W and b under tanh": _integers_squashed,
     },
 )
 

@@ -284,6 +284,13 @@ def _huge_logits_anywhere(values, rng):
     return values
 
 
+def _huge_logistic(values, rng):
+    """Hidden pre-activations in the hundreds, of both signs, into logistic units."""
+    values["X"] = values["X"] * rng.uniform(100, 1000, size=(len(values["X"]), 1))
+    values["activation"] = "logistic"
+    return values
+
+
 def _kinks(values, rng):
     """Integer X, W1 and b1: many hidden pre-activations are exactly 0, where relu' is 0."""
     for name in ("X", "W1", "b1"):
@@ -318,6 +325,7 @@ DOMAIN = Domain(
     ),
     custom={
         "huge logits anywhere": _huge_logits_anywhere,
+        "huge hidden pre-activations, logistic": _huge_logistic,
         "pre-activations exactly 0 (relu kinks)": _kinks,
         "integer X and weights, biases k + 0.5": _integer_weights,
     },

@@ -205,6 +205,14 @@ def _huge_logits_anywhere(values, rng):
     return values
 
 
+def _huge_logistic(values, rng):
+    """Pre-activations in the hundreds and thousands, of both signs, into logistic units and outputs."""
+    values["X"] = values["X"] * rng.uniform(100, 1000, size=(len(values["X"]), 1))
+    values["W2"] = values["W2"] * 3000
+    values.update(activation="logistic", output="logistic")
+    return values
+
+
 def _integer_weights(values, rng):
     """Integer X and weights with fractional biases: ``A @ W += b`` cannot stay integer."""
     for name in ("X", "W1", "W2"):
@@ -240,6 +248,7 @@ DOMAIN = Domain(
     ),
     custom={
         "huge logits anywhere": _huge_logits_anywhere,
+        "huge pre-activations, logistic everywhere": _huge_logistic,
         "integer X and weights, biases k + 0.5": _integer_weights,
         "one hidden unit": _one_hidden_unit,
     },

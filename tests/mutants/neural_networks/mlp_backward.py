@@ -131,3 +131,12 @@ def gradients_in_zeros_like(X, y, weights, biases, activation="relu"):
         buffer[...] = g
         out_b.append(buffer)
     return out_w, out_b
+
+
+@mutant("mlp_backward")
+def logistic_derivative_overflows(X, y, weights, biases, activation="relu"):
+    """sigma'(z) = e^-z / (1 + e^-z)^2: inf / inf = nan for z = -1000 (the value is 0)."""
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y, k)
+    with np.errstate(all="ignore"):
+        return _backward(X, y, Ws, bs, activation)

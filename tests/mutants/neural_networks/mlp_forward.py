@@ -114,3 +114,19 @@ def bias_added_in_place(X, weights, biases, activation="relu", output="softmax")
     Z = A @ np.asarray(layers[-1][0])
     Z += np.asarray(layers[-1][1])
     return OUTPUTS[output](Z.astype(float))
+
+
+@mutant("mlp_forward")
+def logistic_as_exp_over_one_plus_exp(X, weights, biases, activation="relu", output="softmax"):
+    """exp(z) / (1 + exp(z)), hidden and output: inf / inf = nan once z passes 709."""
+    A, Ws, bs = _checked(X, weights, biases, activation, output)
+
+    def logistic(z):
+        with np.errstate(all="ignore"):
+            return np.exp(z) / (1 + np.exp(z))
+
+    hidden = {**HIDDEN, "logistic": logistic}
+    for W, b in zip(Ws[:-1], bs[:-1], strict=True):
+        A = hidden[activation](A @ W + b)
+    Z = A @ Ws[-1] + bs[-1]
+    return logistic(Z) if output == "logistic" else OUTPUTS[output](Z)
