@@ -330,15 +330,15 @@ class Domain:
     def case(self, seed: int, corner: str | None = None, size: int | None = None) -> Case:
         """One case drawn from ``seed``: random, or ``corner`` (one of its cases, by ``seed``).
 
-        ``size`` overrides the first named dimension's size (the sample count, capped at its
-        largest declared size); the others keep a declared size. This is what property tests
-        draw from.
+        ``size`` overrides the first named dimension's size (the sample count, kept between its
+        smallest and largest declared sizes: an exercise that needs two samples declares no
+        fewer); the others keep a declared size. This is what property tests draw from.
         """
         rng = self._rng(2, seed)
         dims = self._dims(seed % self._count())
         if size is not None and dims:
             first = next(iter(dims))
-            dims = {**dims, first: min(size, max(self.sizes[first]))}
+            dims = {**dims, first: min(max(size, min(self.sizes[first])), max(self.sizes[first]))}
         if corner is None:
             return self._case("random", self._values(rng, dims))
         found = self._corner(corner, rng, dims)
