@@ -3,12 +3,71 @@
 import numpy as np
 from scipy.spatial.distance import cosine
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    expect_close,
+    expect_raises,
+    points,
+    returned,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    call_case,
+    expect_case,
+    expect_cases,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 cosine_similarity = student_function("cosine_similarity")
 REFERENCE = "1 - scipy.spatial.distance.cosine(u, v)"
+
+
+def _int8(values, rng):
+    """int8 vectors from -128 to 127: u - v kept in int8 wraps around."""
+    for name in ("u", "v"):
+        values[name] = rng.integers(-128, 128, size=values[name].shape).astype(np.int8)
+    return values
+
+
+def _large_integers(values, rng):
+    """int64 entries near 5e9: their squares and products overflow int64."""
+    for name in ("u", "v"):
+        values[name] = rng.integers(-5_000_000_000, 5_000_000_000, size=values[name].shape)
+    return values
+
+
+def _parallel(values, rng):
+    """v = -u / 2 (cosine -1), drawn where rounding takes u . v / (|u| |v|) past -1."""
+    for _ in range(200):  # a few tries for 7 entries; in 1-D the cosine is exactly -1
+        u = rng.normal(size=values["u"].shape)
+        v = -0.5 * u
+        if np.dot(u, v) / (np.sqrt(np.dot(u, u)) * np.sqrt(np.dot(v, v))) < -1:
+            break
+    values["u"], values["v"] = u, v
+    return values
+
+
+DOMAIN = Domain(
+    seed=7103,
+    args=(
+        Reals("u", uint8=True, offset=True, tiny=True),
+        Reals("v", scale=2, loc=0.5, uint8=True, offset=True, tiny=True),
+    ),
+    sizes={"n": (1, 3, 50, 1000)},
+    custom={
+        "int8 vectors": _int8,
+        "large integers": _large_integers,
+        "parallel and opposite vectors": _parallel,
+    },
+)
+RTOL = 1e-10
+"""Sums of a few thousand terms: correct float64 code is within 1e-13; float32 is not."""
 
 
 @cached_reference
@@ -106,11 +165,24 @@ def test_zero_vector_raises(cosine_similarity):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(cosine_similarity):
-    rng = seeded(7102)
-    args = (rng.normal(size=20), rng.normal(size=20))
-    expect_input_types_accepted(cosine_similarity, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(cosine_similarity):
+    expect_cases(
+        cosine_similarity,
+        DOMAIN.corner_cases(),
+        reference,
+        reference_name=REFERENCE,
+        mistakes=MISTAKES,
+        rtol=RTOL,
+    )
+    for case in DOMAIN.corner_cases(only=("parallel and opposite vectors",)):
+        outcome = call_case(cosine_similarity, case)
+        value = float(returned(outcome))
+        if not -1.0 <= value <= 1.0:
+            raise GradeFailure(
+                f"{outcome.call} returned {value!r}, outside [-1, 1]\n  hint: rounding takes "
+                "u . v / (|u| |v|) just past 1 or -1 for (anti)parallel vectors: clip the cosine to [-1, 1]"
+            )
 
 
 @points(1)
@@ -124,5 +196,16 @@ def test_rejects_bad_input(cosine_similarity):
             ),
             BadInput("both vectors are empty", ([], [])),
             BadInput("u and v must be 1-D vectors, not matrices", ([[1.0, 2.0]], [[3.0, 4.0]])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+def _judge(function, case):
+    if not all(np.any(np.asarray(x) != 0) for x in case.args):  # small integer draws can be 0
+        expect_raises(call_case(function, case), because="the zero vector has no direction")
+        return
+    expect_case(function, case, reference, reference_name=REFERENCE, mistakes=MISTAKES, rtol=RTOL)
+
+
+PROPERTIES = (Differential("cosine_similarity", DOMAIN, judge=_judge),)

@@ -10,15 +10,75 @@ place: the blobs and starting centroids here never empty a cluster, except in th
 that rule, which is checked against scikit-learn run without the stranded centroid.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 from sklearn.cluster import KMeans
 
 from mlkata.grading import Mistake, expect_close, part_mistakes, points, seeded, student_function
-from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 kmeans = student_function("kmeans")
 REFERENCE = 'sklearn KMeans(init=init_centroids, n_init=1, algorithm="lloyd", max_iter=n_iter, tol=0)'
+
+
+GAP = 10.0
+"""How far apart the domain's blob centres lie (its points have spread 1): no cluster empties."""
+
+
+def _centres(k, d):
+    centres = np.zeros((k, d))
+    centres[:, 0] = GAP * np.arange(k)
+    if d > 1:
+        centres[:, 1] = GAP * (np.arange(k) % 2)
+    return centres
+
+
+@dataclass(frozen=True)
+class _Blobs(Reals):
+    """Points in ``k`` blobs around fixed centres, or (``starts``) one start near each centre."""
+
+    starts: bool = False
+
+    def draw(self, rng, dims):
+        k, d = dims["k"], dims["d"]
+        if self.starts:
+            return _centres(k, d) + 0.5 * rng.normal(size=(k, d))
+        n = dims["n"]
+        return _centres(k, d)[np.arange(n) % k] + rng.normal(size=(n, d))
+
+    def draw_integers(self, rng, dims):
+        return np.round(self.draw(rng, dims)).astype(np.int64)
+
+
+def _uint8(values, rng):
+    """The blobs rounded and shifted into 0..255, as uint8 (X - c kept in uint8 wraps around)."""
+    for name in ("X", "init_centroids"):
+        values[name] = np.round(values[name] + 100).astype(np.uint8)
+    return values
+
+
+DOMAIN = Domain(
+    seed=7605,
+    args=(
+        _Blobs("X", ("n", "d"), offset=True, tiny=True),
+        _Blobs("init_centroids", ("k", "d"), offset=True, tiny=True, starts=True),
+    ),
+    params=(
+        Param("n_iter", 100, values=(1, 2), invalid=(0, -1, 2.5), why_invalid="is not a positive integer"),
+    ),
+    sizes={"n": (16, 90, 60, 40), "k": (2, 3, 4, 6), "d": (1, 2, 3, 5)},
+    custom={"uint8 points": _uint8},
+)
 
 
 @cached_reference
@@ -29,9 +89,9 @@ def reference(X, init_centroids, n_iter=100):
     return model.cluster_centers_, model.labels_
 
 
-def _lloyd(X, init, n_iter=100, *, update=np.mean, stale=False, extra=0, empty="keep", metric=2):
+def _lloyd(X, init, n_iter=100, *, update=np.mean, stale=False, extra=0, empty="keep", metric=2, keep=False):
     """Lloyd's algorithm with one knob per common mistake."""
-    X, centroids = np.asarray(X, float), np.array(init, float)
+    X, centroids = np.asarray(X, float), (np.array(init) if keep else np.array(init, float))
 
     def assign(c):
         gaps = np.abs(X[:, None, :] - c[None, :, :])
@@ -61,6 +121,11 @@ _WRONG = (
     ("move each centroid to the mean of its points, not the median", dict(update=np.median)),
     ("assign each point to the nearest centroid in Euclidean distance, not Manhattan", dict(metric=1)),
     ("a centroid whose cluster is empty keeps its place: the mean of no points is nan", dict(empty="nan")),
+    (
+        "your centroids were truncated to integers: a copy of integer init_centroids is an integer "
+        "array, and each mean written into it loses its fraction; make it float",
+        dict(keep=True),
+    ),
 )
 
 
@@ -153,20 +218,21 @@ def test_empty_cluster_keeps_its_centroid(kmeans):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(kmeans):
-    rng = seeded(7604)
-    X = _blobs(rng, 3, 2, 15)
-    init = X[rng.choice(len(X), size=3, replace=False)]
-    _check(kmeans.call(*as_lists((X, init))), reference(X, init), ", inputs given as Python lists")
-    X32, init32 = as_float32((X, init))
-    _check(
-        kmeans.call(X32, init32),
-        reference(X32.astype(float), init32.astype(float)),
-        ", inputs given as float32 arrays",
-        rtol=2e-5,
-        atol=1e-6,
-    )
+def _judge(function, case):
+    outcome = case_outcome(function, case)
+    expected = reference(*case.widened, **case.widened_kwargs)
+
+    def centroids(*args, **kwargs):
+        return reference(*args, **kwargs)[0]
+
+    rtol, atol = case_tolerances(centroids, case, expected[0], rtol=1e-7, atol=1e-9)
+    _check(outcome, expected, case_suffix(case), rtol=rtol, atol=atol)
+
+
+@points(2)
+def test_every_corner_of_the_domain(kmeans):
+    for case in DOMAIN.corner_cases():
+        _judge(kmeans, case)
 
 
 @points(1)
@@ -181,5 +247,9 @@ def test_rejects_bad_input(kmeans):
             BadInput("X is empty", (np.zeros((0, 2)), [[0.0, 0.0]])),
             BadInput("no initial centroids given", (X, np.zeros((0, 2)))),
             BadInput("n_iter = 0: at least one update step", (X, [[0.0, 0.0], [5.0, 5.0]]), {"n_iter": 0}),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("kmeans", DOMAIN, judge=_judge),)

@@ -9,24 +9,92 @@ import numpy as np
 from scipy.spatial.distance import cdist
 from sklearn.neighbors import KNeighborsClassifier
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
+from mlkata.grading.checks import BadInput, Differential, case_outcome, case_suffix, expect_rejected
+from mlkata.grading.domains import Domain, Labels, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 knn_predict = student_function("knn_predict")
 REFERENCE = 'sklearn KNeighborsClassifier(n_neighbors=k, algorithm="brute")'
 
 
+def _no_tie_at_k(X_train, X_test, k):
+    """Whether every test point's k-th and (k + 1)-th nearest training points differ in distance."""
+    if k >= len(X_train):
+        return True
+    squared = np.sort(((X_test[:, None, :].astype(float) - X_train[None, :, :]) ** 2).sum(axis=2), axis=1)
+    return bool(np.all(squared[:, k - 1] < squared[:, k]))
+
+
+def _integer_features(low, high, dtype):
+    """Integer features, redrawn until the k nearest training points of every test point are
+    one set (the docstring does not settle distance ties)."""
+
+    def corner(values, rng):
+        for _ in range(1000):
+            X_train = rng.integers(low, high, size=values["X_train"].shape).astype(dtype)
+            X_test = rng.integers(low, high, size=values["X_test"].shape).astype(dtype)
+            if _no_tie_at_k(X_train, X_test, values["k"]):
+                values["X_train"], values["X_test"] = X_train, X_test
+                return values
+        raise RuntimeError("no integer draw without a distance tie at the k-th neighbour")
+
+    return corner
+
+
+DOMAIN = Domain(
+    seed=7504,
+    args=(
+        Reals("X_train", ("n", "d"), offset=True, tiny=True),
+        Labels(
+            "y_train",
+            classes=(0, 1, 2),
+            alternatives=(("a", "b", "c"), (0.5, 2.5, 7.5), (-1, 3, 10)),
+            bad_label=None,  # any sortable labels
+        ),
+        Reals("X_test", ("t", "d"), scale=1.5, offset=True, tiny=True),
+    ),
+    params=(
+        Param(
+            "k",
+            5,
+            values=(1, 2, 4, 7),
+            invalid=(0, -1, 2.0, 1000),
+            why_invalid="is not an integer from 1 to the number of training points",
+        ),
+    ),
+    sizes={"n": (30, 120, 40, 15), "t": (20, 60, 15, 10), "d": (2, 5, 3, 3)},
+    # no built-in integer corners: integer points tie in distance; the custom ones avoid that
+    corners=("float32", "offset", "tiny", "labels", "params", "readonly", "lists"),
+    custom={
+        "integer features": _integer_features(-1000, 1000, np.int64),
+        "uint8 features": _integer_features(0, 256, np.uint8),
+        "int8 features": _integer_features(-128, 128, np.int8),
+    },
+)
+
+
 @cached_reference
 def reference(X_train, y_train, X_test, k=5):
+    # Centred first (distances do not change): scikit-learn ranks by |x|^2 - 2 x.y + |y|^2,
+    # which cancels for points far from 0.
+    X_train, X_test = np.asarray(X_train, float), np.asarray(X_test, float)
+    centre = X_train.mean(axis=0)
     model = KNeighborsClassifier(n_neighbors=k, algorithm="brute")
-    model.fit(np.asarray(X_train, float), np.asarray(y_train))
-    return model.predict(np.asarray(X_test, float))
+    classes, codes = np.unique(np.asarray(y_train), return_inverse=True)  # float labels too
+    model.fit(X_train - centre, codes)
+    return classes[model.predict(X_test - centre)]
 
 
 def _nearest(X_train, X_test, k, metric="euclidean", farthest=False):
     order = np.argsort(cdist(np.asarray(X_test, float), np.asarray(X_train, float), metric), axis=1)
     return (order[:, ::-1] if farthest else order)[:, :k]
+
+
+def _expanded_nearest(X_train, X_test, k):
+    X, T = np.asarray(X_train, float), np.asarray(X_test, float)
+    squared = (T**2).sum(1)[:, None] - 2 * T @ X.T + (X**2).sum(1)[None, :]
+    return np.argsort(squared, axis=1, kind="stable")[:, :k]
 
 
 def _vote(y_train, neighbours, tie="smallest"):
@@ -82,6 +150,17 @@ MISTAKES = (
         "all k neighbours vote: you returned the label of the nearest one only",
         lambda X, y, T, k=5: reference(X, y, T, 1),
     ),
+    Mistake(
+        "return the labels as y_train holds them: you converted them to integers",
+        lambda X, y, T, k=5: (
+            reference(X, y, T, k).astype(np.int64) if np.asarray(y).dtype.kind == "f" else None
+        ),
+    ),
+    Mistake(
+        "|x|^2 - 2 x.y + |y|^2 cancels catastrophically for points far from 0 (here near 1e9) and "
+        "picks the wrong neighbours: subtract a common centre from both sets of points first",
+        lambda X, y, T, k=5: _vote(y, _expanded_nearest(X, T, k)),
+    ),
 )
 
 
@@ -96,7 +175,20 @@ def _case(rng, n_train, n_test, d, classes):
 
 
 def _check(outcome, expected, what=""):
-    expect_close(outcome, expected, reference=REFERENCE + what, rtol=0, atol=0, mistakes=MISTAKES)
+    expected = np.asarray(expected)
+    if expected.dtype.kind in "iufb":
+        expect_close(outcome, expected, reference=REFERENCE + what, rtol=0, atol=0, mistakes=MISTAKES)
+        return
+    got = np.asarray(returned(outcome))
+    if got.shape != expected.shape or got.tolist() != expected.tolist():
+        raise GradeFailure(
+            f"{outcome.call}\n  expected {expected.tolist()}  ({REFERENCE}{what})\n  got      {got.tolist()}"
+        )
+
+
+def _judge(function, case):
+    outcome = case_outcome(function, case)
+    _check(outcome, reference(*case.widened, **case.widened_kwargs), case_suffix(case))
 
 
 @points(3)
@@ -130,12 +222,10 @@ def test_vote_ties_go_to_the_smallest_label(knn_predict):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(knn_predict):
-    X_train, y_train, X_test = _case(seeded(7503), 25, 10, 3, [0, 1, 2])
-    expect_input_types_accepted(
-        knn_predict, (X_train, y_train, X_test), reference, reference_name=REFERENCE, kwargs={"k": 3}
-    )
+@points(2)
+def test_every_corner_of_the_domain(knn_predict):
+    for case in DOMAIN.corner_cases():
+        _judge(knn_predict, case)
 
 
 @points(1)
@@ -153,5 +243,9 @@ def test_rejects_bad_input(knn_predict):
                 "X_train has 2 features and X_test has 3", (X_train, y_train, [[0.5, 0.5, 0.5]]), {"k": 1}
             ),
             BadInput("X_train is empty", (np.zeros((0, 2)), [], X_test), {"k": 1}),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("knn_predict", DOMAIN, judge=_judge),)

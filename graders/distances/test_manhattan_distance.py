@@ -4,11 +4,42 @@ import numpy as np
 from scipy.spatial.distance import cityblock
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 manhattan_distance = student_function("manhattan_distance")
 REFERENCE = "scipy.spatial.distance.cityblock"
+
+
+def _int8(values, rng):
+    """int8 vectors from -128 to 127: u - v kept in int8 wraps around."""
+    for name in ("u", "v"):
+        values[name] = rng.integers(-128, 128, size=values[name].shape).astype(np.int8)
+    return values
+
+
+def _large_integers(values, rng):
+    """int64 entries near 5e9: their squares and products overflow int64."""
+    for name in ("u", "v"):
+        values[name] = rng.integers(-5_000_000_000, 5_000_000_000, size=values[name].shape)
+    return values
+
+
+DOMAIN = Domain(
+    seed=7303,
+    args=(
+        Reals("u", uint8=True, offset=True, tiny=True),
+        Reals("v", scale=2, uint8=True, offset=True, tiny=True),
+    ),
+    sizes={"n": (1, 3, 50, 1000)},
+    custom={
+        "int8 vectors": _int8,
+        "large integers": _large_integers,
+    },
+)
+RTOL = 1e-10
+"""Sums of a few thousand terms: correct float64 code is within 1e-13; float32 is not."""
 
 
 @cached_reference
@@ -43,6 +74,11 @@ MISTAKES = (
         "sum the absolute differences, don't average them",
         lambda u, v: np.mean(np.abs(_diff(u, v))),
     ),
+    Mistake(
+        "u - v wrapped around: uint8 and int8 have no room for the difference (0 - 1 is 255); "
+        "convert to float first (np.asarray(u, dtype=float))",
+        lambda u, v: np.sum(np.abs(np.asarray(u) - np.asarray(v))),
+    ),
 )
 
 
@@ -71,11 +107,16 @@ def test_simple_cases(manhattan_distance):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(manhattan_distance):
-    rng = seeded(7302)
-    args = (rng.normal(size=20), rng.normal(size=20))
-    expect_input_types_accepted(manhattan_distance, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(manhattan_distance):
+    expect_cases(
+        manhattan_distance,
+        DOMAIN.corner_cases(),
+        reference,
+        reference_name=REFERENCE,
+        mistakes=MISTAKES,
+        rtol=RTOL,
+    )
 
 
 @points(1)
@@ -93,5 +134,9 @@ def test_rejects_bad_input(manhattan_distance):
                 "u and v must be 1-D vectors, not matrices",
                 ([[1.0, 2.0], [0.0, 1.0]], [[3.0, 4.0], [1.0, 1.0]]),
             ),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("manhattan_distance", DOMAIN, reference, REFERENCE, rtol=RTOL),)

@@ -4,6 +4,7 @@ Besides matching cdist, the euclidean metric is timed against cdist (see ``SPEED
 """
 
 import time
+from dataclasses import replace
 
 import numpy as np
 from scipy.spatial.distance import cdist
@@ -17,7 +18,8 @@ from mlkata.grading import (
     seeded,
     student_function,
 )
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, call_case, expect_case, expect_rejected
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.judge import returned
 from mlkata.grading.memo import cached_reference
 
@@ -27,6 +29,45 @@ REFERENCE = "scipy.spatial.distance.cdist (metric 'cityblock' for manhattan)"
 # The expansion |x|^2 - 2 x.y + |y|^2 loses absolute (not relative) precision: about
 # sqrt(eps) * |x| where the true distance is 0. atol covers that for the data used here.
 RTOL, ATOL = 1e-7, 1e-6
+METRICS = ("euclidean", "manhattan", "cosine")
+
+
+def _int8(values, rng):
+    """int8 points from -128 to 127: differences (and squares, and X @ Y.T) kept in int8 wrap."""
+    for name in ("X", "Y"):
+        values[name] = rng.integers(-128, 128, size=values[name].shape).astype(np.int8)
+    return values
+
+
+def _shared_and_parallel_rows(values, rng):
+    """Y repeats rows of X and multiples of them: distances exactly 0 (cosine: parallel rows)."""
+    X, Y = values["X"], values["Y"].copy()
+    k = min(len(X), len(Y))
+    Y[: k // 2] = X[: k // 2]
+    Y[k // 2 : k] = 3.0 * X[k // 2 : k]
+    values["Y"] = Y
+    return values
+
+
+DOMAIN = Domain(
+    seed=7405,
+    args=(
+        Reals("X", ("n", "d"), uint8=True, offset=True, tiny=True),
+        Reals("Y", ("m", "d"), loc=0.5, scale=2.0, uint8=True, offset=True, tiny=True),
+    ),
+    params=(
+        Param(
+            "metric",
+            "euclidean",
+            values=("manhattan", "cosine"),
+            invalid=("chebyshev", "cityblock", "sqeuclidean"),
+            why_invalid="is not one of euclidean, manhattan, cosine",
+        ),
+    ),
+    sizes={"n": (1, 3, 40, 7), "m": (1, 5, 30, 200), "d": (1, 2, 8, 64)},
+    custom={"int8 points": _int8, "shared and parallel rows": _shared_and_parallel_rows},
+)
+"""Every corner is tried with each metric (:func:`_with_metric`)."""
 
 
 @cached_reference
@@ -45,6 +86,11 @@ def _expansion(X, Y, cross=2.0):
 
 
 MISTAKES = (
+    Mistake(
+        "|x|^2 - 2 x.y + |y|^2 cancels catastrophically for points far from 0 (here near 1e9): "
+        "subtract a common centre (X.mean(axis=0)) from X and Y first; distances do not change",
+        _only("euclidean", lambda X, Y: np.sqrt(np.maximum(_expansion(X, Y), 0))),
+    ),
     Mistake(
         "take the square root: these are squared Euclidean distances",
         _only("euclidean", lambda X, Y: reference(X, Y) ** 2),
@@ -223,15 +269,30 @@ def test_fast_as_vectorised_numpy(pairwise_distances):
         )
 
 
-@points(1)
-def test_accepts_lists_and_float32(pairwise_distances):
-    rng = seeded(7404)
-    X, Y = rng.normal(size=(8, 3)), rng.normal(size=(6, 3)) + 1.0
-    expect_input_types_accepted(pairwise_distances, (X, Y), reference, reference_name=REFERENCE)
-    for metric in ("manhattan", "cosine"):
-        expect_input_types_accepted(
-            pairwise_distances, (X, Y), reference, reference_name=REFERENCE, kwargs={"metric": metric}
+def _with_metric(case, metric):
+    return replace(case, kwargs={**case.kwargs, "metric": metric}) if metric != "euclidean" else case
+
+
+def _judge(function, case):
+    metric = case.kwargs.get("metric", "euclidean")
+    if metric == "cosine" and any(not np.all(np.any(np.asarray(a) != 0, axis=1)) for a in case.args):
+        return  # a zero row: refused, which test_rejects_bad_input checks
+    expect_case(function, case, reference, reference_name=REFERENCE, mistakes=MISTAKES, rtol=RTOL, atol=ATOL)
+    outcome = call_case(function, case)
+    got = np.asarray(returned(outcome), dtype=float)
+    if np.any(got < 0):
+        raise GradeFailure(
+            f"{outcome.call} returned negative distances (the smallest {got.min()!r})\n  hint: "
+            "rounding takes a distance of 0 (parallel rows for cosine) slightly below 0: clip "
+            "(cosine distances to [0, 2])"
         )
+
+
+@points(2)
+def test_every_corner_of_the_domain(pairwise_distances):
+    for metric in METRICS:
+        for case in DOMAIN.corner_cases():
+            _judge(pairwise_distances, _with_metric(case, metric))
 
 
 @points(1)
@@ -259,5 +320,9 @@ def test_rejects_bad_input(pairwise_distances):
                 ([[0.0, 0.0], [1.0, 2.0]], Y),
                 {"metric": "cosine"},
             ),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("pairwise_distances", DOMAIN, judge=_judge),)

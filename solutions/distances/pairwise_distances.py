@@ -118,7 +118,9 @@ HINTS = (
     "The cross terms x_i . y_j are the entries of one matrix product, X @ Y.T; the squared norms "
     "are row sums that broadcast as a column (n, 1) and a row (1, m). Clip at 0 before np.sqrt: "
     "rounding can make a zero distance slightly negative.",
-    "np.sqrt(np.maximum((X**2).sum(1)[:, None] - 2 * X @ Y.T + (Y**2).sum(1)[None, :], 0)); for "
+    "Centre both on c = X.mean(axis=0) (distances do not change, and the expansion no longer "
+    "cancels for points far from 0): X, Y = X - c, Y - c; then np.sqrt(np.maximum((X**2).sum(1)"
+    "[:, None] - 2 * X @ Y.T + (Y**2).sum(1)[None, :], 0)); for "
     "cosine, normalise the rows first and use 1 - Xn @ Yn.T; for manhattan, sum |X[:, k, None] - "
     "Y[None, :, k]| over the features k.",
 )

@@ -46,3 +46,49 @@ def zero_vector_gives_zero(u, v):
         raise ValueError("bad input")
     norms = np.linalg.norm(u) * np.linalg.norm(v)
     return 0.0 if norms == 0 else float(np.dot(u, v) / norms)
+
+
+def _pair(u, v, dtype=float):
+    u, v = np.asarray(u, dtype), np.asarray(v, dtype)
+    if u.ndim != 1 or u.shape != v.shape or u.size == 0:
+        raise ValueError("u and v must be 1-D, non-empty and of one length")
+    return u, v
+
+
+@mutant("cosine_similarity", hint="clip the cosine")
+def no_clip(u, v):
+    # from the red team: (anti)parallel vectors give 1.0000000000000002
+    u, v = _pair(u, v)
+    nu, nv = np.sqrt(u @ u), np.sqrt(v @ v)
+    if nu == 0 or nv == 0:
+        raise ValueError("zero vector")
+    return float(u @ v / (nu * nv))
+
+
+@mutant("cosine_similarity")
+def integer_dot_products(u, v):
+    # from the red team: int64 dot products overflow
+    u, v = _pair(u, v, dtype=None)
+    with np.errstate(all="ignore"):
+        uu, vv, uv = np.dot(u, u), np.dot(v, v), np.dot(u, v)
+    if uu == 0 or vv == 0:
+        raise ValueError("zero vector")
+    return min(1.0, max(-1.0, float(uv) / np.sqrt(abs(float(uu) * float(vv)))))
+
+
+@mutant("cosine_similarity")
+def floored_denominator(u, v):
+    # from the red team: max(|u| |v|, 1e-12) "for safety"
+    u, v = _pair(u, v)
+    if not u.any() or not v.any():
+        raise ValueError("zero vector")
+    return float(min(1.0, max(-1.0, u @ v / max(np.linalg.norm(u) * np.linalg.norm(v), 1e-12))))
+
+
+@mutant("cosine_similarity", hint="float32 precision")
+def float32_vectors(u, v):
+    u, v = _pair(u, v, dtype=np.float32)
+    nu, nv = np.sqrt(u @ u), np.sqrt(v @ v)
+    if nu == 0 or nv == 0:
+        raise ValueError("zero vector")
+    return float(np.clip(u @ v / (nu * nv), -1, 1))

@@ -93,3 +93,48 @@ def more_centroids_than_points(X, init_centroids, n_iter=100):
         labels = new
         _update(X, labels, centroids)
     return centroids, _assign(X, centroids)
+
+
+def _lloyd(X, centroids, n_iter):
+    labels = None
+    for _ in range(n_iter):
+        new = _assign(X, centroids)
+        if labels is not None and np.array_equal(new, labels):
+            break
+        labels = new
+        for j in range(len(centroids)):
+            if np.any(labels == j):
+                centroids[j] = X[labels == j].mean(axis=0)
+    return centroids, _assign(X, centroids)
+
+
+@mutant("kmeans", hint="read-only")
+def updates_init_in_place(X, init_centroids, n_iter=100):
+    # from the red team: np.asarray(init_centroids, float) is the caller's own array
+    X = np.asarray(X, float)
+    centroids = np.asarray(init_centroids, float)
+    _checked(X, centroids, n_iter)
+    return _lloyd(X, centroids, n_iter)
+
+
+@mutant("kmeans", hint="integer array")
+def centroids_keep_input_dtype(X, init_centroids, n_iter=100):
+    # from the red team: integer starting centroids truncate every mean
+    X = np.asarray(X, float)
+    centroids = np.array(init_centroids)
+    _checked(X, centroids.astype(float), n_iter)
+    return _lloyd(X, centroids, n_iter)
+
+
+@mutant("kmeans")
+def differences_in_the_input_dtype(X, init_centroids, n_iter=100):
+    raw = np.asarray(X)
+    X = np.asarray(X, float)
+    centroids = np.array(init_centroids, float)
+    _checked(X, centroids, n_iter)
+    if raw.dtype.kind == "u":  # the first assignment made on the raw uint8 values: X - c wraps
+        labels = np.argmin(((raw[:, None, :] - np.asarray(init_centroids)[None]) ** 2).sum(axis=2), axis=1)
+        for j in range(len(centroids)):
+            if np.any(labels == j):
+                centroids[j] = X[labels == j].mean(axis=0)
+    return _lloyd(X, centroids, n_iter)

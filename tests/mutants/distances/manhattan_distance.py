@@ -36,3 +36,37 @@ def no_length_check(u, v):
     if u.size == 0 or v.size == 0:
         raise ValueError("empty")
     return float(np.sum(np.abs(u - v)))
+
+
+def _raw(u, v):
+    u, v = np.asarray(u), np.asarray(v)
+    if u.ndim != 1 or u.shape != v.shape or u.size == 0:
+        raise ValueError("u and v must be 1-D, non-empty and of one length")
+    return u, v
+
+
+@mutant("manhattan_distance", hint="wrapped around")
+def no_float_cast(u, v):
+    # from the red team: uint8 0 - 1 is 255
+    u, v = _raw(u, v)
+    return float(np.sum(np.abs(u - v)))
+
+
+@mutant("manhattan_distance")
+def sum_kept_in_int8(u, v):
+    u, v = _raw(u, v)
+    d = u.astype(np.int16) - v.astype(np.int16) if u.dtype.kind in "iu" else u.astype(float) - v
+    with np.errstate(all="ignore"):
+        return float(np.sum(np.abs(d), dtype=u.dtype if u.dtype.kind in "iu" else float))
+
+
+@mutant("manhattan_distance", hint="read-only")
+def subtracts_in_place(u, v):
+    # from the red team: the caller's u is overwritten by u - v
+    u = np.asarray(u, float)
+    v = np.asarray(v, float)
+    if u.ndim != 1 or u.shape != v.shape or u.size == 0:
+        raise ValueError("bad input")
+    u -= v
+    np.abs(u, out=u)
+    return float(u.sum())

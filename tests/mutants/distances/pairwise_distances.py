@@ -88,3 +88,52 @@ def unknown_metric_means_euclidean(X, Y, metric="euclidean"):
         Yn = Y / np.linalg.norm(Y, axis=1, keepdims=True)
         return 1 - Xn @ Yn.T
     return np.sqrt(np.maximum(_expansion(X, Y), 0))
+
+
+@mutant("pairwise_distances", hint="cancels catastrophically")
+def expansion_uncentred(X, Y, metric="euclidean"):
+    # from the red team, and the exercise's old hint: |x|^2 - 2 x.y + |y|^2 on raw points
+    X, Y = _checked(X, Y, metric)
+    if metric != "euclidean":
+        return _reference_like(X, Y, metric)
+    squared = (X**2).sum(1)[:, None] - 2 * X @ Y.T + (Y**2).sum(1)[None, :]
+    return np.sqrt(np.maximum(squared, 0))
+
+
+@mutant("pairwise_distances", hint="clip")
+def cosine_not_clipped(X, Y, metric="euclidean"):
+    # from the red team: parallel rows give distances of -2e-16
+    X, Y = _checked(X, Y, metric)
+    if metric != "cosine":
+        return _reference_like(X, Y, metric)
+    Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
+    Yn = Y / np.linalg.norm(Y, axis=1, keepdims=True)
+    return 1.0 - Xn @ Yn.T
+
+
+@mutant("pairwise_distances")
+def differences_in_the_input_dtype(X, Y, metric="euclidean"):
+    X, Y = np.asarray(X), np.asarray(Y)
+    if X.dtype.kind == "f" or Y.dtype.kind == "f":
+        return _reference_like(*_checked(X, Y, metric), metric)
+    _checked(X, Y, metric)
+    with np.errstate(all="ignore"):
+        diff = X[:, None, :] - Y[None, :, :]  # uint8 and int8 wrap around
+    if metric == "manhattan":
+        return np.abs(diff).sum(axis=2).astype(float)
+    if metric == "euclidean":
+        return np.sqrt((diff.astype(float) ** 2).sum(axis=2))
+    return _reference_like(X.astype(float), Y.astype(float), metric)
+
+
+def _reference_like(X, Y, metric):
+    X, Y = np.asarray(X, float), np.asarray(Y, float)
+    if metric == "euclidean":
+        c = X.mean(axis=0)
+        X, Y = X - c, Y - c
+        return np.sqrt(np.maximum((X**2).sum(1)[:, None] - 2 * X @ Y.T + (Y**2).sum(1)[None, :], 0))
+    if metric == "manhattan":
+        return np.abs(X[:, None, :] - Y[None, :, :]).sum(axis=2)
+    Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
+    Yn = Y / np.linalg.norm(Y, axis=1, keepdims=True)
+    return np.clip(1.0 - Xn @ Yn.T, 0.0, 2.0)
