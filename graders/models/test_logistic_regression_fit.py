@@ -14,9 +14,28 @@ import numpy as np
 from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
-from mlkata.grading import GradeFailure, expect_close, points, returned, seeded, student_function
-from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    expect_close,
+    expect_raises,
+    part_mistakes,
+    points,
+    returned,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    call_case,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
 from mlkata.grading.describe import describe_value
+from mlkata.grading.domains import Domain, Labels, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 logistic_regression_fit = student_function("logistic_regression_fit")
@@ -179,29 +198,111 @@ def test_honours_lr_and_n_iter(logistic_regression_fit):
         w, b = w - 0.5 * (X.T @ r / len(y) + 0.2 * w), b - 0.5 * np.mean(r)
         outcome = logistic_regression_fit.call(X, y, l2=0.2, lr=0.5, n_iter=n_iter)
         what = f"{n_iter} gradient step(s) of size lr from w = 0, b = 0"
-        expect_close(outcome.part(0, "w"), w, reference=what, rtol=1e-9, atol=1e-12)
-        expect_close(outcome.part(1, "b"), b, reference=what, rtol=1e-9, atol=1e-12)
+        for index, name, want in ((0, "w", w), (1, "b", b)):
+            expect_close(
+                outcome.part(index, name),
+                want,
+                reference=what,
+                rtol=1e-9,
+                atol=1e-12,
+                mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
+            )
     _check_fit(logistic_regression_fit.call(X, y, l2=0.1, lr=1.0, n_iter=300), X, y, 0.1, " with l2=0.1")
 
 
-@points(1)
-def test_accepts_lists_and_float32(logistic_regression_fit):
-    rng = seeded(1404)
-    X, y = _data(rng, 80, 3)
-    fast = {"l2": 0.1, "lr": 1.0, "n_iter": 400}
-    outcome = logistic_regression_fit.call(*as_lists((X, y)), **fast)
-    _check_fit(outcome, X, y, 0.1, what=" with l2=0.1, inputs given as Python lists")
-    X32 = as_float32((X,))[0]
-    _check_fit(
-        logistic_regression_fit.call(X32, y, **fast),
-        X32.astype(np.float64),
-        y,
-        0.1,
-        what=" with l2=0.1, inputs given as float32 arrays",
-        obj_rtol=1e-5,
-        atol=1e-3,
-        proba_atol=1e-4,
-    )
+@cached_reference
+def descent(X, y, l2=1e-2, lr=0.1, n_iter=5000, *, bias_l2=0.0):
+    """The documented algorithm itself: n_iter gradient steps from w = 0, b = 0 (float64)."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    for _ in range(int(n_iter)):
+        r = expit(X @ w + b) - y
+        w, b = w - lr * (X.T @ r / n + l2 * w), b - lr * (np.mean(r) + bias_l2 * b)
+    return w, float(b)
+
+
+def _wrong_descent(**how):
+    def wrong(X, y, l2=1e-2, lr=0.1, n_iter=5000):
+        knobs = {"l2": l2, "lr": lr, "n_iter": n_iter, **how}
+        if "bias_l2" in how:
+            knobs["bias_l2"] = l2
+        return descent(X, y, **knobs)
+
+    return wrong
+
+
+TRAJECTORY_MISTAKES = (
+    Mistake("use the l2 you are given: your fit is the one for the default l2=1e-2", _wrong_descent(l2=1e-2)),
+    Mistake("use the lr you are given: your steps have the default size lr=0.1", _wrong_descent(lr=0.1)),
+    Mistake("take n_iter steps: your fit took the default 5000", _wrong_descent(n_iter=5000)),
+    Mistake(
+        "the intercept b is not penalised: its gradient is mean(p - y), without l2 * b",
+        _wrong_descent(bias_l2=1.0),
+    ),
+)
+
+
+def _far_from_standard(values, rng):
+    """Features of scale 1e3 with means of 1e4 (nobody standardised them), a few tiny steps."""
+    X = values["X"]
+    values["X"] = 1e3 * X + 1e4 * rng.uniform(-1, 1, size=X.shape[1])
+    values.update(lr=1e-8, n_iter=5)
+    return values
+
+
+def _every_keyword(values, rng):
+    """l2, lr and n_iter all away from their defaults at once."""
+    values.update(l2=0.3, lr=0.7, n_iter=40)
+    return values
+
+
+DOMAIN = Domain(
+    seed=1411,
+    args=(Reals("X", ("n", "d"), loc=0.5), Labels("y", alternatives=())),
+    sizes={"n": (2, 12, 40, 120), "d": (1, 3, 2, 4)},
+    params=(
+        Param(
+            "l2", 1e-2, values=(0.1, 0.0), invalid=(-0.1, float("nan")), why_invalid="is not a number >= 0"
+        ),
+        Param("lr", 0.1, values=(0.5,), invalid=(0.0, -1.0, float("nan")), why_invalid="is not a number > 0"),
+        Param("n_iter", 5000, values=(0, 1, 7), invalid=(-1, 2.5), why_invalid="is not an integer >= 0"),
+    ),
+    custom={"features of scale 1e3, means 1e4": _far_from_standard, "every keyword changed": _every_keyword},
+)
+"""The domain's cases are judged against the documented algorithm (:func:`descent`), step for
+step: the random tests above judge the optimum it converges to."""
+
+
+def _part(index):
+    return lambda *args, **kwargs: np.asarray(descent(*args, **kwargs)[index], float)
+
+
+def _judge(function, case):
+    y = np.asarray(case.args[1])
+    if y.size and np.all(y == y.reshape(-1)[0]):  # property tests draw n = 1: one class only
+        expect_raises(call_case(function, case), because="y holds one class only")
+        return
+    outcome = case_outcome(function, case)
+    _parts(outcome, np.shape(case.args[0])[1])
+    expected = descent(*case.widened, **case.widened_kwargs)
+    what = "n_iter gradient steps of size lr from w = 0, b = 0 (the docstring's update)" + case_suffix(case)
+    for index, name in enumerate(("w", "b")):
+        rtol, atol = case_tolerances(_part(index), case, expected[index], rtol=1e-8, atol=1e-10)
+        expect_close(
+            outcome.part(index, name),
+            expected[index],
+            reference=what,
+            rtol=rtol,
+            atol=atol,
+            mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
+        )
+
+
+@points(2)
+def test_every_corner_of_the_domain(logistic_regression_fit):
+    for case in DOMAIN.corner_cases():
+        _judge(logistic_regression_fit, case)
 
 
 @points(1)
@@ -220,5 +321,14 @@ def test_rejects_bad_input(logistic_regression_fit):
             BadInput("the input is empty", (np.zeros((0, 2)), [])),
             BadInput("l2 must be >= 0", (X, y), {"l2": -0.1}),
             BadInput("lr must be > 0", (X, y), {"lr": 0.0}),
+            BadInput("y has 1 label for 4 rows of X (numpy would broadcast it)", (X, [1])),
+            BadInput("the label 0.5 is not 0 or 1", (X, [1, 0.5, 0, 0])),
+            BadInput(
+                "X must be 2-D (n, d): use X.reshape(-1, 1) for one feature", ([1.0, 2.0, 0.0, -1.0], y)
+            ),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("logistic_regression_fit", DOMAIN, judge=_judge),)

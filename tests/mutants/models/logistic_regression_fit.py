@@ -76,3 +76,50 @@ def plus_minus_one_labels_accepted(X, y, l2=1e-2, lr=0.1, n_iter=5000):
     if X.ndim != 2 or X.shape[0] != y.size or y.size == 0 or l2 < 0 or lr <= 0:
         raise ValueError("bad input")
     return _descend(X, (y == 1).astype(float), l2, lr, n_iter)
+
+
+def _parameters_ok(l2, lr, n_iter):
+    if not l2 >= 0 or not lr > 0 or int(n_iter) != n_iter or n_iter < 0:
+        raise ValueError("bad parameter")
+
+
+@mutant("logistic_regression_fit")
+def starts_from_zeros_like_x(X, y, l2=1e-2, lr=0.1, n_iter=5000):
+    """w = np.zeros_like(X[0]) with X as given: integer X makes w integer, every update truncates."""
+    _parameters_ok(l2, lr, n_iter)
+    _, y = _checked(X, y)
+    X = np.asarray(X)
+    n = len(y)
+    w, b = np.zeros_like(X[0]), 0.0
+    for _ in range(n_iter):
+        r = _sigmoid(X @ w + b) - y
+        w[:] = w - lr * (X.T @ r / n + l2 * w)
+        b = b - lr * np.mean(r)
+    return w.astype(float), float(b)
+
+
+@mutant("logistic_regression_fit", hint="take n_iter steps")
+def n_iter_ignored(X, y, l2=1e-2, lr=0.1, n_iter=5000):
+    _parameters_ok(l2, lr, n_iter)
+    X, y = _checked(X, y)
+    return _descend(X, y, l2, lr, 5000)
+
+
+@mutant("logistic_regression_fit")
+def b_from_the_updated_w(X, y, l2=1e-2, lr=0.1, n_iter=5000):
+    """Steps w, then recomputes p with the new w for b: not the documented simultaneous step."""
+    _parameters_ok(l2, lr, n_iter)
+    X, y = _checked(X, y)
+    n = len(y)
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(n_iter):
+        w = w - lr * (X.T @ (_sigmoid(X @ w + b) - y) / n + l2 * w)
+        b = b - lr * np.mean(_sigmoid(X @ w + b) - y)
+    return w, float(b)
+
+
+@mutant("logistic_regression_fit")
+def one_dimensional_x_accepted(X, y, l2=1e-2, lr=0.1, n_iter=5000):
+    _parameters_ok(l2, lr, n_iter)
+    X = np.asarray(X, dtype=float)
+    return _descend(*_checked(X.reshape(len(X), -1), y), l2, lr, n_iter)
