@@ -5,12 +5,38 @@ from fractions import Fraction
 import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 l2_penalty = student_function("l2_penalty")
 REFERENCE = "alpha * sum(w^2), computed exactly with fractions.Fraction"
 RTOL, ATOL = 1e-11, 1e-300
+
+
+def _int8(values, rng):
+    """int8 entries, -128 among them: np.abs and squares kept in int8 wrap around."""
+    values["w"] = rng.integers(-128, 128, size=values["w"].shape).astype(np.int8)
+    values["w"].reshape(-1)[0] = -128
+    return values
+
+
+def _large_integers(values, rng):
+    """int64 entries near 2**32: their squares overflow int64."""
+    values["w"] = rng.integers(2**32 - 100, 2**32 + 100, size=values["w"].shape)
+    return values
+
+
+DOMAIN = Domain(
+    seed=1413,
+    args=(
+        Reals("w", scale=3, any_shape=True, uint8=True, nan_rejected=True),
+        Reals("alpha", (), low=0.1, high=3.0),
+    ),
+    sizes={"n": (1, 6, 40, 1000)},
+    empty="reject",
+    custom={"int8 entries": _int8, "large integers": _large_integers},
+)
 
 
 @cached_reference
@@ -42,6 +68,11 @@ MISTAKES = (
         "alpha multiplies the sum of squares; it is not squared itself",
         lambda w, a: a**2 * np.sum(_f(w) ** 2),
     ),
+    Mistake(
+        "squares kept in an integer type wrap around (int8 16**2 is 0, int64 (2**32)**2 is 0): "
+        "convert to float first (np.asarray(w, dtype=float))",
+        lambda w, a: a * float(np.sum(np.asarray(w) ** 2)),
+    ),
 )
 
 
@@ -71,11 +102,17 @@ def test_edge_cases(l2_penalty):
         _expect(l2_penalty.call(w, alpha), w, alpha, why)
 
 
-@points(1)
-def test_accepts_lists_and_float32(l2_penalty):
-    rng = seeded(1412)
-    args = (rng.normal(size=30), 0.3)
-    expect_input_types_accepted(l2_penalty, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(l2_penalty):
+    expect_cases(
+        l2_penalty,
+        DOMAIN.corner_cases(),
+        reference,
+        reference_name=REFERENCE,
+        mistakes=MISTAKES,
+        rtol=RTOL,
+        atol=ATOL,
+    )
 
 
 @points(1)
@@ -89,5 +126,13 @@ def test_rejects_bad_input(l2_penalty):
         [
             BadInput("alpha must be >= 0", ([1.0, -2.0], -0.5), mistakes=(negative_alpha,)),
             BadInput("w is empty", ([], 1.0)),
+            BadInput("w holds inf, which is not finite", ([1.0, np.inf], 1.0)),
+            BadInput("alpha=nan is not a finite number", ([1.0, -2.0], np.nan)),
+            BadInput("alpha=inf is not a finite number", ([1.0, -2.0], np.inf)),
+            BadInput("alpha=[0.1, 0.2] is not a single number", ([1.0, -2.0], [0.1, 0.2])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("l2_penalty", DOMAIN, reference, REFERENCE, rtol=RTOL, atol=ATOL),)

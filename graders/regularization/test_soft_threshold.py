@@ -3,12 +3,57 @@
 import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    expect_cases,
+    expect_empty_maps_to_empty,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 soft_threshold = student_function("soft_threshold")
 REFERENCE = "x - lam where x > lam, x + lam where x < -lam, 0 elsewhere"
 RTOL, ATOL = 1e-12, 1e-15
+
+
+def _int8(values, rng):
+    """int8 entries, -128 among them: np.abs and squares kept in int8 wrap around."""
+    values["x"] = rng.integers(-128, 128, size=values["x"].shape).astype(np.int8)
+    values["x"].reshape(-1)[0] = -128
+    return values
+
+
+def _large_integers(values, rng):
+    """int64 entries near 2**32: their squares overflow int64."""
+    values["x"] = rng.integers(2**32 - 100, 2**32 + 100, size=values["x"].shape)
+    return values
+
+
+def _at_the_kink(values, rng):
+    """Entries exactly at +-lam and at 0: S_lam gives exactly 0 there."""
+    x = values["x"].copy()
+    lam = float(values["lam"])
+    x.reshape(-1)[::3] = rng.choice([lam, -lam, 0.0], size=x.reshape(-1)[::3].shape)
+    values["x"] = x
+    return values
+
+
+DOMAIN = Domain(
+    seed=1423,
+    args=(
+        Reals("x", scale=3, any_shape=True, uint8=True, nan_rejected=True),
+        Reals("lam", (), low=0.1, high=3.0),
+    ),
+    sizes={"n": (1, 6, 40, 1000)},
+    empty="map",
+    custom={
+        "int8 entries": _int8,
+        "large integers": _large_integers,
+        "entries exactly at +-lam": _at_the_kink,
+    },
+)
 
 
 @cached_reference
@@ -47,6 +92,11 @@ MISTAKES = (
     Mistake(
         "shrink by lam, not lam / 2", lambda x, lam: np.sign(_f(x)) * np.maximum(np.abs(_f(x)) - lam / 2, 0.0)
     ),
+    Mistake(
+        "np.abs of int8 (or uint8) values stays in that type, and |-128| wraps to -128: "
+        "convert to float first (np.asarray(x, dtype=float))",
+        lambda x, lam: np.sign(np.asarray(x)) * np.maximum(np.abs(np.asarray(x)) - lam, 0.0),
+    ),
 )
 
 
@@ -75,11 +125,17 @@ def test_edge_cases(soft_threshold):
     _expect(soft_threshold.call(matrix, 1.0), matrix, 1.0, "; elementwise on a 2-D array, shape kept")
 
 
-@points(1)
-def test_accepts_lists_and_float32(soft_threshold):
-    rng = seeded(1422)
-    args = (rng.normal(scale=2, size=30), 0.75)
-    expect_input_types_accepted(soft_threshold, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(soft_threshold):
+    expect_cases(
+        soft_threshold,
+        DOMAIN.corner_cases(),
+        reference,
+        reference_name=REFERENCE,
+        mistakes=MISTAKES,
+        rtol=RTOL,
+        atol=ATOL,
+    )
 
 
 @points(1)
@@ -91,5 +147,19 @@ def test_rejects_bad_input(soft_threshold):
     )
     expect_rejected(
         soft_threshold,
-        [BadInput("lam must be >= 0", ([1.0, -2.0, 0.5], -0.5), mistakes=(negative_lam,))],
+        [
+            BadInput("lam must be >= 0", ([1.0, -2.0, 0.5], -0.5), mistakes=(negative_lam,)),
+            BadInput("x holds inf, which is not finite", ([1.0, np.inf], 1.0)),
+            BadInput("lam=nan is not a finite number", ([1.0, -2.0], np.nan)),
+            BadInput("lam=inf is not a finite number", ([1.0, -2.0], np.inf)),
+            *DOMAIN.bad_inputs(),
+        ],
     )
+
+
+PROPERTIES = (Differential("soft_threshold", DOMAIN, reference, REFERENCE, rtol=RTOL, atol=ATOL),)
+
+
+@points(1)
+def test_empty_input_gives_an_empty_array(soft_threshold):
+    expect_empty_maps_to_empty(soft_threshold, lam=1.0)
