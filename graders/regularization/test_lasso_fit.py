@@ -8,6 +8,7 @@ documented defaults (n_iter=1000, stop when no coefficient moves by tol=1e-8) re
 on these well-conditioned problems, and exact zeros where the optimum has them.
 """
 
+import warnings
 from dataclasses import replace
 
 import numpy as np
@@ -22,7 +23,15 @@ from mlkata.grading import (
     seeded,
     student_function,
 )
-from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.judge import hints_for_check
 from mlkata.grading.memo import cached_reference
 
@@ -45,6 +54,50 @@ def _lasso(X, y, alpha, fit_intercept=True):
 @cached_reference
 def reference(X, y, alpha=1.0, n_iter=1000, tol=1e-8):
     return _lasso(X, y, alpha)
+
+
+@cached_reference
+def sweeps(X, y, alpha=1.0, n_iter=1000, tol=1e-8):
+    """The docstring's stopping rule, one sklearn sweep at a time: at most ``n_iter`` sweeps (from
+    w = 0, coordinates in order), stopping after a sweep that moves no coefficient by ``tol``.
+    sklearn's own ``tol`` is a duality gap; one ``max_iter=1`` fit is exactly one sweep."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    model = Lasso(alpha=alpha, max_iter=1, tol=0.0, warm_start=True)
+    w = np.zeros(X.shape[1])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # ConvergenceWarning: one sweep is all it is asked for
+        for _ in range(n_iter):
+            model.fit(X, y)
+            change, w = np.max(np.abs(model.coef_ - w), initial=0.0), model.coef_.copy()
+            if change < tol:
+                break
+    return w, float(model.intercept_)
+
+
+def _constant_column(values, rng):
+    """A constant column: its weight is 0 (there is nothing to fit), not 0 / 0."""
+    X = values["X"].copy()
+    X[:, 0] = 3.0
+    values["X"] = X
+    return values
+
+
+DOMAIN = Domain(
+    seed=1446,
+    args=(
+        Reals("X", ("n", "d"), uint8=True, offset=True, nan_rejected=True),
+        Reals("y", scale=30, uint8=True, offset=True, nan_rejected=True),
+    ),
+    params=(
+        Param("alpha", 1.0, values=(0.05, 4.0), invalid=(-0.1, float("nan"), float("inf"))),
+        Param("n_iter", 1000, values=(1, 2), invalid=(0, -3), why_invalid="is not >= 1"),
+        Param("tol", 1e-8, values=(0.5,), invalid=(-1.0,), why_invalid="is not >= 0"),
+    ),
+    sizes={"n": (8, 150, 40, 300), "d": (2, 12, 5, 20)},
+    custom={"a constant column": _constant_column},
+)
+"""Cases at the default n_iter and tol are judged at the optimum; the others after the sweeps
+the docstring's stopping rule gives (:func:`sweeps`)."""
 
 
 def objective(X, y, w, b, alpha):
@@ -258,21 +311,33 @@ def test_alpha_above_alpha_max_zeroes_every_weight(lasso_fit):
     expect_close(outcome.part(1, "b"), y.mean(), reference=REFERENCE + why, mistakes=B_MISTAKES, **B_TOL)
 
 
-@points(1)
-def test_accepts_lists_and_float32(lasso_fit):
-    rng = seeded(1445)
-    X, y, _ = _regression(rng, 40, 3, 0.3)
-    w, b = reference(X, y, 0.2)
-    outcome = lasso_fit.call(X.tolist(), y.tolist(), alpha=0.2)
-    why = ", inputs given as Python lists"
-    expect_close(outcome.part(0, "w"), w, reference=REFERENCE + why, **W_TOL)
-    expect_close(outcome.part(1, "b"), b, reference=REFERENCE + why, **B_TOL)
-    X32, y32 = X.astype(np.float32), y.astype(np.float32)
-    w, b = reference(X32.astype(float), y32.astype(float), 0.2)
-    outcome = lasso_fit.call(X32, y32, alpha=0.2)
-    why = ", inputs given as float32 arrays"
-    expect_close(outcome.part(0, "w"), w, reference=REFERENCE + why, rtol=1e-4, atol=1e-4)
-    expect_close(outcome.part(1, "b"), b, reference=REFERENCE + why, rtol=1e-4, atol=1e-4)
+def _judge(function, case):
+    outcome = case_outcome(function, case)
+    stopped_early = "n_iter" in case.kwargs or "tol" in case.kwargs
+    judge = sweeps if stopped_early else reference
+    expected = judge(*case.widened, **case.widened_kwargs)
+    what = REFERENCE if not stopped_early else "sklearn Lasso, one max_iter=1 sweep at a time from w = 0"
+    for index, (name, mistakes, tol) in enumerate((("w", W_MISTAKES, W_TOL), ("b", B_MISTAKES, B_TOL))):
+
+        def part(*args, index=index, **kwargs):
+            return judge(*args, **kwargs)[index]
+
+        rtol, atol = (1e-9, 1e-9) if stopped_early else (tol["rtol"], tol["atol"])
+        rtol, atol = case_tolerances(part, case, expected[index], rtol=rtol, atol=atol)
+        expect_close(
+            outcome.part(index, name),
+            expected[index],
+            reference=what + case_suffix(case),
+            rtol=rtol,
+            atol=atol,
+            mistakes=() if stopped_early else mistakes,
+        )
+
+
+@points(2)
+def test_every_corner_of_the_domain(lasso_fit):
+    for case in DOMAIN.corner_cases():
+        _judge(lasso_fit, case)
 
 
 @points(1)
@@ -287,5 +352,9 @@ def test_rejects_bad_input(lasso_fit):
             BadInput("X and y are empty", (np.zeros((0, 2)), np.zeros(0))),
             BadInput("X must be 2-D (n_samples, n_features), not a 1-D list", ([0.0, 1.0, 3.0, 4.0], y)),
             BadInput("n_iter must be >= 1", (X, y), {"n_iter": 0}),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("lasso_fit", DOMAIN, judge=_judge),)

@@ -8,12 +8,57 @@ import numpy as np
 from sklearn.linear_model import Ridge
 
 from mlkata.grading import Mistake, expect_close, part_mistakes, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 ridge_fit = student_function("ridge_fit")
 REFERENCE = "sklearn.linear_model.Ridge(alpha).fit(X, y)"
 RTOL, ATOL = 1e-6, 1e-8
+
+
+def _duplicated_column(values, rng):
+    """Two equal columns: rank-deficient, but alpha > 0 makes the answer unique."""
+    X = values["X"].copy()
+    X[:, -1] = X[:, 0]
+    values["X"] = X
+    return values
+
+
+def _unstandardised(values, rng):
+    """Columns with means far from 0 and different scales, y with a large intercept."""
+    X = values["X"] * rng.uniform(0.1, 20, size=values["X"].shape[1]) + rng.uniform(
+        -50, 50, size=values["X"].shape[1]
+    )
+    values["X"], values["y"] = X, values["y"] + 40.0
+    return values
+
+
+DOMAIN = Domain(
+    seed=1435,
+    args=(
+        Reals("X", ("n", "d"), uint8=True, offset=True, nan_rejected=True),
+        Reals("y", scale=3, uint8=True, offset=True, nan_rejected=True),
+    ),
+    params=(
+        Param(
+            "alpha",
+            1.0,
+            values=(0.5, 10.0),
+            invalid=(-1.0, float("nan"), float("inf")),
+            why_invalid="is not a single finite number >= 0",
+        ),
+    ),
+    sizes={"n": (5, 200, 30, 8), "d": (1, 10, 4, 3)},
+    custom={"duplicated column": _duplicated_column, "columns far from standardised": _unstandardised},
+)
 
 
 @cached_reference
@@ -121,23 +166,29 @@ def test_more_features_than_samples(ridge_fit):
     _expect_fit(ridge_fit.call(X, y, alpha=0.7), X, y, 0.7, "; d > n, unique only thanks to alpha > 0")
 
 
+def _judge(function, case):
+    outcome = case_outcome(function, case)
+    expected = reference(*case.widened, **case.widened_kwargs)
+    for index, (name, mistakes) in enumerate((("w", W_MISTAKES), ("b", B_MISTAKES))):
+
+        def part(*args, index=index, **kwargs):
+            return reference(*args, **kwargs)[index]
+
+        rtol, atol = case_tolerances(part, case, expected[index], rtol=RTOL, atol=ATOL)
+        expect_close(
+            outcome.part(index, name),
+            expected[index],
+            reference=REFERENCE + case_suffix(case),
+            rtol=rtol,
+            atol=atol,
+            mistakes=mistakes,
+        )
+
+
 @points(1)
-def test_accepts_lists_and_float32(ridge_fit):
-    rng = seeded(1434)
-    X, y = _regression(rng, 30, 3)
-    _expect_fit(
-        ridge_fit.call(X.tolist(), y.tolist(), alpha=2.0), X, y, 2.0, ", inputs given as Python lists"
-    )
-    X32, y32 = X.astype(np.float32), y.astype(np.float32)
-    _expect_fit(
-        ridge_fit.call(X32, y32, alpha=2.0),
-        X32.astype(float),
-        y32.astype(float),
-        2.0,
-        ", inputs given as float32 arrays",
-        rtol=2e-5,
-        atol=1e-5,
-    )
+def test_every_corner_of_the_domain(ridge_fit):
+    for case in DOMAIN.corner_cases():
+        _judge(ridge_fit, case)
 
 
 @points(1)
@@ -151,5 +202,14 @@ def test_rejects_bad_input(ridge_fit):
             BadInput("X has 4 rows and y 3 targets", (X, y[:3])),
             BadInput("X and y are empty", (np.zeros((0, 2)), np.zeros(0))),
             BadInput("X must be 2-D (n_samples, n_features), not a 1-D list", ([0.0, 1.0, 3.0, 4.0], y)),
+            BadInput(
+                "alpha = 0 with two equal columns: the least-squares solution is not unique",
+                (np.column_stack([X[:, 0], X[:, 0]]), y),
+                {"alpha": 0.0},
+            ),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("ridge_fit", DOMAIN, judge=_judge),)
