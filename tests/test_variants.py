@@ -17,7 +17,7 @@ from mlkata.catalog import all_exercises
 from mlkata.grading.direct import run_checks
 from tests.helpers import ROOT, load_solution
 
-MIGRATED_TOPICS = ("losses", "statistics", "distances", "metrics")
+MIGRATED_TOPICS = ("losses", "statistics", "distances", "metrics", "regularization")
 """Topics whose every exercise must have variants (the others add theirs when they move to domains)."""
 MIN_VARIANTS = 2
 
