@@ -16,9 +16,26 @@ import warnings
 import numpy as np
 from sklearn.svm import SVC, LinearSVC
 
-from mlkata.grading import GradeFailure, points, returned, seeded, student_function
-from mlkata.grading.checks import BadInput, as_float32, as_lists, expect_rejected
+from mlkata.grading import (
+    GradeFailure,
+    Mistake,
+    expect_close,
+    part_mistakes,
+    points,
+    returned,
+    seeded,
+    student_function,
+)
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    expect_rejected,
+)
 from mlkata.grading.describe import describe_value
+from mlkata.grading.domains import Domain, Labels, Param, Reals
 from mlkata.grading.memo import cached_reference
 
 svm_fit = student_function("svm_fit")
@@ -171,13 +188,126 @@ def test_intercept_is_not_penalised(svm_fit):
     _check_fit(svm_fit.call(X, y, C=0.1), X, y, 0.1, " with C=0.1 on classes of unequal size")
 
 
-@points(1)
-def test_accepts_lists_and_float32(svm_fit):
-    rng = seeded(1604)
-    X, y = _data(rng, 120, 3)
-    _check_fit(svm_fit.call(*as_lists((X, y))), X, y, what=", inputs given as Python lists")
-    X32 = as_float32((X,))[0]
-    _check_fit(svm_fit.call(X32, y), X32.astype(np.float64), y, what=", inputs given as float32 arrays")
+@cached_reference
+def descent(X, y, C=1.0, lr=20.0, n_iter=3000, *, bias_penalty=0.0):
+    """The documented algorithm itself: n_iter subgradient steps of lr / sqrt(t), the best iterate."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    best = (np.inf, w, b)
+    for t in range(1, int(n_iter) + 2):
+        margins = y * (X @ w + b)
+        f = objective(w, b, X, y, C, bias_penalty)
+        if f < best[0]:
+            best = (f, w, b)
+        if t > n_iter:
+            break
+        inside = margins < 1
+        step = lr / np.sqrt(t)
+        g_w = w / (C * n) - (y[inside] @ X[inside]) / n
+        g_b = bias_penalty * b / (C * n) - np.sum(y[inside]) / n
+        w, b = w - step * g_w, b - step * g_b
+    return best[1], float(best[2])
+
+
+def _wrong_descent(**how):
+    def wrong(X, y, C=1.0, lr=20.0, n_iter=3000):
+        return descent(X, y, **{"C": C, "lr": lr, "n_iter": n_iter, **how})
+
+    return wrong
+
+
+TRAJECTORY_MISTAKES = (
+    Mistake("use the C you are given: your fit is the one for C = 1", _wrong_descent(C=1.0)),
+    Mistake("use the lr you are given: your steps start at the default lr=20", _wrong_descent(lr=20.0)),
+    Mistake("take n_iter steps: your fit took the default 3000", _wrong_descent(n_iter=3000)),
+)
+
+
+NAN = float("nan")
+
+
+def _far_from_standard(values, rng):
+    """Features of scale 1e3 with means of 1e4 (nobody standardised them), a few small steps."""
+    X = values["X"]
+    values["X"] = 1e3 * X + 1e4 * rng.uniform(-1, 1, size=X.shape[1])
+    values.update(lr=1e-3, n_iter=5)
+    return values
+
+
+def _every_keyword(values, rng):
+    """C, lr and n_iter all away from their defaults at once."""
+    values.update(C=0.3, lr=5.0, n_iter=60)
+    return values
+
+
+def _small_steps(values, rng):
+    """A few small steps, each lowering the objective: the last iterate is the best one."""
+    values.update(lr=0.5, n_iter=4)
+    return values
+
+
+def _one_class(values, rng):
+    """Every label the same: the fit is defined all the same (w -> 0, b -> the label)."""
+    values["y"] = np.full(len(values["y"]), int(rng.choice([-1, 1])))
+    return values
+
+
+def _float_labels(values, rng):
+    values["y"] = values["y"].astype(float)
+    return values
+
+
+DOMAIN = Domain(
+    seed=1611,
+    args=(Reals("X", ("n", "d"), loc=0.5), Labels("y", classes=(-1, 1), alternatives=())),
+    sizes={"n": (1, 12, 40, 120), "d": (1, 3, 2, 4)},
+    params=(
+        Param(
+            "C", 1.0, values=(0.1, 10.0), invalid=(0.0, -1.0, float("nan")), why_invalid="is not a number > 0"
+        ),
+        Param(
+            "lr", 20.0, values=(5.0,), invalid=(0.0, -1.0, float("nan")), why_invalid="is not a number > 0"
+        ),
+        Param("n_iter", 3000, values=(0, 1, 7), invalid=(-1, 2.5), why_invalid="is not an integer >= 0"),
+    ),
+    custom={
+        "features of scale 1e3, means 1e4": _far_from_standard,
+        "every keyword changed": _every_keyword,
+        "small steps (the last iterate is the best)": _small_steps,
+        "one class only": _one_class,
+        "float labels": _float_labels,
+    },
+)
+"""The domain's cases are judged against the documented algorithm (:func:`descent`), step for
+step: the random tests above judge the optimum it approaches."""
+
+
+def _part(index):
+    return lambda *args, **kwargs: np.asarray(descent(*args, **kwargs)[index], float)
+
+
+def _judge(function, case):
+    outcome = case_outcome(function, case)
+    _parts(outcome, np.shape(case.args[0])[1])
+    expected = descent(*case.widened, **case.widened_kwargs)
+    what = "n_iter subgradient steps of lr / sqrt(t) from w = 0, b = 0, the best iterate" + case_suffix(case)
+    for index, name in enumerate(("w", "b")):
+        rtol, atol = case_tolerances(_part(index), case, expected[index], rtol=1e-6, atol=1e-9)
+        expect_close(
+            outcome.part(index, name),
+            expected[index],
+            reference=what,
+            rtol=rtol,
+            atol=atol,
+            mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
+        )
+
+
+@points(2)
+def test_every_corner_of_the_domain(svm_fit):
+    for case in DOMAIN.corner_cases():
+        _judge(svm_fit, case)
 
 
 @points(1)
@@ -194,5 +324,13 @@ def test_rejects_bad_input(svm_fit):
             BadInput("C must be > 0", (X, y), {"C": 0.0}),
             BadInput("C must be > 0", (X, y), {"C": -1.0}),
             BadInput("lr must be > 0", (X, y), {"lr": -1.0}),
+            BadInput("y has 1 label for 4 rows of X (numpy would broadcast it)", (X, [1])),
+            BadInput(
+                "X must be 2-D (n, d): use X.reshape(-1, 1) for one feature", ([1.0, 2.0, 0.0, -1.0], y)
+            ),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("svm_fit", DOMAIN, judge=_judge),)

@@ -70,3 +70,66 @@ def zero_one_labels_accepted(X, y, C=1.0, lr=20.0, n_iter=3000):
     if X.ndim != 2 or X.shape[0] != y.size or y.size == 0 or C <= 0 or lr <= 0:
         raise ValueError("bad input")
     return _descend(X, np.where(y > 0, 1.0, -1.0), C, lr, n_iter)
+
+
+def _parameters_ok(n_iter):
+    if int(n_iter) != n_iter or n_iter < 0:
+        raise ValueError("bad n_iter")
+
+
+@mutant("svm_fit", hint="take n_iter steps")
+def n_iter_ignored(X, y, C=1.0, lr=20.0, n_iter=3000):
+    _parameters_ok(n_iter)
+    X, y = _checked(X, y, C, lr)
+    return _descend(X, y, C, lr, 3000)
+
+
+@mutant("svm_fit", hint="use the lr you are given")
+def lr_ignored(X, y, C=1.0, lr=20.0, n_iter=3000):
+    _parameters_ok(n_iter)
+    X, y = _checked(X, y, C, lr)
+    return _descend(X, y, C, 20.0, n_iter)
+
+
+@mutant("svm_fit")
+def final_iterate_never_compared(X, y, C=1.0, lr=20.0, n_iter=3000):
+    """The best over the start and steps 1 .. n_iter - 1: the last point is never checked."""
+    _parameters_ok(n_iter)
+    X, y = _checked(X, y, C, lr)
+    if n_iter == 0:
+        return np.zeros(X.shape[1]), 0.0
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    best = (np.inf, w, b)
+    for t in range(1, n_iter + 1):
+        margins = y * (X @ w + b)
+        f = 0.5 * w @ w + C * np.sum(np.maximum(0, 1 - margins))
+        if f < best[0]:
+            best = (f, w, b)
+        inside = (margins < 1).astype(float)
+        step = lr / np.sqrt(t)
+        w, b = w - step * (w / (C * n) - (inside * y) @ X / n), b + step * np.sum(inside * y) / n
+    return best[1], float(best[2])
+
+
+@mutant("svm_fit")
+def weights_in_the_dtype_of_x(X, y, C=1.0, lr=20.0, n_iter=3000):
+    """w = np.zeros(d, dtype=X.dtype), updated with w[:] = ...: integer X keeps w integer."""
+    _parameters_ok(n_iter)
+    X_given = np.asarray(X)
+    X, y = _checked(X, y, C, lr)
+    n, d = X.shape
+    w, b = np.zeros(d, dtype=X_given.dtype), 0.0
+    best = (np.inf, w.copy(), b)
+    for t in range(1, n_iter + 2):
+        margins = y * (X @ w + b)
+        f = 0.5 * w @ w + C * np.sum(np.maximum(0, 1 - margins))
+        if f < best[0]:
+            best = (f, w.copy(), b)
+        if t > n_iter:
+            break
+        inside = (margins < 1).astype(float)
+        step = lr / np.sqrt(t)
+        w[:] = w - step * (w / (C * n) - (inside * y) @ X / n)
+        b = b + step * np.sum(inside * y) / n
+    return best[1].astype(float), float(best[2])
