@@ -22,12 +22,61 @@ from mlkata.grading import (
     seeded,
     student_function,
 )
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import (
+    BadInput,
+    Differential,
+    case_outcome,
+    case_suffix,
+    case_tolerances,
+    conditioning_tolerance,
+    expect_rejected,
+)
+from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
 bias_variance_decomposition = student_function("bias_variance_decomposition")
 REFERENCE = "mlxtend.evaluate.bias_variance_decomp(loss='mse') on a replay estimator"
 PARTS = ("expected_loss", "bias_squared", "variance")
+
+
+def _far_from_the_targets(values, rng):
+    """Predictions near 1e9 for targets near 0: loss - bias (or loss - variance) cancels."""
+    values["predictions"] = values["predictions"] + 1e9
+    return values
+
+
+def _rounds_far_apart(values, rng):
+    """Rounds 1e9 above and below the targets: a tiny bias under a huge variance (loss - variance cancels)."""
+    P = values["predictions"].copy()
+    P[::2] += 1e9
+    P[1::2] -= 1e9
+    if len(P) % 2:
+        P[-1] = values["y_true"] + 0.3
+    values["predictions"] = P
+    return values
+
+
+def _square(values, rng):
+    """As many rounds as points: the axes can be mixed up without a shape error."""
+    n = values["y_true"].shape[0]
+    values["predictions"] = values["y_true"] + 0.5 + rng.normal(scale=0.8, size=(n, n))
+    return values
+
+
+DOMAIN = Domain(
+    seed=1604,
+    args=(
+        Reals("predictions", ("r", "n"), uint8=True, offset=True),
+        Reals("y_true", ("n",), uint8=True, offset=True),
+    ),
+    sizes={"r": (5, 30, 12, 1), "n": (8, 4, 7, 6)},
+    custom={
+        "predictions far from the targets": _far_from_the_targets,
+        "rounds far apart": _rounds_far_apart,
+        "as many rounds as points": _square,
+    },
+)
+FAR = ("predictions far from the targets", "rounds far apart")
 
 
 class _Replay:
@@ -216,12 +265,33 @@ def test_edge_cases(bias_variance_decomposition):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(bias_variance_decomposition):
-    predictions, y = _draw(seeded(1603), 6, 5)
-    expect_input_types_accepted(
-        bias_variance_decomposition, (predictions, y), reference, reference_name=REFERENCE
-    )
+def _judge(function, case):
+    outcome = case_outcome(function, case)
+    if not isinstance(outcome.value, tuple | list) or len(outcome.value) != 3:
+        expect_decomposition(outcome, (0.0, 0.0, 0.0))  # says what to return
+    expected = reference(*case.widened)
+    for index, name in enumerate(PARTS):
+
+        def part(*args, index=index):
+            return reference(*args)[index]
+
+        rtol, atol = case_tolerances(part, case, expected[index], rtol=1e-9, atol=1e-12)
+        if case.name in FAR:  # values near 1e9 are known to 1e-7: so is the variance about them
+            atol = max(atol, conditioning_tolerance(part, case, expected[index]))
+        expect_close(
+            outcome.part(index, name),
+            expected[index],
+            reference=REFERENCE + case_suffix(case),
+            rtol=rtol,
+            atol=atol,
+            mistakes=part_mistakes(MISTAKES, index, whole_must_agree=True),
+        )
+
+
+@points(2)
+def test_every_corner_of_the_domain(bias_variance_decomposition):
+    for case in DOMAIN.corner_cases():
+        _judge(bias_variance_decomposition, case)
 
 
 @points(1)
@@ -241,5 +311,9 @@ def test_rejects_bad_input(bias_variance_decomposition):
             BadInput("y_true must be 1-D", ([[1.0, 2.0]], [[1.0, 2.0]])),
             BadInput("there are no rounds", (np.zeros((0, 3)), [1.0, 2.0, 3.0])),
             BadInput("there are no points", (np.zeros((4, 0)), [])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("bias_variance_decomposition", DOMAIN, judge=_judge),)
