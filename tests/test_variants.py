@@ -25,6 +25,7 @@ MIGRATED_TOPICS = (
     "models",
     "neural_networks",
     "regularization",
+    "bias_variance",
 )
 """Topics whose every exercise must have variants (the others add theirs when they move to domains)."""
 MIN_VARIANTS = 2
