@@ -5,12 +5,41 @@ from fractions import Fraction
 import numpy as np
 
 from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_input_types_accepted, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.domains import Domain, Probs, Reals
 from mlkata.grading.memo import cached_reference
 
 bayes_posterior = student_function("bayes_posterior")
 REFERENCE = "prior * likelihood / sum(prior * likelihood), computed exactly with fractions.Fraction"
 RTOL, ATOL = 1e-11, 1e-15
+
+
+def _integer_likelihoods(values, rng):
+    """Integer likelihoods (counts, or unnormalised weights): the posterior is still a ratio."""
+    values["likelihood"] = rng.integers(1, 6, size=values["likelihood"].shape)
+    return values
+
+
+def _zero_prior_mass(values, rng):
+    """Hypotheses with prior 0 (their posterior is 0) and likelihoods of 0 elsewhere."""
+    prior, likelihood = values["prior"].copy(), values["likelihood"].copy()
+    if len(prior) > 2:
+        prior[0] = 0.0
+        prior /= prior.sum()
+        likelihood[1] = 0.0
+    values["prior"], values["likelihood"] = prior, likelihood
+    return values
+
+
+DOMAIN = Domain(
+    seed=1103,
+    args=(
+        Probs("prior", simplex=True),
+        Reals("likelihood", low=0.05, high=0.95, integers=False, uint8=True, tiny=True, nan_rejected=True),
+    ),
+    sizes={"n": (1, 4, 7, 50)},
+    custom={"integer likelihoods": _integer_likelihoods, "hypotheses with prior 0": _zero_prior_mass},
+)
 
 
 @cached_reference
@@ -88,12 +117,17 @@ def test_edge_cases(bayes_posterior):
     )
 
 
-@points(1)
-def test_accepts_lists_and_float32(bayes_posterior):
-    rng = seeded(1102)
-    prior = np.array([0.125, 0.375, 0.25, 0.25])  # exact in float32 too
-    args = (prior, rng.uniform(0.05, 0.95, size=4))
-    expect_input_types_accepted(bayes_posterior, args, reference, reference_name=REFERENCE)
+@points(2)
+def test_every_corner_of_the_domain(bayes_posterior):
+    expect_cases(
+        bayes_posterior,
+        DOMAIN.corner_cases(),
+        reference,
+        reference_name=REFERENCE,
+        mistakes=MISTAKES,
+        rtol=RTOL,
+        atol=ATOL,
+    )
 
 
 @points(1)
@@ -121,5 +155,16 @@ def test_rejects_bad_input(bayes_posterior):
             BadInput("a likelihood is negative", ([0.5, 0.5], [0.5, -0.1])),
             BadInput("prior has 3 entries and likelihood 2", ([0.2, 0.3, 0.5], [0.5, 0.5])),
             BadInput("both inputs are empty", ([], [])),
+            BadInput(
+                "the prior sums to 1.000005, more than 1e-6 from 1",
+                ([0.5, 0.500005], [0.5, 0.5]),
+                mistakes=(rescaling,),
+            ),
+            BadInput("a likelihood is inf", ([0.5, 0.5], [0.5, np.inf])),
+            BadInput("a prior probability is nan", ([0.5, np.nan], [0.5, 0.5])),
+            *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PROPERTIES = (Differential("bayes_posterior", DOMAIN, reference, REFERENCE, rtol=RTOL, atol=ATOL),)

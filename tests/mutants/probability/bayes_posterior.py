@@ -61,3 +61,66 @@ def rescales_the_prior(prior, likelihood):
     if (p * q).sum() == 0:
         raise ValueError("evidence is 0")
     return p * q / (p * q).sum()
+
+
+# From the red team's tries (/work/redteam):
+
+
+def _rt_inputs(prior, likelihood, check_finite=True, check_sum="tol", check_neg=True, lik_max_one=False):
+    p = np.asarray(prior, dtype=np.float64)
+    lik = np.asarray(likelihood, dtype=np.float64)
+    if p.ndim != 1 or lik.ndim != 1:
+        raise ValueError("1-D expected")
+    if p.shape != lik.shape:
+        raise ValueError("length mismatch")
+    if p.size == 0:
+        raise ValueError("empty")
+    if check_finite and not (np.isfinite(p).all() and np.isfinite(lik).all()):
+        raise ValueError("not finite")
+    if check_neg and (np.any(p < 0) or np.any(lik < 0)):
+        raise ValueError("negative")
+    if lik_max_one and np.any(lik > 1):
+        raise ValueError("likelihood must be a probability")
+    if check_sum == "tol" and abs(p.sum() - 1.0) > 1e-6:
+        raise ValueError("prior must sum to 1")
+    if check_sum == "exact" and p.sum() != 1.0:
+        raise ValueError("prior must sum to 1")
+    if check_sum == "isclose" and not np.isclose(p.sum(), 1.0):
+        raise ValueError("prior must sum to 1")
+    return p, lik
+
+
+def _rt_post(p, lik):
+    joint = p * lik
+    ev = joint.sum()
+    if ev == 0:
+        raise ValueError("evidence is 0")
+    return joint / ev
+
+
+@mutant("bayes_posterior")
+def nan_slips_through(prior, likelihood):
+    p, lik = _rt_inputs(prior, likelihood, check_finite=False)
+    with np.errstate(all="ignore"):
+        joint = p * lik
+        ev = joint.sum()
+    if ev == 0:
+        raise ValueError("evidence is 0")
+    return joint / ev
+
+
+@mutant("bayes_posterior")
+def isclose_sum_check(prior, likelihood):
+    p, lik = _rt_inputs(prior, likelihood, check_sum="isclose")
+    return _rt_post(p, lik)
+
+
+@mutant("bayes_posterior")
+def in_place(prior, likelihood):
+    p, lik = _rt_inputs(prior, likelihood)
+    ev = float(p @ lik)
+    if ev == 0:
+        raise ValueError("evidence is 0")
+    p *= lik
+    p /= ev
+    return p
