@@ -86,7 +86,7 @@ def grade_module(
     path = target / f"{grader.key}.py"
     module = StudentModule(path, f"{grader.key}.py", grader.allowed_imports, settings.call_timeout)
     result = ExerciseResult(grader.key)
-    session = Session(module, settings, grader.root, shared)
+    session = Session(module, settings, shared)
     try:
         for check in grader.checks:
             functions = {p: SandboxFunction(session, p, settings.call_timeout) for p in check.functions}

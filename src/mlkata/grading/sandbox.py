@@ -102,7 +102,6 @@ class Session:
         self,
         module: StudentModule,
         settings: Settings,
-        grader_root: Path | None = None,
         shared: SharedWorkers | None = None,
     ) -> None:
         self.module = module
