@@ -249,7 +249,7 @@ def test_the_batch_finishes_and_writes_every_student(batch):
     for student in students:
         assert (batch.out / student / "results.json").is_file(), student
         assert (batch.out / student / "feedback.md").is_file(), student
-    assert "graded" in batch.run.stderr and f"({len(KEYS)} exercises)" in batch.run.stderr
+    assert "graded" in batch.run.stdout and f"({len(KEYS)} exercises)" in batch.run.stdout
 
 
 @pytest.mark.parametrize("student", HONEST)
@@ -348,7 +348,7 @@ def test_feedback_is_readable(batch):
     ],
 )
 def test_malformed_submissions_get_a_clear_note(batch, student, note):
-    assert f"{student}:" in batch.run.stderr  # the console names them too
+    assert f"{student}:" in batch.run.stdout  # the console names them too
     data = batch.results(student)
     assert re.search(note, data["output"]), data["output"]
     assert re.search(note, (batch.out / student / "feedback.md").read_text())
@@ -416,7 +416,7 @@ def test_a_rerun_grades_only_what_is_missing(batch, tmp_path):
     rerun = run_grade(batch.submissions, out)
     assert rerun.returncode == 0, rerun.stderr[-3000:]
     assert f"graded 2 student(s), {len(list(batch.out.glob('*/results.json'))) - 2} already up to date" in (
-        rerun.stderr.replace("\n", " ")
+        rerun.stdout.replace("\n", " ")
     )
     assert (out / "honest" / "results.json").read_text() == before
     assert json.loads((out / "honest_flat" / "results.json").read_text())["score"] > 0
@@ -435,7 +435,7 @@ def test_an_output_folder_inside_the_submissions_is_not_a_student(tmp_path):
         assert graded.returncode == 0, graded.stderr[-3000:]
     rows = (out / "grades.csv").read_text().splitlines()
     assert [row.split(",")[0] for row in rows] == ["student", "student01", "student02", "(max)"]
-    assert "skipped notes.txt: not a student's folder or .zip" in graded.stderr.replace("\n", " ")
+    assert "skipped notes.txt: not a student's folder or .zip" in graded.stdout.replace("\n", " ")
 
 
 def test_an_interrupted_batch_leaves_only_whole_files(tmp_path):

@@ -84,7 +84,7 @@ def test_a_rerun_after_a_grader_changed_grades_everyone_again(tmp_path):
     def grade() -> tuple[str, int]:
         done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
         assert done.returncode == 0, done.stderr[-3000:]
-        return done.stderr.replace("\n", " "), json.loads((out / "ann" / "results.json").read_text())[
+        return done.stdout.replace("\n", " "), json.loads((out / "ann" / "results.json").read_text())[
             "max_score"
         ]
 
@@ -153,7 +153,7 @@ def test_a_roster_puts_ids_and_emails_in_grades_csv_and_names_who_handed_nothing
     command += ["--topics", "losses", "--roster", str(roster)]
     done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "no submission from 1 on the roster: Bo Chen" in done.stderr.replace("\n", " ")
+    assert "no submission from 1 on the roster: Bo Chen" in done.stdout.replace("\n", " ")
     with open(out / "grades.csv", newline="", encoding="utf-8") as handle:
         rows = {row["name"]: row for row in csv.DictReader(handle)}
     assert (rows["José Müller"]["id"], rows["José Müller"]["email"]) == ("s-001", "jose@uni.edu")

@@ -138,10 +138,24 @@ def student_id(name: str) -> str:
 
 
 def _is_student(entry: Path) -> bool:
-    """A student's entry: a folder, or a ``.zip`` file (neither a symlink)."""
-    if entry.is_symlink():
-        return False
-    return entry.is_dir() or (entry.suffix.lower() == ".zip" and entry.is_file())
+    """A student's entry: a folder, or a ``.zip`` file, or the instructor's link to either.
+
+    The entries of the submissions folder are the instructor's own (a link farm into an LMS
+    download, say), so a link there is followed, once; links inside a student's folder never are.
+    """
+    target = entry.resolve() if entry.is_symlink() else entry
+    return target.is_dir() or (target.suffix.lower() == ".zip" and target.is_file())
+
+
+def why_not_student(entry: Path) -> str:
+    """Why an entry of the submissions folder is not graded.
+
+    >>> why_not_student(Path("notes.txt"))
+    "not a student's folder or .zip"
+    """
+    if entry.is_symlink() and not entry.exists():
+        return f"a link to {os.readlink(entry)}, which does not exist"
+    return "not a student's folder or .zip"
 
 
 def _entries(submissions: Path, skip: Iterable[Path]) -> list[Path]:
@@ -154,9 +168,11 @@ def _entries(submissions: Path, skip: Iterable[Path]) -> list[Path]:
     ]
 
 
-def not_students(submissions: Path, skip: Iterable[Path] = ()) -> list[str]:
-    """The names of the entries of ``submissions`` that are not a student (a stray file)."""
-    return [entry.name for entry in _entries(submissions, skip) if not _is_student(entry)]
+def not_students(submissions: Path, skip: Iterable[Path] = ()) -> dict[str, str]:
+    """The entries of ``submissions`` that are not a student (a stray file), each with why."""
+    return {
+        entry.name: why_not_student(entry) for entry in _entries(submissions, skip) if not _is_student(entry)
+    }
 
 
 def collect(submissions: Path, exercises: list[Exercise], skip: Iterable[Path] = ()) -> list[Submission]:
@@ -176,7 +192,7 @@ def collect(submissions: Path, exercises: list[Exercise], skip: Iterable[Path] =
             digest = hashlib.sha256(entry.name.encode("utf-8", "surrogateescape")).hexdigest()[:6]
             student = f"{safe_name(name)[:72]}-{digest}"
         taken.add(student)
-        submission = read_submission(entry, exercises, student)
+        submission = read_submission(entry.resolve() if entry.is_symlink() else entry, exercises, student)
         submission.name = unicodedata.normalize("NFC", name)
         result.append(submission)
     return result

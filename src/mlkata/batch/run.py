@@ -55,6 +55,11 @@ class Summary:
     """What the intake noticed, and why grading did not finish, by student graded this run."""
     missing: list[str] = field(default_factory=list)
     """The roster's members who handed nothing in."""
+    interrupted: list[str] = field(default_factory=list)
+    """The students not graded because the batch was interrupted (Ctrl-C): a rerun grades them."""
+    removed: list[str] = field(default_factory=list)
+    """Folders of ``out`` with results of students no longer among the submissions (kept, not in
+    grades.csv)."""
 
 
 def grading_key(exercises: list[Exercise], root: Path, options: Options) -> str:
@@ -115,17 +120,27 @@ def grade_batch(
     key = grading_key(exercises, root, options)
     todo = [s for s in students if options.force or not _up_to_date(out, s, topics, key)]
     skipped = [s.student for s in students if s not in todo]
+    current = {s.student for s in students}
+    removed = sorted(
+        folder.name
+        for folder in out.iterdir()
+        if folder.name not in current and (folder / "results.json").is_file()
+    )
     _remove_stale_work()
     work = Path(tempfile.mkdtemp(prefix=f"mlkata-batch-{os.getpid()}-"))
     done = 0
+    finished: set[str] = set()
     graders = GraderPool(exercises, root, work, options)
     pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
+    expected: dict[str, list[report.ExpectedCheck]] = {}
     try:
         graders.prestart(min(max(1, options.jobs), len(todo)))
         expected = graders.expected_checks(exercises, root)
         futures = [pool.submit(grade_student, s, exercises, topics, graders, work, options) for s in todo]
         for future in as_completed(futures):
             result = future.result()
+            if result.error == INTERRUPTED:
+                continue
             result.grading = key
             member = roster.find(result.name) if roster is not None else None
             if member is not None:
@@ -134,27 +149,39 @@ def grade_batch(
                 report.write_student(out, result, expected)
             except OSError as error:  # a full disk, say: this student's files only, the batch goes on
                 print(f"mlkata grade: {result.student}: results not written ({error})", file=sys.stderr)
+            finished.add(result.student)
             done += 1
             if progress:
                 progress(result.student, done, len(todo))
-    except BaseException:
+    except BaseException as error:
+        graders.stopping.set()
         pool.shutdown(wait=False, cancel_futures=True)
         with _LOCK:
             for process in list(_RUNNING):
                 _kill_run(process)
-        raise
+        if not isinstance(error, KeyboardInterrupt):
+            raise
     finally:
         pool.shutdown(wait=True)
         graders.close()
         shutil.rmtree(work, ignore_errors=True)
-    rows = [d for s in students if (d := report.read_results(out / s.student / "results.json"))]
+    interrupted = [s.student for s in todo if s.student not in finished] if graders.stopping.is_set() else []
+    if not expected:  # interrupted before the graders were read
+        expected = report.expected_checks(exercises, root)
+    rows = [
+        d
+        for s in students
+        if s.student not in interrupted and (d := report.read_results(out / s.student / "results.json"))
+    ]
     missing = []
     if roster is not None:
         handed_in = {id(roster.find(s.name)) for s in students}
         missing = [m for m in roster.members if id(m) not in handed_in]
     grades = report.write_grades(out, rows, list(expected), missing)
-    summary = Summary([s.student for s in todo], skipped, grades, time.monotonic() - start)
+    graded = [s.student for s in todo if s.student not in interrupted]
+    summary = Summary(graded, skipped, grades, time.monotonic() - start)
     summary.missing = [m.name for m in missing]
+    summary.interrupted, summary.removed = interrupted, removed
     for row in rows:
         meta = row["extra_data"]["mlkata"]
         notes = [
@@ -176,6 +203,10 @@ READY_SECONDS = 300.0
 """How long a grader process may take to import the graders and their references."""
 _RUNNING: set[subprocess.Popen] = set()
 _LOCK = threading.Lock()
+
+
+INTERRUPTED = "interrupted"
+"""The error of a student whose grading the batch's interruption stopped: not written, not graded."""
 
 
 class GraderGone(Exception):
@@ -312,6 +343,8 @@ class GraderPool:
     def __init__(self, exercises: list[Exercise], root: Path, work: Path, options: Options):
         self.start = lambda: GraderProcess(exercises, root, work, options)
         self.idle: queue.SimpleQueue[GraderProcess] = queue.SimpleQueue()
+        self.stopping = threading.Event()
+        """Set when the batch is interrupted: no process is started any more."""
 
     def prestart(self, count: int) -> None:
         """Start ``count`` processes now, so that their imports overlap with other work."""
@@ -341,6 +374,8 @@ class GraderPool:
         }
 
     def take(self) -> GraderProcess:
+        if self.stopping.is_set():
+            raise GraderGone(INTERRUPTED)
         try:
             return self.idle.get_nowait()
         except queue.Empty:
@@ -377,12 +412,19 @@ def grade_student(
         shutil.rmtree(private, ignore_errors=True)
         return result
     limit = len(exercises) * (options.exercise_timeout + 5) + 120
-    grader = pool.take()
     exercises_done: dict[str, dict] = {}
+    try:
+        grader = pool.take()
+    except GraderGone:
+        result.error = INTERRUPTED
+        shutil.rmtree(private, ignore_errors=True)
+        return result
     try:
         grader.grade(target, time.monotonic() + limit, exercises_done)
     except GraderGone as gone:
-        if str(gone) == "timeout":
+        if pool.stopping.is_set():  # killed by the batch's interruption, not by this submission
+            result.error = INTERRUPTED
+        elif str(gone) == "timeout":
             result.error = f"the grading of this submission took more than {limit:g} s and was stopped"
         else:
             result.error = f"the grader process {grader.why_gone()} before this submission was graded"

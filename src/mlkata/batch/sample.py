@@ -43,9 +43,11 @@ def _mutant_sources(exercise: Exercise, root: Path) -> list[tuple[str, str]]:
 
 def make_class(
     folder: Path, students: int, wrong: float = 0.2, seed: int = 0, root: Path | None = None
-) -> None:
+) -> tuple[int, int]:
+    """Write ``students`` folders into ``folder``: the exercises each has, and the files given a mistake."""
     root = root or project_root()
     rng = random.Random(seed)
+    wrong_files = 0
     exercises = [e for e in all_exercises(root) if e.grader_path(root).is_file()]
     mutants = {e.key: _mutant_sources(e, root) for e in exercises}
     for number in range(1, students + 1):
@@ -54,9 +56,11 @@ def make_class(
             text = exercise.solution_path(root).read_text(encoding="utf-8")
             if mutants[exercise.key] and rng.random() < wrong:
                 text += rng.choice(mutants[exercise.key])[1]
+                wrong_files += 1
             path = student / exercise.topic / f"{exercise.module}.py"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+    return len(exercises), wrong_files
 
 
 def main() -> None:
@@ -66,7 +70,12 @@ def main() -> None:
     parser.add_argument("--wrong", type=float, default=0.2, help="share of exercises with a mistake")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    make_class(args.folder, args.students, args.wrong, args.seed)
+    exercises, wrong_files = make_class(args.folder, args.students, args.wrong, args.seed)
+    print(
+        f"wrote {args.students} students to {args.folder} ({exercises} exercises each; "
+        f"{wrong_files} of {args.students * exercises} files carry a known mistake)\n"
+        f"grade them: mlkata grade {args.folder} --out {args.folder}-results"
+    )
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ def grade(
     import os
 
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     from mlkata import catalog
@@ -49,7 +50,8 @@ def grade(
     from mlkata.batch.run import Options, grade_batch
     from mlkata.paths import project_root
 
-    console = Console(stderr=True)
+    console = Console(stderr=True)  # progress and errors; the summary goes to stdout
+    report = Console(highlight=False, soft_wrap=True)  # a long path stays whole, to copy
     if not submissions.is_dir():
         console.print(f"[red]{submissions} is not a folder[/red]")
         raise typer.Exit(2)
@@ -105,17 +107,30 @@ def grade(
         summary = grade_batch(
             submissions.resolve(), out.resolve(), exercises, root, options, advance, class_roster
         )
-    stray = not_students(submissions.resolve(), skip=[out.resolve()])
-    if stray:
-        shown = ", ".join(stray[:5]) + (f" and {len(stray) - 5} more" if len(stray) > 5 else "")
-        console.print(f"[yellow]skipped {shown}: not a student's folder or .zip[/yellow]")
+    for name, why in not_students(submissions.resolve(), skip=[out.resolve()]).items():
+        report.print(f"[yellow]skipped {escape(name)}: {escape(why)}[/yellow]")
     if summary.missing:
         shown = ", ".join(summary.missing[:10]) + (" ..." if len(summary.missing) > 10 else "")
-        console.print(f"[yellow]no submission from {len(summary.missing)} on the roster: {shown}[/yellow]")
+        report.print(
+            f"[yellow]no submission from {len(summary.missing)} on the roster: {escape(shown)}[/yellow]"
+        )
+    if summary.removed:
+        shown = ", ".join(summary.removed[:10]) + (" ..." if len(summary.removed) > 10 else "")
+        report.print(
+            f"[yellow]{len(summary.removed)} folder(s) of {escape(str(out))} hold results of students "
+            f"no longer in {escape(str(submissions))}, kept but left out of grades.csv: "
+            f"{escape(shown)}[/yellow]"
+        )
     for student, notes in summary.notes.items():
         shown = "; ".join(notes[:3]) + (f" (and {len(notes) - 3} more)" if len(notes) > 3 else "")
-        console.print(f"[yellow]{student}:[/yellow] {shown}", highlight=False)
-    console.print(
+        report.print(f"[yellow]{escape(student)}:[/yellow] {escape(shown)}")
+    report.print(
         f"graded {len(summary.graded)} student(s), {len(summary.skipped)} already up to date "
         f"({len(exercises)} exercises) in {summary.seconds:.1f} s; grades in {summary.grades}"
     )
+    if summary.interrupted:
+        report.print(
+            f"[red]interrupted: {len(summary.interrupted)} student(s) not graded; run the same command "
+            "again to grade them (the others are kept)[/red]"
+        )
+        raise typer.Exit(130)
