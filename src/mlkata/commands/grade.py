@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mlkata import limits
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from mlkata.batch.lms import Export, GradeRow, RosterEntry
+
 
 def register(app: typer.Typer) -> None:
     app.command(name="grade")(grade)
+    gradescope = typer.Typer(help="Gradescope: an autograder zip that grades with mlkata's sandbox.")
+    gradescope.command(name="build")(gradescope_build)
+    app.add_typer(gradescope, name="gradescope")
+    export = typer.Typer(help="Grades for an LMS, from a batch's grades.csv and the roster.")
+    export.command(name="canvas")(export_canvas)
+    export.command(name="moodle")(export_moodle)
+    app.add_typer(export, name="export")
+
+
+HIDDEN_HELP = "what Gradescope shows of hidden checks: hidden, after_due_date or after_published"
 
 
 def grade(
@@ -37,6 +52,7 @@ def grade(
         Path | None,
         typer.Option("--roster", help="CSV of the class (name, id, email): ids and emails in grades.csv"),
     ] = None,
+    hidden_visibility: Annotated[str, typer.Option("--hidden-visibility", help=HIDDEN_HELP)] = "hidden",
 ) -> None:
     """Grade every student's submission with the graders, each in a sandbox."""
     import os
@@ -54,6 +70,11 @@ def grade(
     report = Console(highlight=False, soft_wrap=True)  # a long path stays whole, to copy
     if not submissions.is_dir():
         console.print(f"[red]{submissions} is not a folder[/red]")
+        raise typer.Exit(2)
+    from mlkata.batch.gradescope import HIDDEN_VISIBILITIES, apply_hidden_visibility
+
+    if hidden_visibility not in HIDDEN_VISIBILITIES:
+        console.print(f"[red]--hidden-visibility is one of {', '.join(HIDDEN_VISIBILITIES)}[/red]")
         raise typer.Exit(2)
     chosen_topics = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
     try:
@@ -107,6 +128,7 @@ def grade(
         summary = grade_batch(
             submissions.resolve(), out.resolve(), exercises, root, options, advance, class_roster
         )
+    apply_hidden_visibility(out.resolve(), hidden_visibility)  # also on the students a rerun kept
     for name, why in not_students(submissions.resolve(), skip=[out.resolve()]).items():
         report.print(f"[yellow]skipped {escape(name)}: {escape(why)}[/yellow]")
     if summary.missing:
@@ -134,3 +156,166 @@ def grade(
             "again to grade them (the others are kept)[/red]"
         )
         raise typer.Exit(130)
+
+
+def gradescope_build(
+    out: Annotated[Path, typer.Option("--out", help="the zip to write (autograder.zip)")],
+    topics: Annotated[
+        list[str] | None,
+        typer.Option("--topics", help="topics to grade, comma-separated or repeated (default: all)"),
+    ] = None,
+    hidden_visibility: Annotated[str, typer.Option("--hidden-visibility", help=HIDDEN_HELP)] = "hidden",
+    call_timeout: Annotated[
+        float, typer.Option("--call-timeout", help="seconds per call")
+    ] = limits.CALL_TIMEOUT,
+    exercise_timeout: Annotated[
+        float, typer.Option("--exercise-timeout", help="seconds for all the calls of one exercise")
+    ] = limits.EXERCISE_TIMEOUT,
+    memory: Annotated[
+        int, typer.Option("--memory", help="megabytes a sandbox worker may use")
+    ] = limits.MEMORY_MB,
+) -> None:
+    """Write a Gradescope autograder zip: setup.sh, run_autograder, mlkata and the graders."""
+    from rich.console import Console
+
+    from mlkata import catalog
+    from mlkata.batch.gradescope import BundleOptions, build_bundle
+    from mlkata.commands.learner import _split  # the --topics of mlkata drill: commas or repeated
+    from mlkata.paths import project_root
+
+    console = Console(highlight=False, soft_wrap=True)
+    try:
+        root = project_root()
+        exercises = catalog.exercises_of(_split(topics), root)
+        options = BundleOptions((), hidden_visibility, call_timeout, exercise_timeout, memory)
+        bundle = build_bundle(out, exercises, root, options)
+    except (KeyError, FileNotFoundError, ValueError, OSError) as error:
+        console.print(f"[red]{error.args[0] if isinstance(error, KeyError) else error}[/red]")
+        raise typer.Exit(2) from None
+    topic_names = ", ".join(dict.fromkeys(key.split("/")[0] for key in bundle.exercises))
+    console.print(
+        f"wrote {bundle.path} ({bundle.path.stat().st_size // 1024} KB, {len(bundle.files)} files): "
+        f"{len(bundle.exercises)} exercises of {topic_names}, {bundle.max_score} points, "
+        f"hidden checks {hidden_visibility}"
+    )
+    console.print(
+        "Upload it as the autograder of a Gradescope programming assignment (Ubuntu image); students "
+        "hand in their .py files (or notebooks, or a zip). Set its timeout to at least "
+        f"{len(bundle.exercises) * (exercise_timeout + 5) + 120:g} s: what a submission whose every "
+        "exercise runs out of time may take."
+    )
+
+
+def _export(
+    kind: str,
+    results: Path,
+    roster: Path,
+    out: Path,
+    assignment: str,
+    missing: str,
+    make: Callable[[list[GradeRow], float, list[RosterEntry]], Export],
+) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    from mlkata.batch import lms
+    from mlkata.batch.roster import RosterError
+
+    console = Console(highlight=False, soft_wrap=True)
+    if missing not in lms.MISSING:
+        console.print(f"[red]--missing is one of {', '.join(lms.MISSING)}[/red]")
+        raise typer.Exit(2)
+    grades_path = results / "grades.csv" if results.is_dir() else results
+    try:
+        with open(grades_path, encoding="utf-8", newline="") as handle:
+            grades, most = lms.read_grades(handle)
+    except (OSError, UnicodeDecodeError, lms.GradesError) as error:
+        console.print(f"[red]cannot read {escape(str(grades_path))}: {escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    try:
+        with open(roster, encoding="utf-8-sig", newline="") as handle:
+            entries = lms.roster_entries(handle)
+    except (OSError, UnicodeDecodeError, RosterError, ValueError) as error:
+        console.print(f"[red]cannot read the roster {escape(str(roster))}: {escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    export = make(grades, most, entries)
+    try:
+        extra = lms.write_export(export, out, most)
+    except OSError as error:
+        console.print(f"[red]cannot write {escape(str(out))}: {escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    console.print(
+        f"{kind}: wrote {escape(str(out))}: {export.exported} student(s) of the roster, "
+        f"'{escape(assignment)}' out of {most:g} points"
+    )
+    if export.no_grade:
+        given = "0" if missing == "zero" else "an empty cell"
+        names = ", ".join(m.name for m in export.no_grade)
+        console.print(
+            f"[yellow]{len(export.no_grade)} on the roster not in grades.csv, given {given}: "
+            f"{escape(names)}[/yellow]"
+        )
+    if export.no_identifier:
+        names = ", ".join(m.name for m in export.no_identifier)
+        console.print(
+            f"[yellow]{len(export.no_identifier)} on the roster without that identifier, left out: "
+            f"{escape(names)}[/yellow]"
+        )
+    for duplicate in export.duplicates:
+        console.print(f"[yellow]several results for {escape(duplicate)}: the higher is exported[/yellow]")
+    if extra is not None:
+        shown = ", ".join(f"{r.name} ({r.total:g})" for r in export.not_on_roster)
+        console.print(
+            f"[yellow]{len(export.not_on_roster)} graded student(s) not on the roster, not in the import, "
+            f"kept in {escape(str(extra))}: {escape(shown)}[/yellow]"
+        )
+
+
+ResultsArgument = Annotated[Path, typer.Argument(help="the --out folder of mlkata grade (or its grades.csv)")]
+RosterOption = Annotated[Path, typer.Option("--roster", help="the class roster CSV (name, id, email)")]
+AssignmentOption = Annotated[str, typer.Option("--assignment", help="the assignment's name in the LMS")]
+MissingOption = Annotated[
+    str, typer.Option("--missing", help="grade of a roster member not in grades.csv: zero or blank")
+]
+
+
+def export_canvas(
+    results: ResultsArgument,
+    roster: RosterOption,
+    out: Annotated[Path, typer.Option("--out", help="the Canvas gradebook import CSV to write")],
+    assignment: AssignmentOption = "mlkata",
+    assignment_id: Annotated[
+        str, typer.Option("--assignment-id", help="the Canvas assignment's id (none: a new assignment)")
+    ] = "",
+    missing: MissingOption = "zero",
+) -> None:
+    """A Canvas gradebook import CSV (Grades, Import) of a batch's grades."""
+    from mlkata.batch import lms
+
+    def make(grades, most, entries):
+        return lms.canvas_export(grades, most, entries, assignment, assignment_id, missing)
+
+    _export("canvas", results, roster, out, assignment, missing, make)
+
+
+def export_moodle(
+    results: ResultsArgument,
+    roster: RosterOption,
+    out: Annotated[Path, typer.Option("--out", help="the Moodle grade import CSV to write")],
+    assignment: AssignmentOption = "mlkata",
+    identifier: Annotated[
+        str, typer.Option("--identifier", help="the user field Moodle maps students by: email or idnumber")
+    ] = "email",
+    missing: MissingOption = "zero",
+) -> None:
+    """A Moodle grade import CSV (Grades, Import, CSV file) of a batch's grades."""
+    from mlkata.batch import lms
+
+    if identifier not in lms.MOODLE_IDENTIFIERS:
+        typer.echo(f"--identifier is one of {', '.join(lms.MOODLE_IDENTIFIERS)}", err=True)
+        raise typer.Exit(2)
+
+    def make(grades, most, entries):
+        return lms.moodle_export(grades, entries, assignment, identifier, missing)
+
+    _export("moodle", results, roster, out, assignment, missing, make)
