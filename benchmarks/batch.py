@@ -104,7 +104,9 @@ def measure(quick: bool) -> str:
     """Grade a generated class both ways and return the markdown table."""
     from mlkata.batch.sample import make_class
     from mlkata.catalog import exercises_of
-    from mlkata.paths import TOPICS
+    from mlkata.curriculum import topics
+
+    TOPICS = topics()
 
     topics = ["losses"] if quick else list(TOPICS)
     students, nbgrader_students = (2, 1) if quick else (30, 3)

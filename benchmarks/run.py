@@ -108,7 +108,9 @@ def machine() -> str:
 
 def feedback_section(quick: bool, runs: int | None) -> str:
     from mlkata.catalog import all_exercises
-    from mlkata.paths import TOPICS
+    from mlkata.curriculum import topics
+
+    TOPICS = topics()
 
     feedback = load("feedback")
     assert feedback is not None, "benchmarks/feedback.py is missing"

@@ -22,7 +22,8 @@ import pytest
 from mlkata.catalog import exercises_of
 from mlkata.classroom.course import build_course
 from mlkata.classroom.notebook import answer_source
-from mlkata.grading.direct import grader_tests, run_checks
+from mlkata.engine.specs import GraderSpec
+from mlkata.grading.direct import run_checks
 from tests.helpers import ROOT, load_solution
 
 ASSIGNMENT = "ps1"
@@ -49,7 +50,8 @@ def expected_points(chosen, functions: dict | None = None) -> dict[str, float]:
 
 def full_points(chosen) -> dict[str, float]:
     return {
-        f"{chosen.module}-{name}": float(worth) for name, _, worth in grader_tests(chosen.grader_path(ROOT))
+        f"{chosen.module}-{check.name}": float(check.points)
+        for check in GraderSpec.load(chosen.grader_path(ROOT)).checks
     }
 
 

@@ -48,15 +48,21 @@ ATTACKS = {
     "forge_results": {"losses/hinge_loss": r"grading sandbox: your code (reads '/proc|writes)"},
     "rewrite_graders": {"losses/hinge_loss": r"grading sandbox: your code writes '[^']*(graders|conftest)"},
     "infinite_loop": {"losses/hinge_loss": r"ran for more than 2 s and was stopped|used up its 5 s"},
-    "memory_bomb": {"losses/hinge_loss": r"ran out of memory|killed for using more CPU time \(or memory\)"},
+    # on Python 3.10 the call can reach its time limit before the memory limit: refused either way
+    "memory_bomb": {
+        "losses/hinge_loss": r"ran out of memory|killed for using more CPU time \(or memory\)"
+        r"|ran for more than"
+    },
     "fork_bomb": {
         "losses/hinge_loss": r"your code starts a process \(os\.fork\)",
         "losses/mean_squared_error": r"your code imports multiprocessing",
-        "losses/mean_absolute_error": r"your code starts a process \(subprocess\.Popen\)",
+        # where numpy has not imported subprocess already (3.10, 3.13), its import is refused first
+        "losses/mean_absolute_error": r"your code (starts a process \(subprocess\.Popen\)"
+        r"|imports subprocess)",
     },
     "syntax_error": {"losses/hinge_loss": r"hinge_loss\.py has a syntax error on line 4"},
     "missing_function": {"losses/hinge_loss": r"losses/hinge_loss\.py defines no function hinge_loss\(\)"},
-    "raw_syscalls": {"losses/hinge_loss": r"grading sandbox: your code reads"},
+    "raw_syscalls": {"losses/hinge_loss": r"grading sandbox: your code (reads|imports subprocess)"},
     "disarm_hook_plant_links": {"losses/hinge_loss": r"grading sandbox: your code|expected"},
     "fifo_and_devices": {"losses/hinge_loss": r"expected|grading sandbox"},
     "fill_the_disk": {"losses/hinge_loss": r"expected|grading sandbox|killed for writing"},

@@ -40,7 +40,8 @@ def _pytest_report(target: Path, out: Path) -> dict:
     graders = [str(e.grader_path(ROOT)) for e in EXERCISES]
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     env["MLKATA_ROOT"] = str(ROOT)
-    command = [sys.executable, "-P", "-m", "pytest", *graders, "--target", str(target), "--sandbox"]
+    no_cwd = "import sys; del sys.path[0]; import pytest; sys.exit(pytest.main())"  # python -P, on 3.10 too
+    command = [sys.executable, "-c", no_cwd, *graders, "--target", str(target), "--sandbox"]
     command += ["--mlkata-report", str(out), "--call-timeout", str(OPTIONS.call_timeout)]
     command += ["--exercise-timeout", str(OPTIONS.exercise_timeout)]
     command += ["--sandbox-memory", str(OPTIONS.memory_mb)]
@@ -125,7 +126,8 @@ def mean_absolute_error(y_true, y_pred):
 def test_what_a_module_does_to_its_worker_does_not_reach_the_next_module_of_its_topic(tmp_path, first):
     """A topic's modules share a worker in the batch: the first one's changes are undone,
     and a worker it ended is replaced."""
-    from mlkata.batch.server import Grader, grade_target
+    from mlkata.engine.sandboxed import grade_target
+    from mlkata.engine.specs import GraderSpec
     from mlkata.grading.sandbox import Settings
 
     target = tmp_path / "student"
@@ -136,7 +138,7 @@ def test_what_a_module_does_to_its_worker_does_not_reach_the_next_module_of_its_
         (target / "losses" / f"{exercise.module}.py").write_text(source)
     assert losses[0].module == "mean_absolute_error"  # graded first, in the worker the others get
     (target / "losses" / "mean_absolute_error.py").write_text(first)
-    graders = [Grader.load(e.grader_path(ROOT)) for e in losses]
+    graders = [GraderSpec.load(e.grader_path(ROOT)) for e in losses]
     settings = Settings(call_timeout=5.0, exercise_timeout=20.0, memory_mb=768)
     results = {r.exercise: r for r in grade_target(graders, target, settings)}
     assert not any(c.passed for c in results["losses/mean_absolute_error"].checks)

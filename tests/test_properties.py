@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mlkata.catalog import all_exercises
+from mlkata.engine.specs import grader_module
 from mlkata.grading.checks import Differential
-from mlkata.grading.direct import grader_module
 from mlkata.grading.failures import GradeFailure
 from mlkata.grading.proxy import StudentFunction
 from tests.helpers import ROOT, load_solution

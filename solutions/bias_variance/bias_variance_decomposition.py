@@ -76,7 +76,6 @@ def bias_variance_decomposition(predictions, y_true):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 2
 HINTS = (
     "Which axis of predictions runs over the training rounds? The main prediction of a point "

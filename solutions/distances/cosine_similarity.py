@@ -64,7 +64,6 @@ def cosine_similarity(u, v):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 1
 HINTS = (
     "What does the dot product u . v measure once both vectors have length 1? And what is the "

@@ -49,7 +49,6 @@ def euclidean_distance(u, v):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 1
 HINTS = (
     "In 2-D the distance from (0, 0) to (3, 4) is 5 by Pythagoras. What is the same computation "

@@ -110,7 +110,6 @@ def kmeans(X, init_centroids, n_iter=100):
 
 
 ### BEGIN META
-ORDER = 6
 DIFFICULTY = 3
 HINTS = (
     "Lloyd's algorithm repeats two steps. Given centroids, which cluster does each point join? "

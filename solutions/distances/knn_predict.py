@@ -110,7 +110,6 @@ def knn_predict(X_train, y_train, X_test, k=5):
 
 
 ### BEGIN META
-ORDER = 5
 DIFFICULTY = 2
 HINTS = (
     "For one test point: which k training points are closest, and which label do most of them "

@@ -51,7 +51,6 @@ def manhattan_distance(u, v):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 1
 HINTS = (
     "Walking on a grid of streets from (1, -2) to (4, 2), how many blocks do you cover east-west, "

@@ -110,7 +110,6 @@ def pairwise_distances(X, Y, metric="euclidean"):
 
 
 ### BEGIN META
-ORDER = 4
 DIFFICULTY = 2
 HINTS = (
     "Expand |x - y|^2 = (x - y) . (x - y). Which of the three terms you get involve both x and y, "

@@ -62,7 +62,6 @@ def cross_entropy(y_true, probs, eps=1e-15):
 
 
 ### BEGIN META
-ORDER = 5
 DIFFICULTY = 2
 HINTS = (
     "Only one entry of each row matters: the probability of the true class. How do you pick "

@@ -63,7 +63,6 @@ def cross_entropy_from_logits(y_true, logits):
 
 
 ### BEGIN META
-ORDER = 6
 DIFFICULTY = 3
 HINTS = (
     "What does np.exp(1000.0) give? Softmax does not change if you subtract the same number "

@@ -54,7 +54,6 @@ def hinge_loss(y_true, decision):
 
 
 ### BEGIN META
-ORDER = 7
 DIFFICULTY = 1
 HINTS = (
     "What should a sample with y * d = 3 (right side, far from the boundary) cost? What does "

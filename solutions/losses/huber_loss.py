@@ -65,7 +65,6 @@ def huber_loss(y_true, y_pred, delta=1.0):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 2
 HINTS = (
     "Two regimes: which one applies to a residual of 0.5 when delta is 1? And to 3?",

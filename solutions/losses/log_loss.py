@@ -63,7 +63,6 @@ def log_loss(y_true, y_prob, eps=1e-15):
 
 
 ### BEGIN META
-ORDER = 4
 DIFFICULTY = 2
 HINTS = (
     "For a positive example the loss is -log(p); for a negative one, -log(1 - p). What is log(0)?",

@@ -51,7 +51,6 @@ def mean_absolute_error(y_true, y_pred):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 1
 HINTS = (
     "Which numpy function turns every error y_true - y_pred into its size, whatever its sign?",

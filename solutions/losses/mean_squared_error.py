@@ -51,7 +51,6 @@ def mean_squared_error(y_true, y_pred):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 1
 HINTS = (
     "Is an error of -2 as bad as an error of +2? Which operation makes both count the same?",

@@ -48,7 +48,6 @@ def accuracy(y_true, y_pred):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 1
 HINTS = (
     "What does y_true == y_pred give for two numpy arrays, and what is the mean of booleans?",

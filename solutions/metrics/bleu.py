@@ -89,7 +89,6 @@ def bleu(references, hypothesis, max_n=4):
 
 
 ### BEGIN META
-ORDER = 12
 DIFFICULTY = 3
 HINTS = (
     "If the hypothesis is 'the the the the' and a reference has 'the' twice, how many of the "

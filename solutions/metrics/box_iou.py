@@ -64,7 +64,6 @@ def box_iou(box_a, box_b):
 
 
 ### BEGIN META
-ORDER = 9
 DIFFICULTY = 1
 HINTS = (
     "The overlap of two axis-aligned boxes is itself a box: what are its corners? What is its "

@@ -84,7 +84,6 @@ def confusion_matrix(y_true, y_pred, labels=None):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 1
 HINTS = (
     "Which label is the row and which the column? And if the labels are 3, 7 and 9, which "

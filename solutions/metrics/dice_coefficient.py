@@ -64,7 +64,6 @@ def dice_coefficient(mask_a, mask_b):
 
 
 ### BEGIN META
-ORDER = 11
 DIFFICULTY = 1
 HINTS = (
     "Dice counts the overlap twice and divides by the sizes of both masks added up. How is "

@@ -98,7 +98,6 @@ def f1(y_true, y_pred, average="binary", zero_division=0.0):
 
 
 ### BEGIN META
-ORDER = 5
 DIFFICULTY = 2
 HINTS = (
     "Macro F1 is the mean of the per-class F1 scores. Is that the same as the F1 of the macro "

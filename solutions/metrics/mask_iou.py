@@ -62,7 +62,6 @@ def mask_iou(mask_a, mask_b):
 
 
 ### BEGIN META
-ORDER = 10
 DIFFICULTY = 1
 HINTS = (
     "For boolean masks, which numpy operators give the intersection and the union? And what "

@@ -107,7 +107,6 @@ def ndcg_at_k(relevance, scores, k=None):
 
 
 ### BEGIN META
-ORDER = 8
 DIFFICULTY = 3
 HINTS = (
     "Where does the best possible DCG come from, and what should a query score whose documents "

@@ -95,7 +95,6 @@ def precision(y_true, y_pred, average="binary", zero_division=0.0):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 2
 HINTS = (
     "Precision divides the true positives by what: all the samples that truly are positive, "

@@ -64,7 +64,6 @@ def r2_score(y_true, y_pred):
 
 
 ### BEGIN META
-ORDER = 6
 DIFFICULTY = 1
 HINTS = (
     "R^2 compares your errors with the errors of a baseline that always predicts one number. "

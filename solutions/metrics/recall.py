@@ -95,7 +95,6 @@ def recall(y_true, y_pred, average="binary", zero_division=0.0):
 
 
 ### BEGIN META
-ORDER = 4
 DIFFICULTY = 2
 HINTS = (
     "Recall divides the true positives by what: all the samples predicted positive, or all "

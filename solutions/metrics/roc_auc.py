@@ -72,7 +72,6 @@ def roc_auc(y_true, y_score):
 
 
 ### BEGIN META
-ORDER = 7
 DIFFICULTY = 2
 HINTS = (
     "Out of all (positive, negative) pairs, in how many does the positive score higher? What "

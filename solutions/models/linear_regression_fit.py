@@ -64,7 +64,6 @@ def linear_regression_fit(X, y):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 2
 HINTS = (
     "If you knew w, which b would minimise the squared error? Set the derivative in b to zero.",

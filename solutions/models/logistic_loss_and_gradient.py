@@ -100,7 +100,6 @@ def logistic_loss_and_gradient(w, b, X, y, l2=0.0):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 3
 HINTS = (
     "For one sample with z = x . w + b, what is d/dz of -[y log sigmoid(z) + (1 - y) log(1 - "

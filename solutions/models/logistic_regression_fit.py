@@ -107,7 +107,6 @@ def logistic_regression_fit(X, y, l2=1e-2, lr=0.1, n_iter=5000):
 
 
 ### BEGIN META
-ORDER = 4
 DIFFICULTY = 3
 HINTS = (
     "What is the gradient of the objective in w, and in b? (You derived it in "

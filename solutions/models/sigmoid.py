@@ -62,7 +62,6 @@ def sigmoid(z):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 2
 HINTS = (
     "What does np.exp(-z) give for z = -1e4? And np.exp(z) for z = 1e4? Which of the two "

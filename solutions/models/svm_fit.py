@@ -111,7 +111,6 @@ def svm_fit(X, y, C=1.0, lr=20.0, n_iter=3000):
 
 
 ### BEGIN META
-ORDER = 6
 DIFFICULTY = 4
 HINTS = (
     "Which samples contribute to the subgradient of the hinge term: those with margin "

@@ -74,7 +74,6 @@ def svm_objective(w, b, X, y, C=1.0):
 
 
 ### BEGIN META
-ORDER = 5
 DIFFICULTY = 2
 HINTS = (
     "Which samples cost something in the second term: those with y * (x . w + b) above 1, or "

@@ -97,7 +97,6 @@ def dense_forward(X, W, b, activation="relu"):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 2
 HINTS = (
     "With X of shape (n, d_in) and W of shape (d_in, d_out), which product gives one row of "

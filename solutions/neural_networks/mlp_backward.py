@@ -153,7 +153,6 @@ def mlp_backward(X, y, weights, biases, activation="relu"):
 
 
 ### BEGIN META
-ORDER = 5
 DIFFICULTY = 4
 HINTS = (
     "For softmax followed by cross-entropy, what is the derivative of the loss of one sample "

@@ -126,7 +126,6 @@ def mlp_forward(X, weights, biases, activation="relu", output="softmax"):
 
 
 ### BEGIN META
-ORDER = 4
 DIFFICULTY = 3
 HINTS = (
     "Which layers get the hidden activation, and which function turns the last layer's "

@@ -51,7 +51,6 @@ def relu(z):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 1
 HINTS = (
     "relu keeps the shape of its input: z of shape (3, 4) gives (3, 4). Does np.max(z, 0) do "

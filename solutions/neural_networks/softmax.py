@@ -65,7 +65,6 @@ def softmax(z, axis=-1):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 2
 HINTS = (
     "What does np.exp(1000.0) give? softmax(z) equals softmax(z - c) for any constant c in "

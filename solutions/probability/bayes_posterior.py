@@ -83,7 +83,6 @@ def bayes_posterior(prior, likelihood):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 1
 HINTS = (
     "prior * likelihood is the joint P(h, D) for each hypothesis. Does it sum to 1? What must "

@@ -153,7 +153,6 @@ def gaussian_nb_predict_proba(model, X):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 3
 HINTS = (
     "For each class you need a prior, a mean per feature and a variance per feature. Which "

@@ -144,7 +144,6 @@ def multinomial_nb_predict_proba(model, X):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 2
 HINTS = (
     "A feature never seen with a class in training: what is its estimated probability there, "

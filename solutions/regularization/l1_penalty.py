@@ -54,7 +54,6 @@ def l1_penalty(w, alpha):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 1
 HINTS = (
     "The L1 norm of w adds up the sizes of the weights. What is the size of -2?",

@@ -55,7 +55,6 @@ def l2_penalty(w, alpha):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 1
 HINTS = (
     "Is the ridge penalty the length of w, or its length squared? Is there a factor 1/2?",

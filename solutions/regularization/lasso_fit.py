@@ -106,7 +106,6 @@ def lasso_fit(X, y, alpha=1.0, n_iter=1000, tol=1e-8):
 
 
 ### BEGIN META
-ORDER = 5
 DIFFICULTY = 3
 HINTS = (
     "Hold every weight but w_j fixed: the objective is then a 1-D quadratic plus alpha * |w_j|. "

@@ -79,7 +79,6 @@ def ridge_fit(X, y, alpha=1.0):
 
 
 ### BEGIN META
-ORDER = 4
 DIFFICULTY = 2
 HINTS = (
     "If you add a column of ones to X for the intercept and solve (X^T X + alpha I) w = X^T y, "

@@ -51,7 +51,6 @@ def soft_threshold(x, lam):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 1
 HINTS = (
     "What should soft_threshold(-3.0, 1.0) be, and soft_threshold(0.4, 1.0)? Does an entry ever change sign?",

@@ -77,7 +77,6 @@ def chi_squared_independence(table):
 
 
 ### BEGIN META
-ORDER = 2
 DIFFICULTY = 2
 ALLOWED_IMPORTS = ("scipy.stats.chi2",)
 HINTS = (

@@ -96,7 +96,6 @@ def chi_squared_test(observed, expected=None, ddof=0):
 
 
 ### BEGIN META
-ORDER = 1
 DIFFICULTY = 2
 ALLOWED_IMPORTS = ("scipy.stats.chi2",)
 HINTS = (

@@ -70,7 +70,6 @@ def confidence_interval(sample, confidence=0.95):
 
 
 ### BEGIN META
-ORDER = 3
 DIFFICULTY = 2
 ALLOWED_IMPORTS = ("scipy.stats.t",)
 HINTS = (

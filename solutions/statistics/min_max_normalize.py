@@ -54,7 +54,6 @@ def min_max_normalize(X):
 
 
 ### BEGIN META
-ORDER = 5
 DIFFICULTY = 1
 HINTS = (
     "Which value of a column should become 0, and which 1? What happens when they are equal?",

@@ -64,7 +64,6 @@ def standardize(X):
 
 
 ### BEGIN META
-ORDER = 4
 DIFFICULTY = 1
 HINTS = (
     "Which axis holds one feature's values: do you take the mean down the columns or along the "

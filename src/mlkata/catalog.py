@@ -2,7 +2,7 @@
 
 Every exercise is one module ``solutions/<topic>/<module>.py``. Besides the
 functions it teaches, the module carries its own metadata between ``### BEGIN META``
-and ``### END META``: the exercise's place in its topic, its difficulty, its hints (in
+and ``### END META``: its difficulty, its hints (in
 order of strength) and, rarely, the imports a learner may use beyond numpy. That block
 is stripped from the stub and from notebooks, so it is the only place hints live.
 """
@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from mlkata.paths import TOPICS, project_root
+from mlkata.curriculum import check_folder, modules_of, topics
+from mlkata.curriculum import topics as known_topics
+from mlkata.paths import project_root
 
 META_BEGIN = "### BEGIN META"
 META_END = "### END META"
@@ -111,6 +113,12 @@ def public_functions(source: str) -> tuple[str, ...]:
     )
 
 
+def _place(topic: str, module: str) -> int:
+    """Where ``module`` comes in its topic, by the curriculum manifest (999 if not listed)."""
+    listed = modules_of(topic)
+    return listed.index(module) + 1 if module in listed else 999
+
+
 def load_exercise(path: Path) -> Exercise:
     """Read one solution module into an :class:`Exercise`."""
     text, meta = split_meta(path.read_text(encoding="utf-8"))
@@ -121,7 +129,7 @@ def load_exercise(path: Path) -> Exercise:
         topic=path.parent.name,
         module=path.stem,
         functions=public_functions(text),
-        order=int(meta.get("ORDER", 999)),  # type: ignore[call-overload]
+        order=_place(path.parent.name, path.stem),
         difficulty=int(meta.get("DIFFICULTY", 1)),  # type: ignore[call-overload]
         hints=tuple(hints),
         allowed_imports=tuple(meta.get("ALLOWED_IMPORTS", ())),  # type: ignore[arg-type]
@@ -130,12 +138,19 @@ def load_exercise(path: Path) -> Exercise:
 
 @cache
 def _catalog(root: Path) -> tuple[Exercise, ...]:
+    solutions = root / "solutions"
+    folders = sorted(p.name for p in solutions.iterdir() if p.is_dir() and not p.name.startswith(("_", ".")))
+    found_modules = {
+        topic: sorted(p.stem for p in (solutions / topic).glob("*.py") if p.stem != "__init__")
+        for topic in folders
+    }
+    check_folder(folders, found_modules)
     found = []
-    for topic in TOPICS:
-        folder = root / "solutions" / topic
-        if folder.is_dir():
-            exercises = [load_exercise(p) for p in folder.glob("*.py") if p.stem != "__init__"]
-            found.extend(sorted(exercises, key=lambda e: (e.order, e.module)))
+    for topic in topics():
+        for module in modules_of(topic):
+            path = solutions / topic / f"{module}.py"
+            if path.is_file():  # a pack may hold part of the curriculum
+                found.append(load_exercise(path))
     return tuple(found)
 
 
@@ -186,7 +201,7 @@ def exercises_of(topics: list[str] | None, root: Path | None = None) -> list[Exe
     exercises = all_exercises(root)
     if not topics:
         return list(exercises)
-    unknown = [t for t in topics if t not in TOPICS]
+    unknown = [t for t in topics if t not in known_topics()]
     if unknown:
-        raise KeyError(f"unknown topic(s) {', '.join(unknown)}; topics are {', '.join(TOPICS)}")
+        raise KeyError(f"unknown topic(s) {', '.join(unknown)}; topics are {', '.join(known_topics())}")
     return [e for e in exercises if e.topic in topics]

@@ -45,21 +45,26 @@ def generate(
         bool, typer.Option("--check", help="write nothing; exit 1 if exercises/ has drifted")
     ] = False,
 ) -> None:
-    """Regenerate exercises/ from the solution modules."""
+    """Regenerate exercises/ (and docs/curriculum.md) from the solution modules and the manifest."""
     try:
         chosen = catalog.exercises_of(_topics(topics))
     except KeyError as error:
         console.print(f"[red]{error.args[0]}[/red]")
         raise typer.Exit(2) from None
+    from mlkata.contract import CONTRACT, contract_drifted, write_contract
+
     if check:
-        drifted = [key for key in stubs.drifted() if any(e.key == key for e in chosen)]
-        for key in drifted:
-            console.print(f"[red]drifted[/red] exercises/{key}.py")
+        drifted = [f"exercises/{key}.py" for key in stubs.drifted() if any(e.key == key for e in chosen)]
+        drifted += [str(CONTRACT)] if contract_drifted() else []
+        for name in drifted:
+            console.print(f"[red]drifted[/red] {name}")
         if drifted:
             console.print("run [bold]mlkata generate[/bold] and commit the result")
             raise typer.Exit(1)
-        console.print(f"[green]{len(chosen)} exercise stubs are up to date[/green]")
+        console.print(f"[green]{len(chosen)} exercise stubs and {CONTRACT} are up to date[/green]")
         return
+    if write_contract():
+        console.print(f"[green]wrote[/green]   {CONTRACT}")
     result = stubs.generate(chosen, force=force)
     for key in result.written:
         console.print(f"[green]wrote[/green]   exercises/{key}.py")
@@ -74,7 +79,14 @@ register_all(app)
 
 
 def main() -> None:
-    app()
+    """``mlkata``: the app, with the project's own errors told plainly, not as a traceback."""
+    from mlkata.curriculum import CurriculumError
+
+    try:
+        app()
+    except CurriculumError as error:  # the pack's maintainer's to fix: said plainly
+        Console(stderr=True).print(f"[red]mlkata: {error}[/red]", highlight=False)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

@@ -11,19 +11,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-TOPICS: tuple[str, ...] = (
-    "losses",
-    "models",
-    "neural_networks",
-    "probability",
-    "regularization",
-    "metrics",
-    "distances",
-    "statistics",
-    "bias_variance",
-)
-"""The curriculum's topics, in the order a learner meets them."""
-
 
 def _is_project_root(folder: Path) -> bool:
     return (folder / "solutions").is_dir() and (folder / "graders").is_dir()

@@ -16,21 +16,20 @@
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import os
-import sys
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from mlkata import limits
 from mlkata.catalog import load_exercise
-from mlkata.grading.failures import GradeFailure, NotImplementedYet
+from mlkata.curriculum import topics
+from mlkata.engine.checks import run_check
+from mlkata.engine.results import CheckResult, ExerciseResult, write_report
+from mlkata.engine.specs import CheckSpec, allowed_imports_of, exercise_key_of, grader_module, solution_of
+from mlkata.grading.failures import GradeFailure
 from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT, StudentModule
-from mlkata.paths import TOPICS
-from mlkata.scores import Scored
 
 TARGET_KEY = pytest.StashKey[Path]()
 EXERCISE_KEY = pytest.StashKey[str]()
@@ -39,23 +38,16 @@ LEARNER_MODE_KEY = pytest.StashKey[bool]()
 GRADED_FILES_KEY = pytest.StashKey["dict[str, GradedFile]"]()
 RECORD_PROBLEM_KEY = pytest.StashKey[str]()
 """Why the run could not be recorded in the progress file (empty when it was)."""
+CHECK_KEY = pytest.StashKey[CheckResult]()
+"""A grader check's result, as :func:`~mlkata.engine.checks.run_check` gave it."""
+MARKERS = (
+    "points(n): how many points a grader test is worth",
+    "hidden: a grader test whose details batch results do not show",
+)
 
 
-@dataclass
-class CheckResult:
-    name: str
-    points: int
-    passed: bool
-    message: str = ""
-    not_implemented: bool = False
-    hidden: bool = False
-
-
-@dataclass
-class ExerciseResult(Scored):
-    exercise: str
-    order: tuple[int, int] = (0, 0)
-    checks: list[CheckResult] = field(default_factory=list)
+class CheckFailed(GradeFailure):
+    """How a failed check is told to pytest: the grader's message, no traceback."""
 
 
 @dataclass
@@ -109,6 +101,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    for marker in MARKERS:  # so that graders run under --strict-markers in any project
+        config.addinivalue_line("markers", marker)
     config.stash[RESULTS_KEY] = {}
     config.stash[LEARNER_MODE_KEY] = False
     config.stash[GRADED_FILES_KEY] = {}
@@ -132,13 +126,7 @@ class GraderModule(pytest.Module):
     grader: Path
 
     def _getobj(self):
-        name = f"mlkata_grader_{self.grader.parent.name}_{self.grader.stem}"
-        spec = importlib.util.spec_from_file_location(name, self.grader)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-        return module
+        return grader_module(self.grader.resolve())
 
 
 def _grader_module(exercise_file: Path, parent: pytest.Collector) -> pytest.Module | None:
@@ -168,13 +156,6 @@ def pytest_pycollect_makemodule(module_path: Path, parent: pytest.Collector):
     return _grader_module(module_path, parent)
 
 
-def exercise_key_of(grader_path: Path) -> str | None:
-    """``<topic>/<module>`` for a grader file ``graders/<topic>/test_<module>.py``."""
-    if grader_path.parent.parent.name != "graders" or not grader_path.name.startswith("test_"):
-        return None
-    return f"{grader_path.parent.name}/{grader_path.stem.removeprefix('test_')}"
-
-
 def pytest_itemcollected(item: pytest.Item) -> None:
     module = item.getparent(pytest.Module)
     if isinstance(module, GraderModule):
@@ -196,16 +177,17 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         results = config.stash[RESULTS_KEY]
         items.sort(
             key=lambda i: (
-                results[i.stash[EXERCISE_KEY]].order if EXERCISE_KEY in i.stash else (len(TOPICS) + 1, 0)
+                results[i.stash[EXERCISE_KEY]].order if EXERCISE_KEY in i.stash else (len(topics()) + 1, 0)
             )
         )
 
 
 def _order(grader_path: Path) -> tuple[int, int]:
     topic = grader_path.parent.name
-    solution = grader_path.parents[2] / "solutions" / topic / grader_path.name.removeprefix("test_")
+    solution = solution_of(grader_path)
     place = load_exercise(solution).order if solution.is_file() else 999
-    return (TOPICS.index(topic) if topic in TOPICS else len(TOPICS), place)
+    known = topics()
+    return (known.index(topic) if topic in known else len(known), place)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -238,12 +220,6 @@ def _shown(path: Path, start: Path) -> str:
         return str(path)
 
 
-def allowed_imports_of(grader_path: Path) -> tuple[str, ...]:
-    """What the exercise graded by ``grader_path`` lets learners import (its solution's META)."""
-    solution = grader_path.parents[2] / "solutions" / grader_path.parent.name / grader_path.name[5:]
-    return load_exercise(solution).allowed_imports if solution.is_file() else ()
-
-
 def student_module_for(node: pytest.Item, grader_path: Path) -> StudentModule:
     """The learner's module graded by the grader file ``grader_path``, for test ``node``."""
     topic, module = grader_path.parent.name, grader_path.stem.removeprefix("test_")
@@ -256,6 +232,19 @@ def student_module_for(node: pytest.Item, grader_path: Path) -> StudentModule:
 # --- results -----------------------------------------------------------------------------------
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run a grader check through the engine, as every other way of grading does."""
+    if EXERCISE_KEY not in pyfuncitem.stash:
+        return None
+    check = CheckSpec.of(pyfuncitem.name, pyfuncitem.obj)
+    result = run_check(check, pyfuncitem.funcargs)
+    pyfuncitem.stash[CHECK_KEY] = result
+    if not result.passed:
+        raise CheckFailed(result.message)
+    return True
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     report = yield
@@ -265,19 +254,18 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     error = call.excinfo.value if call.excinfo is not None else None
     if isinstance(error, GradeFailure):
         report.longrepr = str(error)
-    if report.when == "call" or (report.when == "setup" and report.failed):
+    if report.when == "call" and CHECK_KEY in item.stash:
+        item.config.stash[RESULTS_KEY][key].checks.append(item.stash[CHECK_KEY])
+    elif report.when in ("setup", "call") and report.failed:  # a fixture of the grader failed
         marker = item.get_closest_marker("points")
-        worth = int(marker.args[0]) if marker else 1
-        message = str(error) if isinstance(error, GradeFailure) else _text(report)
-        result = item.config.stash[RESULTS_KEY][key]
-        result.checks.append(
+        item.config.stash[RESULTS_KEY][key].checks.append(
             CheckResult(
                 name=item.name,
-                points=worth,
-                passed=report.passed,
-                message="" if report.passed else message,
-                not_implemented=isinstance(error, NotImplementedYet),
+                points=int(marker.args[0]) if marker else 1,
+                passed=False,
+                message=_text(report),
                 hidden=item.get_closest_marker("hidden") is not None,
+                crashed=True,
             )
         )
     return report
@@ -288,22 +276,11 @@ def _text(report: pytest.TestReport) -> str:
     return text.splitlines()[-1] if text else report.outcome
 
 
-def write_report(path: Path, results: dict[str, ExerciseResult]) -> None:
-    """Write ``--mlkata-report``: exercise key -> ``score``, ``max_score`` and ``checks``, atomically."""
-    data = {
-        key: {"score": r.score, "max_score": r.max_score, "checks": [asdict(c) for c in r.checks]}
-        for key, r in results.items()
-    }
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
-
-
 def pytest_sessionfinish(session: pytest.Session) -> None:
     config = session.config
     path = config.getoption("mlkata_report")
     if path:
-        write_report(Path(path), config.stash[RESULTS_KEY])
+        write_report(Path(path), config.stash[RESULTS_KEY].values())
     if config.stash[LEARNER_MODE_KEY] and not config.getoption("no_record"):
         config.stash[RECORD_PROBLEM_KEY] = record_progress(config)
 

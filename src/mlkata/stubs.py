@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from mlkata.catalog import SOLUTION_BEGIN, SOLUTION_END, Exercise, all_exercises, split_meta
+from mlkata.engine.files import atomic_write
 from mlkata.paths import project_root
 
 MANIFEST = ".generated.json"
@@ -80,20 +79,6 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that a reader sees the old file or the new, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def read_manifest(topic_folder: Path) -> dict[str, str]:
     path = topic_folder / MANIFEST
     if not path.exists():
@@ -107,7 +92,7 @@ def read_manifest(topic_folder: Path) -> dict[str, str]:
 
 def _write_manifest(topic_folder: Path, manifest: dict[str, str]) -> None:
     text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
-    write_atomically(topic_folder / MANIFEST, text)
+    atomic_write(topic_folder / MANIFEST, text)
 
 
 @dataclass(frozen=True)
@@ -167,7 +152,7 @@ def generate(
         if current == state.expected:
             result.unchanged.append(exercise.key)
         elif current is None or state.is_pristine or force:
-            write_atomically(state.path, state.expected)
+            atomic_write(state.path, state.expected)
             result.written.append(exercise.key)
         else:
             result.kept.append(exercise.key)

@@ -6,7 +6,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from mlkata.pytest_plugin import ExerciseResult
+    from mlkata.engine.results import ExerciseResult
 
 
 def status_line(result: ExerciseResult) -> tuple[str, str]:

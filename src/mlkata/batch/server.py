@@ -25,100 +25,17 @@ first, once the graders are imported, with the checks each grader declares (``"c
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import os
 import resource
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass
+from collections.abc import Sequence
 from pathlib import Path
 
-from mlkata.grading.direct import grader_tests, is_hidden
-from mlkata.grading.failures import GradeFailure, NotImplementedYet
-from mlkata.grading.proxy import StudentModule
-from mlkata.grading.sandbox import SandboxFunction, Session, Settings, SharedWorkers, forget_module
-from mlkata.pytest_plugin import CheckResult, ExerciseResult, allowed_imports_of, exercise_key_of
+from mlkata.engine.sandboxed import grade_target
+from mlkata.engine.specs import GraderSpec, exercise_key_of
+from mlkata.grading.sandbox import Settings
 from mlkata.sandbox.policy import GRADER_MEMORY_MB
-
-
-@dataclass(frozen=True)
-class GraderCheck:
-    name: str
-    function: Callable[..., None]
-    points: int
-    hidden: bool
-    functions: tuple[str, ...]
-    """The learner's functions it takes, by parameter name."""
-
-
-@dataclass(frozen=True)
-class Grader:
-    """One grader file, imported, with what it needs to grade a target's module."""
-
-    key: str
-    checks: tuple[GraderCheck, ...]
-    allowed_imports: tuple[str, ...]
-    root: Path
-
-    @classmethod
-    def load(cls, path: Path) -> Grader:
-        key = exercise_key_of(path)
-        if key is None:
-            raise ValueError(f"{path} is not a grader file (graders/<topic>/test_<module>.py)")
-        checks = tuple(
-            GraderCheck(name, test, worth, is_hidden(test), tuple(inspect.signature(test).parameters))
-            for name, test, worth in grader_tests(path)
-        )
-        return cls(key, checks, allowed_imports_of(path), path.resolve().parents[2])
-
-
-def _failure_message(error: BaseException) -> str:
-    if isinstance(error, GradeFailure):
-        return str(error)
-    return f"the grader stopped on {type(error).__name__}: {error}"  # a grader's own bug
-
-
-def grade_module(
-    grader: Grader, target: Path, settings: Settings, shared: SharedWorkers | None = None
-) -> ExerciseResult:
-    """Run every check of ``grader`` on ``target/<topic>/<module>.py``, in ``shared`` workers if given."""
-    path = target / f"{grader.key}.py"
-    module = StudentModule(path, f"{grader.key}.py", grader.allowed_imports, settings.call_timeout)
-    result = ExerciseResult(grader.key)
-    session = Session(module, settings, shared)
-    try:
-        for check in grader.checks:
-            functions = {p: SandboxFunction(session, p, settings.call_timeout) for p in check.functions}
-            passed, message, not_implemented = True, "", False
-            try:
-                check.function(**functions)
-            except Exception as error:
-                passed, message = False, _failure_message(error)
-                not_implemented = isinstance(error, NotImplementedYet)
-            result.checks.append(
-                CheckResult(check.name, check.points, passed, message, not_implemented, check.hidden)
-            )
-    finally:
-        session.release()
-        forget_module(path)
-    return result
-
-
-def grade_target(graders: Sequence[Grader], target: Path, settings: Settings) -> Iterator[ExerciseResult]:
-    """Every grader's results on one student's folder, one by one; the student's sandbox ends after."""
-    shared = SharedWorkers()
-    try:
-        for grader in graders:
-            yield grade_module(grader, target, settings, shared)
-    finally:
-        shared.close()
-
-
-def result_data(result: ExerciseResult) -> dict:
-    """One exercise's result as the batch reads it."""
-    checks = [asdict(c) for c in result.checks]
-    return {"score": result.score, "max_score": result.max_score, "checks": checks}
 
 
 def limit_memory(megabytes: int = GRADER_MEMORY_MB) -> None:
@@ -154,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     graders, unloadable = [], {}
     for path in options.graders:
         try:
-            graders.append(Grader.load(path))
+            graders.append(GraderSpec.load(path))
         except Exception as error:  # its checks show up as not graded, the others still run
             print(f"mlkata grade: cannot import the grader {path}: {error!r}", file=sys.stderr)
             unloadable[exercise_key_of(path) or str(path)] = repr(error)
@@ -165,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in sys.stdin:
             request = json.loads(line)
             for result in grade_target(graders, Path(request["target"]), settings):
-                answer = {"id": request["id"], "exercise": result.exercise, "result": result_data(result)}
+                answer = {"id": request["id"], "exercise": result.exercise, "result": result.to_data()}
                 reply.write(json.dumps(answer) + "\n")
                 reply.flush()
             reply.write(json.dumps({"done": request["id"]}) + "\n")

@@ -17,8 +17,8 @@ from mlkata.catalog import Exercise, exercises_of
 from mlkata.classroom import require_classroom_extra
 from mlkata.classroom.config import DEFAULT_TIMEOUT, EXCHANGE, config_text, is_ours
 from mlkata.classroom.notebook import build_notebook
+from mlkata.engine.files import atomic_write
 from mlkata.paths import project_root
-from mlkata.stubs import write_atomically
 
 CONFIG_NAME = "nbgrader_config.py"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
@@ -117,13 +117,13 @@ def build_course(
     config = directory / CONFIG_NAME
     if config.exists() and not is_ours(config) and not force:
         raise FileExistsError(f"{config} was not written by mlkata: pass --force to replace it")
-    write_atomically(config, config_text(course_id, root, timeout))
+    atomic_write(config, config_text(course_id, root, timeout))
     (directory / EXCHANGE).mkdir(exist_ok=True)
     result = CourseResult(config)
     folder = directory / "source" / assignment
     for name, text in texts.items():
         path = folder / name
-        write_atomically(path, text)
+        atomic_write(path, text)
         result.notebooks.append(path)
     for stale in sorted(folder.glob("*.ipynb")):
         if stale.name not in texts and _generated_by_us(stale):

@@ -18,37 +18,22 @@ from __future__ import annotations
 
 import ast
 import hashlib
-import inspect
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mlkata.catalog import SOLUTION_BEGIN, Exercise, public_functions, split_meta
 from mlkata.classroom.examples import visible_checks
 from mlkata.classroom.statement import statement_markdown
+from mlkata.engine.specs import CheckSpec, GraderSpec
 
 SCHEMA_VERSION = 3
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
-@dataclass(frozen=True)
-class GraderCheck:
-    """One test function of a grader: its name, points and the functions it takes."""
-
-    name: str
-    points: int
-    functions: tuple[str, ...]
-
-
-def grader_checks(exercise: Exercise, root: Path) -> list[GraderCheck]:
+def grader_checks(exercise: Exercise, root: Path) -> tuple[CheckSpec, ...]:
     """The checks of ``exercise``'s grader, in file order."""
-    from mlkata.grading.direct import grader_tests
-
-    return [
-        GraderCheck(name, worth, tuple(inspect.signature(test).parameters))
-        for name, test, worth in grader_tests(exercise.grader_path(root))
-    ]
+    return GraderSpec.load(exercise.grader_path(root)).checks
 
 
 def answer_source(exercise: Exercise, root: Path) -> str:
@@ -108,7 +93,7 @@ def answer_id(key: str) -> str:
 _HEADER = re.compile(r"^# (?P<key>\w+/\w+), check \d+ of \d+: (?P<name>\w+) \(")
 
 
-def check_header(exercise: Exercise, check: GraderCheck, number: int, total: int) -> str:
+def check_header(exercise: Exercise, check: CheckSpec, number: int, total: int) -> str:
     """The first line of a test cell, which names its check (:func:`parse_check_header` reads it)."""
     worth = f"{check.points} point{'s' if check.points != 1 else ''}"
     return f"# {exercise.key}, check {number} of {total}: {check.name} ({worth})."
@@ -125,7 +110,7 @@ def parse_check_header(source: str) -> tuple[str, str] | None:
 
 
 def check_cell_source(
-    exercise: Exercise, check: GraderCheck, number: int, total: int, visible: list[str]
+    exercise: Exercise, check: CheckSpec, number: int, total: int, visible: list[str]
 ) -> str:
     """The source of one test cell: its header, and the worked examples in the first.
 

@@ -5,7 +5,7 @@ The course's ``nbgrader_config.py`` puts two preprocessors into nbgrader's autog
 kernel runs) and :class:`GradeInSandbox` right after it, before ``SaveAutoGrades``. The
 second takes the source of each exercise's answer cell, as submitted (never the kernel's
 state), writes it into a private temporary folder as ``<topic>/<module>.py`` and grades it
-exactly as ``mlkata grade`` would (:func:`mlkata.batch.server.grade_module`, one
+exactly as ``mlkata grade`` would (:func:`mlkata.engine.sandboxed.grade_module`, one
 :class:`~mlkata.grading.sandbox.SharedWorkers` per notebook). Then it replaces the outputs of
 every test cell with the verdict of its check: an ``error`` output with the grader's message
 when the check failed (nbgrader's own grading then gives the cell 0), a line on stdout when
@@ -31,9 +31,7 @@ from traitlets import Float, Unicode
 
 from mlkata import limits
 from mlkata.classroom.notebook import answer_id, parse_check_header
-
-_GRADERS: dict[str, Any] = {}
-"""Graders imported by this process, by exercise key: each is read from disk once."""
+from mlkata.engine.specs import GraderSpec
 
 
 @dataclass(frozen=True)
@@ -67,15 +65,13 @@ def plan_of(sources: dict[str, str], points: dict[str, float]) -> list[PlannedCh
     return planned
 
 
-def graders_for(root: Path, keys: list[str]) -> dict[str, Any]:
-    """The graders of ``keys`` (``topic/module``), imported once per process."""
-    from mlkata.batch.server import Grader
-
+def graders_for(root: Path, keys: list[str]) -> dict[str, GraderSpec]:
+    """The graders of ``keys`` (``topic/module``), each imported once per process."""
+    graders = {}
     for key in keys:
-        if key not in _GRADERS:
-            topic, module = key.split("/", 1)
-            _GRADERS[key] = Grader.load(root / "graders" / topic / f"test_{module}.py")
-    return {key: _GRADERS[key] for key in keys}
+        topic, module = key.split("/", 1)
+        graders[key] = GraderSpec.load(root / "graders" / topic / f"test_{module}.py")
+    return graders
 
 
 _MAGIC = re.compile(r"^(\s*)[%!].*$", re.MULTILINE)
@@ -147,7 +143,7 @@ def grade_answers(
     ``answers`` holds the source of each exercise's answer cell (a missing one is graded as an
     empty module). The files live in a private temporary folder, removed afterwards.
     """
-    from mlkata.batch.server import grade_module
+    from mlkata.engine.sandboxed import grade_module
     from mlkata.grading.workers import SharedWorkers
 
     graders = graders_for(root, keys)

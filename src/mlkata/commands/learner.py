@@ -162,11 +162,11 @@ def list_command() -> None:
 
 def _targets(target: str | None, root: Path):
     from mlkata.catalog import all_exercises
-    from mlkata.paths import TOPICS
+    from mlkata.curriculum import topics
 
     if target is None:
         return list(all_exercises(root))
-    if target in TOPICS:
+    if target in topics():
         return [e for e in all_exercises(root) if e.topic == target]
     return [_exercise(target, root)]
 

@@ -10,10 +10,10 @@ from typing import Any
 import numpy as np
 
 from mlkata.grading.domains import Case, Domain
-from mlkata.grading.failures import GradeFailure
+from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned
 from mlkata.grading.outcome import Outcome
-from mlkata.grading.proxy import StudentFunction
+from mlkata.grading.proxy import Handle, StudentFunction
 
 
 @dataclass(frozen=True)
@@ -97,17 +97,40 @@ FLOAT32_SAFETY = 32.0
 """How many times the reference's own float32 error a float32 answer may be off by."""
 
 
+def _learner_values(function: StudentFunction, case: Case) -> tuple[tuple, dict]:
+    """``case``'s arguments as the learner's code is handed them; see :func:`call_case`."""
+    args, kwargs = case.args, case.kwargs
+    if type(function) is StudentFunction:
+        args = tuple(_deep(a, _frozen_if_read_only) for a in args)
+        kwargs = {k: _deep(v, _frozen_if_read_only) for k, v in kwargs.items()}
+    return args, kwargs
+
+
 def call_case(function: StudentFunction, case: Case) -> Outcome:
     """Call ``function`` on ``case``; read-only arrays stay read-only for the learner's code.
 
     In-process, the proxy hands the learner deep copies; a :class:`_Frozen` array's copy is a
     plain read-only array, so writing into an input raises there too.
     """
-    args, kwargs = case.args, case.kwargs
-    if type(function) is StudentFunction:
-        args = tuple(_deep(a, _frozen_if_read_only) for a in args)
-        kwargs = {k: _deep(v, _frozen_if_read_only) for k, v in kwargs.items()}
+    args, kwargs = _learner_values(function, case)
     return function.call(*args, **kwargs)
+
+
+def keep_case(function: StudentFunction, case: Case) -> Handle:
+    """:meth:`StudentFunction.keep` on ``case`` (a fit whose model a later call uses).
+
+    Read-only arrays stay read-only as in :func:`call_case`; a write into one fails with
+    :data:`READ_ONLY_HINT`.
+    """
+    args, kwargs = _learner_values(function, case)
+    try:
+        return function.keep(*args, **kwargs)
+    except NotImplementedYet:
+        raise
+    except GradeFailure as failure:
+        if "read-only" not in str(failure):
+            raise
+        raise GradeFailure(f"{failure}\n  hint: {READ_ONLY_HINT}") from None
 
 
 class _Frozen(np.ndarray):

@@ -23,10 +23,11 @@ from rich.panel import Panel
 from rich.text import Text
 
 from mlkata.catalog import Exercise, all_exercises
+from mlkata.engine.files import atomic_write
 from mlkata.learner import render
 from mlkata.learner.grade import ExerciseGrade, grade_exercise, shown
 from mlkata.learner.progress import Progress
-from mlkata.stubs import make_stub, write_atomically
+from mlkata.stubs import make_stub
 
 DRILLS_FOLDER = ".mlkata-drills"
 
@@ -53,7 +54,7 @@ def prepare(root: Path, exercises: list[Exercise]) -> Path:
         folder = base / f"{stamp}-{suffix}"
     for exercise in exercises:
         stub = make_stub(exercise.solution_path(root).read_text(encoding="utf-8"))
-        write_atomically(folder / exercise.topic / f"{exercise.module}.py", stub)
+        atomic_write(folder / exercise.topic / f"{exercise.module}.py", stub)
     return folder
 
 

@@ -1,6 +1,6 @@
 """Grade one exercise of a folder laid out like ``exercises/``, in this process.
 
-The grader file's checks run directly (:mod:`mlkata.grading.direct`), each on the
+The grader file's checks run through the engine (:func:`mlkata.engine.checks.run_check`), each on the
 learner's functions loaded fresh by :class:`~mlkata.grading.proxy.StudentModule`, as
 a pytest run would load them; a module that cannot be loaded fails every check with
 the loader's message. Anything the learner's code prints is captured, not mixed into
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlkata.catalog import Exercise
+from mlkata.engine.results import CheckResult, Scored
 from mlkata.paths import project_root
-from mlkata.scores import Check, Scored
 from mlkata.stubs import sha256
 
 
@@ -28,7 +28,7 @@ class ExerciseGrade(Scored):
 
     exercise: Exercise
     path: Path
-    checks: tuple[Check, ...]
+    checks: tuple[CheckResult, ...]
     content_hash: str | None
     grader_hash: str | None
     seconds: float = 0.0
@@ -38,7 +38,7 @@ class ExerciseGrade(Scored):
     """Set when the exercise could not be graded at all (no grader yet, say)."""
 
     @property
-    def failures(self) -> list[Check]:
+    def failures(self) -> list[CheckResult]:
         """Failed checks, other than "not implemented yet"."""
         return [c for c in self.checks if not c.passed and not c.not_implemented]
 
@@ -87,8 +87,8 @@ def grade_exercise(
     timeout : float, optional
         Seconds one call of a learner's function may take.
     """
-    from mlkata.grading.direct import grader_tests
-    from mlkata.grading.failures import GradeFailure, NotImplementedYet
+    from mlkata.engine.checks import run_check
+    from mlkata.engine.specs import GraderSpec
     from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT, StudentFunction, StudentModule
 
     root = root or project_root()
@@ -100,35 +100,26 @@ def grade_exercise(
         return ExerciseGrade(exercise, path, (), content_hash, None, problem="no grader yet")
     start = time.perf_counter()
     printed = io.StringIO()
-    checks: list[Check] = []
+    checks: list[CheckResult] = []
     with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
         try:
-            tests = grader_tests(grader)
+            spec = GraderSpec.load(grader)
         except Exception as error:  # a broken grader is the maintainers' bug, not the learner's
             return ExerciseGrade(
                 exercise, path, (), content_hash, grader_hash, problem=f"grader fails to load: {error}"
             )
-        for name, test, worth in tests:
-            module = StudentModule(path, shown(path), exercise.allowed_imports)
-            kwargs = {
-                parameter: StudentFunction(
-                    (lambda module=module, parameter=parameter: module.function(parameter)),
-                    parameter,
+        for check in spec.checks:
+            module = StudentModule(path, shown(path), exercise.allowed_imports)  # loaded fresh per check
+            functions = {
+                name: StudentFunction(
+                    (lambda module=module, name=name: module.function(name)),
+                    name,
                     path=path,
                     timeout=timeout or DEFAULT_CALL_TIMEOUT,
                 )
-                for parameter in _parameters(test)
+                for name in check.functions
             }
-            try:
-                test(**kwargs)
-            except GradeFailure as failure:
-                checks.append(Check(name, worth, False, str(failure), isinstance(failure, NotImplementedYet)))
-            except Exception as error:
-                checks.append(
-                    Check(name, worth, False, f"the check crashed: {type(error).__name__}: {error}")
-                )
-            else:
-                checks.append(Check(name, worth, True))
+            checks.append(run_check(check, functions))
     return ExerciseGrade(
         exercise,
         path,
@@ -138,9 +129,3 @@ def grade_exercise(
         time.perf_counter() - start,
         printed.getvalue(),
     )
-
-
-def _parameters(test) -> list[str]:
-    import inspect
-
-    return list(inspect.signature(test).parameters)

@@ -1,0 +1,123 @@
+"""Grader files as check specs: each file imported once, each check described once.
+
+A grader file ``graders/<topic>/test_<module>.py`` holds ``test_*`` functions whose
+parameters name the learner's functions they take (``def test_x(hinge_loss)``), marked
+``@points(n)`` (1 when unmarked) and maybe ``@hidden()``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+from mlkata.catalog import load_exercise
+
+
+def exercise_key_of(grader_path: Path) -> str | None:
+    """``<topic>/<module>`` for a grader file ``graders/<topic>/test_<module>.py``.
+
+    >>> exercise_key_of(Path("graders/losses/test_hinge_loss.py"))
+    'losses/hinge_loss'
+    >>> exercise_key_of(Path("tests/test_style.py")) is None
+    True
+    """
+    if grader_path.parent.parent.name != "graders" or not grader_path.name.startswith("test_"):
+        return None
+    return f"{grader_path.parent.name}/{grader_path.stem.removeprefix('test_')}"
+
+
+def solution_of(grader_path: Path) -> Path:
+    """The solution file (the exercise's single source) a grader file grades against.
+
+    >>> solution_of(Path("/pack/graders/losses/test_hinge_loss.py")).as_posix()
+    '/pack/solutions/losses/hinge_loss.py'
+    """
+    return grader_path.parents[2] / "solutions" / grader_path.parent.name / grader_path.name[5:]
+
+
+def allowed_imports_of(grader_path: Path) -> tuple[str, ...]:
+    """What the exercise graded by ``grader_path`` lets learners import (its solution's META)."""
+    solution = solution_of(grader_path)
+    return load_exercise(solution).allowed_imports if solution.is_file() else ()
+
+
+@cache
+def grader_module(path: Path) -> ModuleType:
+    """Import a grader file once, under a name of its own."""
+    name = f"mlkata_grader_{path.parent.name}_{path.stem}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _marks(function: Callable[..., object]) -> list:
+    return list(getattr(function, "pytestmark", []))
+
+
+def points_of(function: Callable[..., object]) -> int:
+    """The points a grader test is worth: its ``@points(n)``, else 1."""
+    return next((int(m.args[0]) for m in _marks(function) if m.name == "points"), 1)
+
+
+def is_hidden(function: Callable[..., object]) -> bool:
+    """Whether a grader test carries ``@hidden()``: batch results show its points only."""
+    return any(m.name == "hidden" for m in _marks(function))
+
+
+@dataclass(frozen=True)
+class CheckSpec:
+    """One check of a grader: the test function and what it is worth."""
+
+    name: str
+    function: Callable[..., None]
+    points: int
+    hidden: bool
+    functions: tuple[str, ...]
+    """The learner's functions it takes, by parameter name."""
+
+    @classmethod
+    def of(cls, name: str, function: Callable[..., None]) -> CheckSpec:
+        parameters = tuple(inspect.signature(function).parameters)
+        return cls(name, function, points_of(function), is_hidden(function), parameters)
+
+
+@dataclass(frozen=True)
+class GraderSpec:
+    """One grader file, imported, with what it needs to grade a target's module."""
+
+    key: str
+    path: Path
+    checks: tuple[CheckSpec, ...]
+    allowed_imports: tuple[str, ...]
+
+    @classmethod
+    def load(cls, path: Path) -> GraderSpec:
+        """The grader at ``path`` (imported once per process); what its import raised, if it fails."""
+        return _load(path.resolve())
+
+    @property
+    def max_score(self) -> int:
+        return sum(c.points for c in self.checks)
+
+
+@cache
+def _load(path: Path) -> GraderSpec:
+    key = exercise_key_of(path)
+    if key is None:
+        raise ValueError(f"{path} is not a grader file (graders/<topic>/test_<module>.py)")
+    module = grader_module(path)
+    checks = tuple(
+        CheckSpec.of(name, function)
+        for name, function in vars(module).items()
+        if name.startswith("test_") and inspect.isfunction(function)
+    )
+    return GraderSpec(key, path, checks, allowed_imports_of(path))
