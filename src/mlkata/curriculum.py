@@ -79,7 +79,7 @@ def check_folder(topic_folders: list[str], modules: dict[str, list[str]]) -> Non
     Examples
     --------
     >>> check_folder(["losses"], {"losses": ["hinge_loss"]})
-    >>> check_folder(["trees"], {"trees": []})
+    >>> check_folder(["trees"], {"trees": []})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     mlkata.curriculum.CurriculumError: solutions/trees is not a topic of the curriculum manifest ...
