@@ -123,10 +123,6 @@ class Speed:
     learner_seconds: float | None = None
     reference_seconds: float | None = None
 
-    @property
-    def vectorised(self) -> bool:
-        return self.ratio is not None and self.ratio <= VECTORISED_WITHIN
-
 
 def measure(
     exercise: Exercise, learner_path: Path, root: Path | None = None, size: int | None = None
