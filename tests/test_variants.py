@@ -1,9 +1,11 @@
 """Every grader accepts differently written correct code: loops, lists, fsum, einsum.
 
 ``tests/variants/<topic>/<module>.py`` holds correct versions of an exercise's function, each
-a public function named ``variant_*``; the grader must pass every one of them. A grader that
-rejects one is too strict (a tolerance tighter than correct float64 code meets, a dtype or
-type it insists on that the docstring does not).
+a public function named ``variant_*``; the grader must pass every one of them. A variant stands
+for the exercise's first function unless a ``replaces`` attribute names another (the
+``*_predict_proba`` of a fit/predict exercise). A grader that rejects one is too strict (a
+tolerance tighter than correct float64 code meets, a dtype or type it insists on that the
+docstring does not).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _cases():
 def test_grader_accepts_the_variant(exercise, variant):
     module = load_solution(exercise.topic, exercise.module)
     functions = {name: getattr(module, name) for name in exercise.functions}
-    functions[exercise.functions[0]] = variant
+    functions[getattr(variant, "replaces", exercise.functions[0])] = variant
     failed = [r for r in run_checks(exercise.grader_path(ROOT), functions) if not r.passed]
     assert not failed, "\n\n".join(f"{r.name}:\n{r.message}" for r in failed)
 

@@ -2,70 +2,94 @@
 
 The fitted model is opaque: whatever ``gaussian_nb_fit`` returns is kept as a handle and
 passed back to the learner's ``gaussian_nb_predict_proba``; only probabilities are compared.
+The checks themselves are shared with multinomial_nb (:mod:`mlkata.grading.naive_bayes`).
 """
 
 import numpy as np
-from scipy.special import logsumexp
 from sklearn.naive_bayes import GaussianNB
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, expect_rejected
+from mlkata.grading import Mistake, points, seeded, student_function
+from mlkata.grading.checks import BadInput
+from mlkata.grading.domains import Domain, Labels, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.naive_bayes import (
+    LABEL_CORNERS,
+    NaiveBayes,
+    classes_of,
+    common_mistakes,
+    log_prior,
+    normalise,
+    unbalanced_labels,
+)
 
 gaussian_nb_fit = student_function("gaussian_nb_fit")
 gaussian_nb_predict_proba = student_function("gaussian_nb_predict_proba")
 REFERENCE = "sklearn.naive_bayes.GaussianNB(var_smoothing).fit(X, y).predict_proba(X_test)"
-RTOL, ATOL = 1e-6, 1e-9
+
+
+def _sklearn(X, y, var_smoothing):
+    codes = np.unique(np.asarray(y), return_inverse=True)[1].ravel()  # float labels too
+    return GaussianNB(var_smoothing=var_smoothing).fit(np.asarray(X, float), codes)
 
 
 @cached_reference
 def reference(X, y, X_test, var_smoothing=1e-9):
-    model = GaussianNB(var_smoothing=var_smoothing).fit(np.asarray(X, float), np.asarray(y))
-    return model.predict_proba(np.asarray(X_test, float))
+    return _sklearn(X, y, var_smoothing).predict_proba(np.asarray(X_test, float))
 
 
-def _variant(
-    X,
-    y,
-    X_test,
-    var_smoothing=1e-9,
-    *,
-    ddof=0,
-    epsilon="max over features",
-    prior="frequency",
-    normalise="log-sum-exp",
-    log_norm=True,
-    divide_by="var",
-    half=True,
-    order="sorted",
-):
+@cached_reference
+def reference_model(X, y, var_smoothing=1e-9):
+    """The model dict the docstring documents, from scikit-learn's fitted attributes."""
+    model = _sklearn(X, y, var_smoothing)
+    return {
+        "classes": np.unique(np.asarray(y)),
+        "log_prior": np.log(model.class_prior_),
+        "theta": model.theta_,
+        "var": model.var_,
+    }
+
+
+def refuses(X, y, var_smoothing=1e-9):
+    """A variance still 0 after smoothing (a constant class with var_smoothing=0, constant X)."""
+    X, y = np.asarray(X, float), np.asarray(y)
+    epsilon = var_smoothing * X.var(axis=0).max()
+    if any(np.any(X[y == c].var(axis=0) + epsilon == 0) for c in np.unique(y)):
+        return "a variance is 0 even after smoothing"
+    return None
+
+
+def _variant(X, y, X_test, var_smoothing=1e-9, **change):
     """Gaussian naive Bayes with one ingredient changed (the default is the right one)."""
+    how = {"ddof": 0, "epsilon": "max over features", "variance": "two-pass", "buffers": "float"}
+    how.update({"log_norm": True, "divide_by": "var", "half": True}, **change)
+    integer = np.asarray(X).dtype.kind in "iub"
     X, X_test, y = np.asarray(X, float), np.asarray(X_test, float), np.asarray(y)
-    classes = np.unique(y) if order == "sorted" else np.array(list(dict.fromkeys(y.tolist())))
-    theta = np.array([X[y == c].mean(axis=0) for c in classes])
-    var = np.array([X[y == c].var(axis=0, ddof=ddof) for c in classes])
-    counts = np.array([np.sum(y == c) for c in classes], float)
-    eps = {
-        "max over features": var_smoothing * X.var(axis=0).max(),
-        "per feature": var_smoothing * X.var(axis=0),
-        "from class variances": var_smoothing * np.array([X[y == c].var(axis=0) for c in classes]).max(),
-        "none": 0.0,
-    }[epsilon]
-    var = var + eps
-    log_prior = (
-        np.log(counts / counts.sum())
-        if prior == "frequency"
-        else np.full(len(classes), -np.log(len(classes)))
+    classes = classes_of(y, how.get("order", "sorted"))
+    rows = [X[y == c] for c in classes]
+    theta = np.array([r.mean(axis=0) for r in rows])
+    if how["variance"] == "moments":
+        var = np.array([(r**2).mean(axis=0) - r.mean(axis=0) ** 2 for r in rows])
+    else:
+        var = np.array([r.var(axis=0, ddof=how["ddof"]) for r in rows])
+    if how["buffers"] == "input dtype" and integer:
+        theta, var = np.trunc(theta), np.trunc(var)
+    var = (
+        var
+        + {
+            "max over features": var_smoothing * X.var(axis=0).max(),
+            "per feature": var_smoothing * X.var(axis=0),
+            "from class variances": var_smoothing * np.array([r.var(axis=0) for r in rows]).max(),
+            "absolute": var_smoothing,
+            "default": 1e-9 * X.var(axis=0).max(),
+            "none": 0.0,
+        }[how["epsilon"]]
     )
-    scale = var if divide_by == "var" else np.sqrt(var)
+    scale = var if how["divide_by"] == "var" else np.sqrt(var)
     squares = ((X_test[:, None, :] - theta[None]) ** 2 / scale[None]).sum(axis=2)
-    joint = log_prior - (0.5 if half else 1.0) * squares
-    if log_norm:
+    joint = log_prior(y, classes, how.get("prior", "frequency")) - (0.5 if how["half"] else 1.0) * squares
+    if how["log_norm"]:
         joint = joint - 0.5 * np.log(2 * np.pi * var).sum(axis=1)
-    if normalise == "log-sum-exp":
-        return np.exp(joint - logsumexp(joint, axis=1, keepdims=True))
-    e = np.exp(joint)
-    return e / e.sum(axis=1, keepdims=True)
+    return normalise(joint, how.get("normalise", "log-sum-exp"))
 
 
 def mistakes(X, y, X_test, var_smoothing=1e-9):
@@ -86,13 +110,13 @@ def mistakes(X, y, X_test, var_smoothing=1e-9):
             "from the per-class variances",
             epsilon="from class variances",
         ),
-        wrong("add epsilon = var_smoothing * max feature variance to every variance", epsilon="none"),
-        wrong("the class prior is n_c / n (class frequency), not uniform", prior="uniform"),
         wrong(
-            "far from the training data exp(log-likelihood) underflows to 0 for every class, and "
-            "0/0 is nan: normalise in log space with log-sum-exp (subtract the row maximum first)",
-            normalise="naive",
+            "epsilon is var_smoothing times the largest feature variance of X, not var_smoothing itself",
+            epsilon="absolute",
         ),
+        wrong("use the var_smoothing you are given: yours is the default 1e-9", epsilon="default"),
+        wrong("add epsilon = var_smoothing * max feature variance to every variance", epsilon="none"),
+        *common_mistakes(wrong, "far from the training data"),
         wrong(
             "the Gaussian density has the factor 1/sqrt(2 pi var): include -0.5 * sum(log(2 pi var)) "
             "in each class's log-likelihood (it differs between classes)",
@@ -101,47 +125,98 @@ def mistakes(X, y, X_test, var_smoothing=1e-9):
         wrong("divide the squared distance by the variance, not by the standard deviation", divide_by="std"),
         wrong("the exponent of the Gaussian is -(x - mu)^2 / (2 var): you lost the 1/2", half=False),
         wrong(
-            "the columns of predict_proba follow the classes sorted ascending (np.unique(y)), "
-            "not the order in which they first appear in y",
-            order="appearance",
+            "E[x^2] - E[x]^2 cancels catastrophically for data far from 0 (here near 1e9): compute "
+            "the variance as the mean of (x - mean)^2 (np.var)",
+            variance="moments",
+        ),
+        wrong(
+            "your means or variances were truncated to integers: with integer X, compute in floats "
+            "(np.asarray(X, dtype=float), or float arrays from np.zeros)",
+            buffers="input dtype",
         ),
     )
 
 
-def _expect_proba(fit, predict, X, y, X_test, var_smoothing=None, reference_name=REFERENCE, **tol):
-    kwargs = {} if var_smoothing is None else {"var_smoothing": var_smoothing}
-    smoothing = 1e-9 if var_smoothing is None else var_smoothing
-    model = fit.keep(X, y, **kwargs)
-    expect_close(
-        predict.call(model, X_test),
-        reference(X, y, X_test, smoothing),
-        reference=reference_name,
-        rtol=tol.get("rtol", RTOL),
-        atol=tol.get("atol", ATOL),
-        mistakes=mistakes(X, y, X_test, smoothing),
-    )
+def _scales_far_apart(values, rng):
+    """Features of scales 1e-2 to 1e2 with means far from 0, var_smoothing=0.1: every way of
+    making epsilon gives a different answer."""
+    d = values["X"].shape[1]
+    scale, shift = np.logspace(-2, 2, d), rng.uniform(-1e3, 1e3, size=d)
+    values["X"] = values["X"] * scale + shift
+    values["X_test"] = values["X_test"] * scale + shift
+    values["var_smoothing"] = 0.1
+    return values
+
+
+def _constant_in_a_class(values, rng):
+    """The first feature is constant within the first class: its variance is epsilon alone."""
+    X, y = values["X"].copy(), values["y"]
+    X[y == y[0], 0] = 0.5
+    values["X"] = X
+    return values
+
+
+def _far_from_the_data(values, rng):
+    """Test points 1e3 to 1e5 from the data, where exp(log-likelihood) underflows."""
+    values["X_test"] = values["X_test"] * rng.choice([1e3, 1e4, 1e5], size=values["X_test"].shape)
+    return values
+
+
+DOMAIN = Domain(
+    seed=1211,
+    args=(
+        Reals("X", ("n", "d"), scale=2.0, uint8=True, offset=True, tiny=True, nan_rejected=True),
+        Labels(
+            "y",
+            classes=(0, 1, 2),
+            alternatives=(("spam", "eggs", "ham"), (7, -2, 5), (0.5, 2.5, -1.5)),
+            bad_label=None,  # any sortable labels
+        ),
+        Reals("X_test", ("t", "d"), scale=3.0, uint8=True, offset=True, tiny=True, nan_rejected=True),
+    ),
+    sizes={"n": (6, 30, 12, 200), "t": (4, 10, 7, 40), "d": (1, 3, 2, 5)},
+    params=(
+        Param(
+            "var_smoothing",
+            1e-9,
+            values=(0.0, 0.05, 1.0),
+            invalid=(-0.1, float("nan")),
+            why_invalid="is not a number >= 0",
+        ),
+    ),
+    custom={
+        **LABEL_CORNERS,
+        "features of scales 1e-2 to 1e2, means far from 0": _scales_far_apart,
+        "a feature constant within a class": _constant_in_a_class,
+        "test points far from the data": _far_from_the_data,
+    },
+)
+
+NB = NaiveBayes(
+    "gaussian_nb_fit",
+    "gaussian_nb_predict_proba",
+    DOMAIN,
+    reference,
+    reference_model,
+    REFERENCE,
+    mistakes,
+    refuses=refuses,
+)
 
 
 def _blobs(rng, n, d, labels, spread=2.0, shuffle=True):
-    labels = np.asarray(labels)
-    k = len(labels)
-    weights = np.linspace(3.0, 1.0, k)  # unbalanced classes, each present at least twice
-    index = np.concatenate([np.arange(k), np.arange(k), rng.choice(k, n - 2 * k, p=weights / weights.sum())])
-    if shuffle:
-        rng.shuffle(index)
+    index, y = unbalanced_labels(rng, n, labels, shuffle)
     centers = rng.normal(scale=spread, size=(len(labels), d))
     scales = rng.uniform(0.5, 2.0, size=(len(labels), d)) * rng.uniform(0.5, 3.0, size=d)
     X = centers[index] + scales[index] * rng.normal(size=(n, d))
-    X_test = rng.normal(scale=2 * spread, size=(max(4, n // 3), d))
-    return X, labels[index], X_test
+    return X, y, rng.normal(scale=2 * spread, size=(max(4, n // 3), d))
 
 
 @points(3)
 def test_matches_sklearn_on_random_inputs(gaussian_nb_fit, gaussian_nb_predict_proba):
     rng = seeded(1201)
     for n, d, labels in ((6, 1, [0, 1]), (40, 3, [-1, 4, 9]), (300, 5, [0, 1, 2, 3])):
-        X, y, X_test = _blobs(rng, n, d, labels)
-        _expect_proba(gaussian_nb_fit, gaussian_nb_predict_proba, X, y, X_test)
+        NB.expect(gaussian_nb_fit, gaussian_nb_predict_proba, *_blobs(rng, n, d, labels))
 
 
 @points(2)
@@ -152,38 +227,16 @@ def test_var_smoothing_uses_the_largest_feature_variance(gaussian_nb_fit, gaussi
     X[y == 1, 0] = 0.5  # a feature constant within class 1: its variance is epsilon alone
     X_test[:, 2] *= 20.0
     for var_smoothing in (0.05, 1.0, 1e-9):
-        _expect_proba(
-            gaussian_nb_fit,
-            gaussian_nb_predict_proba,
-            X,
-            y,
-            X_test,
-            var_smoothing,
-            reference_name=REFERENCE + f" with var_smoothing={var_smoothing}",
-        )
+        what = f" with var_smoothing={var_smoothing}"
+        NB.expect(gaussian_nb_fit, gaussian_nb_predict_proba, X, y, X_test, what, var_smoothing=var_smoothing)
 
 
 @points(2)
 def test_far_away_points_stay_finite(gaussian_nb_fit, gaussian_nb_predict_proba):
-    rng = seeded(1203)
-    X, y, _ = _blobs(rng, 60, 3, [0, 1, 2], spread=1.0)
-    far = np.array(
-        [
-            [40.0, -40.0, 40.0],
-            [1e3, 1e3, 1e3],
-            [-1e4, 0.0, 5.0],
-            [1e5, -1e5, 1e5],
-            [0.0, 0.0, 0.0],
-        ]
-    )
-    _expect_proba(
-        gaussian_nb_fit,
-        gaussian_nb_predict_proba,
-        X,
-        y,
-        far,
-        reference_name=REFERENCE + "; far from the data, where exp(log-likelihood) underflows",
-    )
+    X, y, _ = _blobs(seeded(1203), 60, 3, [0, 1, 2], spread=1.0)
+    far = [[40.0, -40.0, 40.0], [1e3, 1e3, 1e3], [-1e4, 0.0, 5.0], [1e5, -1e5, 1e5], [0.0, 0.0, 0.0]]
+    what = "; far from the data, where exp(log-likelihood) underflows"
+    NB.expect(gaussian_nb_fit, gaussian_nb_predict_proba, X, y, np.array(far), what)
 
 
 @points(1)
@@ -191,57 +244,29 @@ def test_columns_follow_the_sorted_classes(gaussian_nb_fit, gaussian_nb_predict_
     rng = seeded(1204)
     for labels in ([7, 2, 5], ["spam", "eggs", "ham"]):
         X, y, X_test = _blobs(rng, 24, 2, labels, shuffle=False)  # y starts with labels, unsorted
-        _expect_proba(
-            gaussian_nb_fit,
-            gaussian_nb_predict_proba,
-            X,
-            y,
-            X_test,
-            reference_name=REFERENCE + f"; classes {sorted(labels)} in that column order",
-        )
+        what = f"; classes {sorted(labels)} in that column order"
+        NB.expect(gaussian_nb_fit, gaussian_nb_predict_proba, X, y, X_test, what)
 
 
-@points(1)
-def test_accepts_lists_and_float32(gaussian_nb_fit, gaussian_nb_predict_proba):
-    rng = seeded(1205)
-    X, y, X_test = _blobs(rng, 30, 2, [0, 1])
-    model = gaussian_nb_fit.keep(X.tolist(), y.tolist())
-    expect_close(
-        gaussian_nb_predict_proba.call(model, X_test.tolist()),
-        reference(X, y, X_test),
-        reference=REFERENCE + ", inputs given as Python lists",
-        rtol=RTOL,
-        atol=ATOL,
-    )
-    X32, X_test32 = X.astype(np.float32), X_test.astype(np.float32)
-    model = gaussian_nb_fit.keep(X32, y)
-    expect_close(
-        gaussian_nb_predict_proba.call(model, X_test32),
-        reference(X32.astype(float), y, X_test32.astype(float)),
-        reference=REFERENCE + ", inputs given as float32 arrays",
-        rtol=2e-5,
-        atol=1e-6,
-    )
+@points(2)
+def test_every_corner_of_the_domain(gaussian_nb_fit, gaussian_nb_predict_proba):
+    NB.expect_corners(gaussian_nb_fit, gaussian_nb_predict_proba)
 
 
 @points(1)
 def test_rejects_bad_input(gaussian_nb_fit, gaussian_nb_predict_proba):
-    X = np.array([[0.0, 1.0], [1.0, 0.5], [3.0, 3.5], [4.0, 2.5]])
+    X = np.array([[0.0, 1.0], [0.0, 1.0], [3.0, 3.5], [4.0, 2.5]])
     y = np.array([0, 0, 1, 1])
-    expect_rejected(
-        gaussian_nb_fit,
-        [
-            BadInput("X has 4 rows and y 3 labels", (X, y[:3])),
-            BadInput("X and y are empty", (np.zeros((0, 2)), np.array([], dtype=int))),
-            BadInput("X must be 2-D (n_samples, n_features), not a 1-D list", ([0.0, 1.0, 3.0, 4.0], y)),
-            BadInput("var_smoothing must be >= 0", (X, y), {"var_smoothing": -0.1}),
-        ],
-    )
-    model = gaussian_nb_fit.keep(X, y)
-    expect_rejected(
-        gaussian_nb_predict_proba,
-        [
-            BadInput("the model was fitted on 2 features and X has 3", (model, np.ones((2, 3)))),
-            BadInput("the model was fitted on 2 features and X has 1", (model, np.ones((2, 1)))),
-        ],
-    )
+    extra = [
+        BadInput("var_smoothing must be >= 0", (X, y), {"var_smoothing": -0.1}),
+        BadInput("every feature of X is constant, so every variance is 0", (np.ones((4, 2)), y)),
+        BadInput(
+            "class 0 is constant and var_smoothing=0: its variances are 0 even after smoothing",
+            (X, y),
+            {"var_smoothing": 0.0},
+        ),
+    ]
+    NB.expect_rejected(gaussian_nb_fit, gaussian_nb_predict_proba, extra)
+
+
+PROPERTIES = NB.properties()
