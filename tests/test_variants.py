@@ -28,6 +28,7 @@ MIGRATED_TOPICS = (
     "neural_networks",
     "regularization",
     "bias_variance",
+    "probability",
 )
 """Topics whose every exercise must have variants (the others add theirs when they move to domains)."""
 MIN_VARIANTS = 2
