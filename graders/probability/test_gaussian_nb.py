@@ -10,43 +10,22 @@ from sklearn.naive_bayes import GaussianNB
 
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import BadInput
-from mlkata.grading.domains import Domain, Labels, Param, Reals
-from mlkata.grading.memo import cached_reference
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.naive_bayes import (
     LABEL_CORNERS,
+    LABELS,
     NaiveBayes,
     classes_of,
     common_mistakes,
     log_prior,
     normalise,
+    sklearn_references,
     unbalanced_labels,
 )
 
 gaussian_nb_fit = student_function("gaussian_nb_fit")
 gaussian_nb_predict_proba = student_function("gaussian_nb_predict_proba")
 REFERENCE = "sklearn.naive_bayes.GaussianNB(var_smoothing).fit(X, y).predict_proba(X_test)"
-
-
-def _sklearn(X, y, var_smoothing):
-    codes = np.unique(np.asarray(y), return_inverse=True)[1].ravel()  # float labels too
-    return GaussianNB(var_smoothing=var_smoothing).fit(np.asarray(X, float), codes)
-
-
-@cached_reference
-def reference(X, y, X_test, var_smoothing=1e-9):
-    return _sklearn(X, y, var_smoothing).predict_proba(np.asarray(X_test, float))
-
-
-@cached_reference
-def reference_model(X, y, var_smoothing=1e-9):
-    """The model dict the docstring documents, from scikit-learn's fitted attributes."""
-    model = _sklearn(X, y, var_smoothing)
-    return {
-        "classes": np.unique(np.asarray(y)),
-        "log_prior": np.log(model.class_prior_),
-        "theta": model.theta_,
-        "var": model.var_,
-    }
 
 
 def refuses(X, y, var_smoothing=1e-9):
@@ -162,28 +141,31 @@ def _far_from_the_data(values, rng):
     return values
 
 
+PARAM = Param(
+    "var_smoothing",
+    1e-9,
+    values=(0.0, 0.05, 1.0),
+    invalid=(-0.1, float("nan")),
+    why_invalid="is not a number >= 0",
+)
+
+
+def _documented(model):
+    """The docstring's model entries, from scikit-learn's fitted attributes."""
+    return {"log_prior": np.log(model.class_prior_), "theta": model.theta_, "var": model.var_}
+
+
+reference, reference_model = sklearn_references(GaussianNB, PARAM, _documented)
+
 DOMAIN = Domain(
     seed=1211,
     args=(
         Reals("X", ("n", "d"), scale=2.0, uint8=True, offset=True, tiny=True, nan_rejected=True),
-        Labels(
-            "y",
-            classes=(0, 1, 2),
-            alternatives=(("spam", "eggs", "ham"), (7, -2, 5), (0.5, 2.5, -1.5)),
-            bad_label=None,  # any sortable labels
-        ),
+        LABELS,
         Reals("X_test", ("t", "d"), scale=3.0, uint8=True, offset=True, tiny=True, nan_rejected=True),
     ),
     sizes={"n": (6, 30, 12, 200), "t": (4, 10, 7, 40), "d": (1, 3, 2, 5)},
-    params=(
-        Param(
-            "var_smoothing",
-            1e-9,
-            values=(0.0, 0.05, 1.0),
-            invalid=(-0.1, float("nan")),
-            why_invalid="is not a number >= 0",
-        ),
-    ),
+    params=(PARAM,),
     custom={
         **LABEL_CORNERS,
         "features of scales 1e-2 to 1e2, means far from 0": _scales_far_apart,
@@ -192,16 +174,7 @@ DOMAIN = Domain(
     },
 )
 
-NB = NaiveBayes(
-    "gaussian_nb_fit",
-    "gaussian_nb_predict_proba",
-    DOMAIN,
-    reference,
-    reference_model,
-    REFERENCE,
-    mistakes,
-    refuses=refuses,
-)
+NB = NaiveBayes("gaussian_nb", DOMAIN, reference, reference_model, REFERENCE, mistakes, refuses=refuses)
 
 
 def _blobs(rng, n, d, labels, spread=2.0, shuffle=True):

@@ -11,42 +11,22 @@ import numpy as np
 from sklearn.naive_bayes import MultinomialNB
 
 from mlkata.grading import Mistake, points, seeded, student_function
-from mlkata.grading.domains import Domain, Labels, Param, Reals
-from mlkata.grading.memo import cached_reference
+from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.naive_bayes import (
     LABEL_CORNERS,
+    LABELS,
     NaiveBayes,
     classes_of,
     common_mistakes,
     log_prior,
     normalise,
+    sklearn_references,
     unbalanced_labels,
 )
 
 multinomial_nb_fit = student_function("multinomial_nb_fit")
 multinomial_nb_predict_proba = student_function("multinomial_nb_predict_proba")
 REFERENCE = "sklearn.naive_bayes.MultinomialNB(alpha).fit(X, y).predict_proba(X_test)"
-
-
-def _sklearn(X, y, alpha):
-    codes = np.unique(np.asarray(y), return_inverse=True)[1].ravel()  # float labels too
-    return MultinomialNB(alpha=alpha).fit(np.asarray(X, float), codes)
-
-
-@cached_reference
-def reference(X, y, X_test, alpha=1.0):
-    return _sklearn(X, y, alpha).predict_proba(np.asarray(X_test, float))
-
-
-@cached_reference
-def reference_model(X, y, alpha=1.0):
-    """The model dict the docstring documents, from scikit-learn's fitted attributes."""
-    model = _sklearn(X, y, alpha)
-    return {
-        "classes": np.unique(np.asarray(y)),
-        "log_prior": model.class_log_prior_,
-        "feature_log_prob": model.feature_log_prob_,
-    }
 
 
 def _variant(X, y, X_test, alpha=1.0, **change):
@@ -156,28 +136,31 @@ def _long_documents(values, rng):
     return values
 
 
+PARAM = Param(
+    "alpha",
+    1.0,
+    values=(0.5, 3.0, 1e-3),
+    invalid=(0.0, -0.5, float("nan")),
+    why_invalid="is not a number > 0 (alpha=0 gives log(0) for unseen features)",
+)
+
+
+def _documented(model):
+    """The docstring's model entries, from scikit-learn's fitted attributes."""
+    return {"log_prior": model.class_log_prior_, "feature_log_prob": model.feature_log_prob_}
+
+
+reference, reference_model = sklearn_references(MultinomialNB, PARAM, _documented)
+
 DOMAIN = Domain(
     seed=1311,
     args=(
         Reals("X", ("n", "d"), scale=3.0, nonneg=True, uint8=True, nan_rejected=True),
-        Labels(
-            "y",
-            classes=(0, 1, 2),
-            alternatives=(("spam", "eggs", "ham"), (7, -2, 5), (0.5, 2.5, -1.5)),
-            bad_label=None,  # any sortable labels
-        ),
+        LABELS,
         Reals("X_test", ("t", "d"), scale=3.0, nonneg=True, uint8=True, nan_rejected=True),
     ),
     sizes={"n": (6, 30, 12, 200), "t": (4, 10, 7, 40), "d": (1, 6, 3, 20)},
-    params=(
-        Param(
-            "alpha",
-            1.0,
-            values=(0.5, 3.0, 1e-3),
-            invalid=(0.0, -0.5, float("nan")),
-            why_invalid="is not a number > 0 (alpha=0 gives log(0) for unseen features)",
-        ),
-    ),
+    params=(PARAM,),
     custom={
         **LABEL_CORNERS,
         "features unseen in training": _unseen_features,
@@ -186,16 +169,7 @@ DOMAIN = Domain(
     },
 )
 
-NB = NaiveBayes(
-    "multinomial_nb_fit",
-    "multinomial_nb_predict_proba",
-    DOMAIN,
-    reference,
-    reference_model,
-    REFERENCE,
-    mistakes,
-    counts=True,
-)
+NB = NaiveBayes("multinomial_nb", DOMAIN, reference, reference_model, REFERENCE, mistakes, counts=True)
 
 
 def _documents(rng, n, d, labels, shuffle=True, length=20.0):

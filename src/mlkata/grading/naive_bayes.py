@@ -8,7 +8,7 @@ declares one :class:`NaiveBayes`: its :class:`~mlkata.grading.domains.Domain` ov
 tests, which judge each function on its own) and its known mistakes; this module turns that
 into the checks::
 
-    NB = NaiveBayes("gaussian_nb_fit", "gaussian_nb_predict_proba", DOMAIN, reference, ...)
+    NB = NaiveBayes("gaussian_nb", DOMAIN, reference, reference_model, REFERENCE, mistakes)
 
     @points(2)
     def test_every_corner_of_the_domain(gaussian_nb_fit, gaussian_nb_predict_proba):
@@ -17,9 +17,10 @@ into the checks::
     PROPERTIES = NB.properties()
 
 The helpers below (:func:`classes_of`, :func:`log_prior`, :func:`normalise`) are the steps
-both graders' wrong-version models (``_variant``) are made of, and :data:`LABEL_CORNERS` the
-label corners both domains draw: two classes labelled ``{-1, 1}`` or ``{1, 2}`` and a class
-with a single sample.
+both graders' wrong-version models (``_variant``) are made of; :data:`LABELS` is both
+domains' labels argument and :data:`LABEL_CORNERS` the label corners both draw (two classes
+labelled ``{-1, 1}`` or ``{1, 2}``, a class with a single sample); :func:`sklearn_references`
+makes both references from a scikit-learn estimator.
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ from mlkata.grading.checks import (
     expect_rejected,
     keep_case,
 )
-from mlkata.grading.domains import Case, Domain, Param
+from mlkata.grading.domains import Case, Domain, Labels, Param
 from mlkata.grading.failures import GradeFailure
 from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned
+from mlkata.grading.memo import cached_reference
 from mlkata.grading.proxy import StudentFunction
 
 # --- the steps of a (possibly wrong) naive Bayes model ---------------------------------------------
@@ -143,6 +145,40 @@ LABEL_CORNERS = {
 """Custom corners (:class:`~mlkata.grading.domains.Domain` ``custom=``) for a domain whose
 labels argument is ``y``."""
 
+LABELS = Labels(
+    "y",
+    classes=(0, 1, 2),
+    alternatives=(("spam", "eggs", "ham"), (7, -2, 5), (0.5, 2.5, -1.5)),
+    bad_label=None,  # any sortable labels
+)
+"""The labels argument of both exercises: three classes, relabelled to strings, unsorted
+integers and floats by the ``labels`` corner (with :data:`LABEL_CORNERS` for two classes)."""
+
+
+def sklearn_references(estimator: type, param: Param, documented: Callable[[Any], dict]):
+    """``(reference, reference_model)`` for :class:`NaiveBayes` from a scikit-learn estimator.
+
+    ``estimator(**{param.name: value})`` is fitted on the labels' codes (scikit-learn refuses
+    float labels), ``documented(fitted)`` gives the model dict's entries other than
+    ``"classes"``. Both are :func:`~mlkata.grading.memo.cached_reference`.
+    """
+
+    def fitted(X, y, kwargs):
+        codes = np.unique(np.asarray(y), return_inverse=True)[1].ravel()
+        value = kwargs.get(param.name, param.default)
+        return estimator(**{param.name: value}).fit(np.asarray(X, float), codes)
+
+    @cached_reference
+    def reference(X, y, X_test, **kwargs):
+        return fitted(X, y, kwargs).predict_proba(np.asarray(X_test, float))
+
+    @cached_reference
+    def reference_model(X, y, **kwargs):
+        return {"classes": np.unique(np.asarray(y)), **documented(fitted(X, y, kwargs))}
+
+    return reference, reference_model
+
+
 NEVER_REFUSED: Callable[..., str | None] = lambda X, y, **kwargs: None  # noqa: E731
 
 
@@ -152,8 +188,8 @@ class NaiveBayes:
 
     Parameters
     ----------
-    fit, predict : str
-        The names of the exercise's two functions.
+    exercise : str
+        The module's name; its functions are ``<exercise>_fit`` and ``<exercise>_predict_proba``.
     domain : Domain
         Arguments ``X`` (n, d), ``y`` (n,) and ``X_test`` (t, d), and one :class:`Param`.
     reference : callable
@@ -173,8 +209,7 @@ class NaiveBayes:
         Tolerances on the probabilities (float32 and offset cases get wider ones).
     """
 
-    fit: str
-    predict: str
+    exercise: str
     domain: Domain
     reference: Callable[..., np.ndarray]
     reference_model: Callable[..., dict]
@@ -184,6 +219,16 @@ class NaiveBayes:
     counts: bool = False
     rtol: float = 1e-6
     atol: float = 1e-9
+
+    @property
+    def fit(self) -> str:
+        """The fit's name."""
+        return f"{self.exercise}_fit"
+
+    @property
+    def predict(self) -> str:
+        """predict_proba's name."""
+        return f"{self.exercise}_predict_proba"
 
     @property
     def param(self) -> Param:
