@@ -2,11 +2,12 @@
 
 Both are made from a batch's ``grades.csv`` (:func:`mlkata.batch.report.write_grades`) and
 the class roster (:mod:`mlkata.batch.roster`), one row per roster member, in roster order.
-A graded student is matched to the roster by the id, email or name ``grades.csv`` has for them,
-as ``mlkata grade --roster`` matches a submission. Nothing is lost: a graded student on no row
-of the roster is left out of the import (an LMS cannot place them) and written, with their
-grade, to ``<out>-not-on-roster.csv`` beside it; a roster member with no grade gets 0 (or an
-empty cell, with ``missing="blank"``); :class:`Export` names both.
+A graded student is matched to the roster by the id, email or name ``grades.csv`` has for
+them, as ``mlkata grade --roster`` matches a submission (and by a Canvas export's ``SIS User
+ID`` or ``SIS Login ID``). Nothing is lost: a graded student on no row of the roster is left
+out of the import (an LMS cannot place them) and written, with their grade, to
+``<out>-not-on-roster.csv`` beside it; a roster member with no grade gets 0 (or an empty cell,
+with ``missing="blank"``); :class:`Export` names both.
 
 - **Canvas** (Grades, Import): the columns ``Student``, ``ID``, ``SIS User ID``,
   ``SIS Login ID``, ``Section``, then ``<assignment> (<assignment id>)`` (the name alone makes
@@ -17,7 +18,6 @@ empty cell, with ``missing="blank"``); :class:`Export` names both.
   or ``idnumber`` (its id), to map to that user field, and the grade column.
 
 >>> import io
->>> from mlkata.batch.roster import read_roster
 >>> entries = roster_entries(io.StringIO("name,id,email\\nAnn Lee,s042,ann@uni.edu\\nBo Chen,s043,\\n"))
 >>> export = moodle_export([GradeRow("ann_lee", "Ann Lee", "", "", 38)], entries, "ps1")
 >>> export.rows, [m.name for m in export.no_grade], [m.name for m in export.no_identifier]
@@ -161,9 +161,16 @@ def match(grades: list[GradeRow], entries: list[RosterEntry]) -> tuple[dict[int,
     index = {id(e.member): i for i, e in enumerate(entries)}
     found: dict[int, GradeRow] = {}
     export = Export([])
+    logins = {}  # Canvas's own columns: a submission named by its SIS User ID or SIS Login ID
+    for entry in entries:
+        for column in ("sis user id", "sis login id"):
+            if entry.columns.get(column):
+                logins.setdefault(entry.columns[column].casefold(), entry.member)
     for row in grades:
-        member = next(
-            (m for key in (row.id, row.email, row.name) if key and (m := roster.find(key)) is not None), None
+        keys = [k for k in (row.id, row.email, row.name) if k]
+        member = next((m for k in keys if (m := roster.find(k)) is not None), None)
+        member = member or next(
+            (logins[k.strip().casefold()] for k in keys if k.strip().casefold() in logins), None
         )
         if member is None:
             export.not_on_roster.append(row)
