@@ -114,17 +114,47 @@ def _tests(result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> l
 
 
 def results_json(result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> dict:
-    """``results.json`` in Gradescope's autograder format (plus mlkata's own ``extra_data``)."""
+    """``results.json`` in Gradescope's autograder format (plus mlkata's own ``extra_data``).
+
+    Texts are Markdown (``output_format`` and ``test_output_format`` ``"md"``): a grader's
+    message, laid out in columns, is a fenced block. Each test has a ``number``, ``"3.2"`` for
+    the second check of the third exercise, and ``tags``: its topic, and ``mistake: <hint>``
+    for each known mistake its failure matched (the grader's ``hint:`` lines; none for a hidden
+    check). Hidden checks have visibility ``"hidden"``;
+    :func:`mlkata.batch.gradescope.with_hidden_visibility` sets another.
+    """
+
+    import re
+
+    def fenced(text: str) -> str:  # a fence longer than any run of backticks in the text
+        fence = "`" * max(3, 1 + max(map(len, re.findall("`+", text)), default=0))
+        return f"{fence}\n{text}\n{fence}"
+
     tests = _tests(result, expected)
-    lines = [f"mlkata: {sum(t['score'] for t in tests)}/{sum(t['max_score'] for t in tests)} points"]
-    lines += [f"note: {n}" for n in result.notes]
+    numbers: dict[str, int] = {key: index for index, key in enumerate(expected, 1)}
+    counted: dict[str, int] = {}
+    for test in tests:
+        key = test["name"].split(" :: ", 1)[0]
+        counted[key] = counted.get(key, 0) + 1
+        test["number"] = f"{numbers.get(key, len(numbers) + 1)}.{counted[key]}"
+        message = test["output"]
+        hints = re.findall(r"^\s*hint: (.+?)\s*$", message, flags=re.MULTILINE)
+        test["tags"] = [key.split("/", 1)[0], *(f"mistake: {hint}" for hint in hints)]
+        test["output"] = fenced(message) if message else ""
+    score, most = sum(t["score"] for t in tests), sum(t["max_score"] for t in tests)
+    lines = [f"note: {n}" for n in result.notes]
     if result.error:
         lines.append(f"grading did not finish: {result.error}")
+    output = f"**mlkata: {score}/{most} points**"
+    if lines:
+        output += "\n\n" + fenced("\n".join(lines))
     return {
-        "score": sum(t["score"] for t in tests),
-        "max_score": sum(t["max_score"] for t in tests),
+        "score": score,
+        "max_score": most,
         "execution_time": round(result.seconds, 2),
-        "output": "\n".join(lines),
+        "output": output,
+        "output_format": "md",
+        "test_output_format": "md",
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
