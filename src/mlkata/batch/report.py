@@ -11,13 +11,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlkata.catalog import Exercise
+from mlkata.engine.files import atomic_write
 
 FORMAT = 1
 
@@ -51,37 +50,17 @@ class StudentResult:
 
 def expected_checks(exercises: list[Exercise], root: Path) -> dict[str, list[ExpectedCheck]]:
     """The checks each exercise's grader declares, with their points and visibility."""
-    from mlkata.grading.direct import grader_tests, is_hidden
+    from mlkata.engine.specs import GraderSpec
 
     expected = {}
     for exercise in exercises:
-        checks = []
         try:
-            tests = grader_tests(exercise.grader_path(root))
+            checks = GraderSpec.load(exercise.grader_path(root)).checks
         except Exception as error:  # the grader itself is broken: its checks show up as errors
             print(f"mlkata grade: cannot read the grader of {exercise.key}: {error!r}", file=sys.stderr)
-            tests = []
-        for name, function, worth in tests:
-            checks.append(ExpectedCheck(name, worth, is_hidden(function)))
-        expected[exercise.key] = checks
+            checks = ()
+        expected[exercise.key] = [ExpectedCheck(c.name, c.points, c.hidden) for c in checks]
     return expected
-
-
-def atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
 
 
 def _tests(result: StudentResult, expected: dict[str, list[ExpectedCheck]]) -> list[dict]:
