@@ -130,7 +130,7 @@ def _arguments(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Grade the submission; 0 once ``results.json`` is written, 1 if grading itself failed."""
-    from mlkata.batch.report import atomic_write
+    from mlkata.engine.files import atomic_write
 
     arguments = _arguments(argv)
     if arguments.check:

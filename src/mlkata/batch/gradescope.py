@@ -124,7 +124,8 @@ def apply_hidden_visibility(out: Path, visibility: str) -> int:
 
     Only the files that change are written (atomically); returns how many did.
     """
-    from mlkata.batch.report import atomic_write, read_results
+    from mlkata.batch.report import read_results
+    from mlkata.engine.files import atomic_write
 
     changed = 0
     for path in sorted(out.glob("*/results.json")):

@@ -250,7 +250,7 @@ def write_export(export: Export, out: Path, max_score: float) -> Path | None:
 
     Returns the file of students not on the roster, or ``None`` (and an old one is removed).
     """
-    from mlkata.batch.report import atomic_write
+    from mlkata.engine.files import atomic_write
 
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(export.rows)
