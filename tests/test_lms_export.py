@@ -107,8 +107,9 @@ def test_canvas_import_has_every_roster_member_and_points_possible(graded):
     assert rows[2:] == [
         ["Ann Lee", "", "s001", "", "A", grades["Ann Lee"]["total"]],
         ["José Müller", "", "s002", "", "B", grades["s002"]["total"]],
-        ["Bo Chen", "", "s003", "", "A", "0"],  # the roster row of zeros mlkata grade wrote
+        ["Bo Chen", "", "s003", "", "A", "0"],  # handed nothing in
     ]
+    assert "1 on the roster with no graded submission, given 0: Bo Chen" in done.stdout
     assert int(grades["Ann Lee"]["total"]) > int(grades["s002"]["total"]) > 0
     # the stranger is not in the import, nor lost: beside it, with the grade
     side = _rows(graded / "canvas-not-on-roster.csv")
@@ -206,8 +207,8 @@ def test_missing_members_get_zero_or_blank_and_duplicates_keep_the_higher(tmp_pa
     assert most == 3 and [r.name for r in rows] == ["Ann Lee", "s001", "Stranger", "Bo Chen"]
     entries = lms.roster_entries(io.StringIO(ROSTER))
     export = lms.moodle_export(rows, entries, "PS1", "idnumber", missing="blank")
-    assert export.rows == [["idnumber", "PS1"], ["s001", "3"], ["s002", ""], ["s003", "0"]]
-    assert [m.name for m in export.no_grade] == ["José Müller"]
+    assert export.rows == [["idnumber", "PS1"], ["s001", "3"], ["s002", ""], ["s003", ""]]
+    assert [m.name for m in export.no_grade] == ["José Müller", "Bo Chen"]  # Bo: "no submission"
     assert export.duplicates == ["Ann Lee: ann_lee (1) and s001 (3)"]
     assert [r.name for r in export.not_on_roster] == ["Stranger"]
     out = tmp_path / "moodle.csv"

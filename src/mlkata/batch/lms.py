@@ -6,8 +6,9 @@ A graded student is matched to the roster by the id, email or name ``grades.csv`
 them, as ``mlkata grade --roster`` matches a submission (and by a Canvas export's ``SIS User
 ID`` or ``SIS Login ID``). Nothing is lost: a graded student on no row of the roster is left
 out of the import (an LMS cannot place them) and written, with their grade, to
-``<out>-not-on-roster.csv`` beside it; a roster member with no grade gets 0 (or an empty cell,
-with ``missing="blank"``); :class:`Export` names both.
+``<out>-not-on-roster.csv`` beside it; a roster member with no graded submission (``mlkata
+grade --roster`` gave them a row of zeros, "no submission", or none) gets 0, or an empty cell
+with ``missing="blank"``; :class:`Export` names both.
 
 - **Canvas** (Grades, Import): the columns ``Student``, ``ID``, ``SIS User ID``,
   ``SIS Login ID``, ``Section``, then ``<assignment> (<assignment id>)`` (the name alone makes
@@ -74,7 +75,7 @@ class Export:
     not_on_roster: list[GradeRow] = field(default_factory=list)
     """Graded students whom no roster row matches: left out of the import."""
     no_grade: list[Member] = field(default_factory=list)
-    """Roster members with no row in grades.csv (given 0, or an empty cell)."""
+    """Roster members with no graded submission in grades.csv (given 0, or an empty cell)."""
     no_identifier: list[Member] = field(default_factory=list)
     """Moodle: roster members without the identifier (no email): left out of the import."""
     duplicates: list[str] = field(default_factory=list)
@@ -167,6 +168,8 @@ def match(grades: list[GradeRow], entries: list[RosterEntry]) -> tuple[dict[int,
             if entry.columns.get(column):
                 logins.setdefault(entry.columns[column].casefold(), entry.member)
     for row in grades:
+        if not row.student:  # the row of zeros of a roster member who handed nothing in
+            continue
         keys = [k for k in (row.id, row.email, row.name) if k]
         member = next((m for k in keys if (m := roster.find(k)) is not None), None)
         member = member or next(

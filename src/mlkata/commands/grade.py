@@ -252,7 +252,7 @@ def _export(
         given = "0" if missing == "zero" else "an empty cell"
         names = ", ".join(m.name for m in export.no_grade)
         console.print(
-            f"[yellow]{len(export.no_grade)} on the roster not in grades.csv, given {given}: "
+            f"[yellow]{len(export.no_grade)} on the roster with no graded submission, given {given}: "
             f"{escape(names)}[/yellow]"
         )
     if export.no_identifier:
@@ -275,7 +275,7 @@ ResultsArgument = Annotated[Path, typer.Argument(help="the --out folder of mlkat
 RosterOption = Annotated[Path, typer.Option("--roster", help="the class roster CSV (name, id, email)")]
 AssignmentOption = Annotated[str, typer.Option("--assignment", help="the assignment's name in the LMS")]
 MissingOption = Annotated[
-    str, typer.Option("--missing", help="grade of a roster member not in grades.csv: zero or blank")
+    str, typer.Option("--missing", help="grade of a roster member with no submission: zero or blank")
 ]
 
 
