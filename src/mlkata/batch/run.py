@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlkata import limits
-from mlkata.batch import report
+from mlkata.batch import class_report, report
 from mlkata.batch.intake import Submission, collect
 from mlkata.batch.roster import Roster
 from mlkata.catalog import Exercise
@@ -178,6 +178,7 @@ def grade_batch(
         handed_in = {id(roster.find(s.name)) for s in students}
         missing = [m for m in roster.members if id(m) not in handed_in]
     grades = report.write_grades(out, rows, list(expected), missing)
+    class_report.write_class_report(out)  # report.html, report.md, mistakes.csv: the class at a glance
     graded = [s.student for s in todo if s.student not in interrupted]
     summary = Summary(graded, skipped, grades, time.monotonic() - start)
     summary.missing = [m.name for m in missing]

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     app.command(name="grade")(grade)
+    app.command(name="report")(class_report)
     gradescope = typer.Typer(help="Gradescope: an autograder zip that grades with mlkata's sandbox.")
     gradescope.command(name="build")(gradescope_build)
     app.add_typer(gradescope, name="gradescope")
@@ -150,6 +151,7 @@ def grade(
         f"graded {len(summary.graded)} student(s), {len(summary.skipped)} already up to date "
         f"({len(exercises)} exercises) in {summary.seconds:.1f} s; grades in {summary.grades}"
     )
+    report.print(f"class report in {out.resolve() / 'report.html'} (and report.md, mistakes.csv)")
     if summary.interrupted:
         report.print(
             f"[red]interrupted: {len(summary.interrupted)} student(s) not graded; run the same command "
@@ -319,3 +321,31 @@ def export_moodle(
         return lms.moodle_export(grades, entries, assignment, identifier, missing)
 
     _export("moodle", results, roster, out, assignment, missing, make)
+
+
+def class_report(
+    out: Annotated[Path, typer.Argument(help="the --out folder of mlkata grade")],
+) -> None:
+    """Write a batch's class report again: report.html, report.md and mistakes.csv in OUT."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    from mlkata.batch.class_report import write_class_report
+
+    console = Console(highlight=False, soft_wrap=True)
+    if not (out / "grades.csv").is_file() and not any(out.glob("*/results.json")):
+        console.print(f"[red]{escape(str(out))} holds no results of mlkata grade (no grades.csv)[/red]")
+        raise typer.Exit(2)
+    written = write_class_report(out)  # says on stderr what it could not write
+    if written.error:
+        raise typer.Exit(2)
+    stats = written.stats
+    for note in stats.notes:
+        console.print(f"[yellow]{escape(note)}[/yellow]")
+    for student in stats.unreadable:
+        console.print(f"[yellow]{escape(student.name)}: not counted, {escape(student.why)}[/yellow]")
+    mistakes = sum(len(m.students) for e in stats.exercises for m in e.mistakes)
+    console.print(
+        f"class report of {stats.class_size} student(s), {len(stats.exercises)} exercise(s), "
+        f"{mistakes} known mistake(s) matched: {escape(', '.join(str(p) for p in written.written))}"
+    )
