@@ -141,7 +141,7 @@ def test_students_without_readable_results_are_counted_and_named_never_a_crash(g
     }
     text = (graded / "report.md").read_text(encoding="utf-8")
     assert "3 student(s) with no readable results, not in the counts above" in text
-    assert "  - Fay: Fay: no results folder" in text
+    assert "  - Fay: no results folder" in text
     assert "1 student(s) whose grading did not finish (counted as graded)" in text
     page = (graded / "report.html").read_text(encoding="utf-8")
     assert "ghost: no results.json (not graded, or not written)" in page

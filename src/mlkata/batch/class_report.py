@@ -196,6 +196,15 @@ def svg_share(count: int, total: int) -> str:
 # --- notes, shared by the Markdown and the HTML -----------------------------------------------
 
 
+def _who(name: str, folder: str) -> str:
+    """A student as the notes name them: their name, and their folder when it differs.
+
+    >>> _who("Ann Lee", "Ann_Lee-a36e14"), _who("Cy", "Cy")
+    ('Ann Lee (Ann_Lee-a36e14)', 'Cy')
+    """
+    return name if name == folder else f"{name} ({folder})"
+
+
 def notes(stats: ClassStats) -> list[tuple[str, list[tuple[str, str]]]]:
     """The report's notes: (what, [(name, why), ...]); names and reasons are not yet escaped."""
     found = []
@@ -203,10 +212,10 @@ def notes(stats: ClassStats) -> list[tuple[str, list[tuple[str, str]]]]:
         found.append(
             (
                 f"{len(stats.unreadable)} student(s) with no readable results, not in the counts above",
-                [(u.name, f"{u.folder}: {u.why}") for u in stats.unreadable],
+                [(_who(u.name, u.folder), u.why) for u in stats.unreadable],
             )
         )
-    unfinished = [(s.name, f"{s.folder}: {s.error}") for s in stats.students if s.error]
+    unfinished = [(_who(s.name, s.folder), s.error) for s in stats.students if s.error]
     if unfinished:
         found.append(
             (f"{len(unfinished)} student(s) whose grading did not finish (counted as graded)", unfinished)
