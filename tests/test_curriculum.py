@@ -39,9 +39,9 @@ def _pack(tmp_path):
 
 def test_a_topic_folder_missing_from_the_manifest_is_an_error_not_skipped(tmp_path):
     root = _pack(tmp_path)
-    (root / "solutions" / "trees").mkdir()
-    shutil.copy(ROOT / "solutions" / "losses" / "hinge_loss.py", root / "solutions" / "trees" / "gini.py")
-    with pytest.raises(curriculum.CurriculumError, match=r"solutions/trees is not a topic of the curriculum"):
+    (root / "solutions" / "graphs").mkdir()
+    shutil.copy(ROOT / "solutions" / "losses" / "hinge_loss.py", root / "solutions" / "graphs" / "gini.py")
+    with pytest.raises(curriculum.CurriculumError, match=r"solutions/graphs is not a topic of the curriculum"):
         catalog.all_exercises(root)
     listed = subprocess.run(
         [sys.executable, "-m", "mlkata.cli", "list"],
@@ -52,7 +52,7 @@ def test_a_topic_folder_missing_from_the_manifest_is_an_error_not_skipped(tmp_pa
         timeout=120,
     )
     assert listed.returncode != 0
-    assert "solutions/trees is not a topic of the curriculum manifest" in listed.stdout + listed.stderr
+    assert "solutions/graphs is not a topic of the curriculum manifest" in listed.stdout + listed.stderr
 
 
 def test_a_module_missing_from_the_manifest_is_an_error(tmp_path):

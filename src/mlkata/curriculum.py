@@ -79,10 +79,10 @@ def check_folder(topic_folders: list[str], modules: dict[str, list[str]]) -> Non
     Examples
     --------
     >>> check_folder(["losses"], {"losses": ["hinge_loss"]})
-    >>> check_folder(["trees"], {"trees": []})  # doctest: +ELLIPSIS
+    >>> check_folder(["graphs"], {"graphs": []})  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    mlkata.curriculum.CurriculumError: solutions/trees is not a topic of the curriculum manifest ...
+    mlkata.curriculum.CurriculumError: solutions/graphs is not a topic of the curriculum manifest ...
     """
     known = topics()
     for topic in topic_folders:
