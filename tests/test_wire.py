@@ -99,3 +99,48 @@ def test_the_wire_refuses_pickles_objects_and_oversized_frames():
         theirs.sendall(b"".join(wire.frame({"kind": "reply"}, [b"x" * 2000])))
         with pytest.raises(wire.WireError, match="MB of data"):
             wire.read_frame(ours.fileno(), time.monotonic() + 5, max_bytes=1000)
+
+
+def test_a_read_only_array_arrives_read_only():
+    import numpy as np
+
+    from mlkata.sandbox import wire
+
+    frozen = np.arange(3.0)
+    frozen.flags.writeable = False
+    blobs: list = []
+    node = wire.encode([frozen, np.arange(2.0)], blobs)
+    back = wire.decode(json.loads(json.dumps(node)), [bytearray(bytes(b)) for b in blobs])
+    assert not back[0].flags.writeable and back[1].flags.writeable
+    assert np.array_equal(back[0], frozen)
+
+
+IN_PLACE_HUBER = """
+import numpy as np
+
+def huber_loss(y_true, y_pred, delta=1.0):
+    y_true = np.asarray(y_true)
+    y_pred = np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size == 0 or not delta > 0:
+        raise ValueError("bad input")
+    if y_true.dtype.kind == "f":
+        y_true -= y_pred  # into the caller's array
+        r = np.abs(y_true)
+    else:
+        r = np.abs(y_true.astype(float) - y_pred)
+    return float(np.mean(np.where(r <= delta, 0.5 * r**2, delta * (r - delta / 2))))
+"""
+
+
+@pytest.mark.parametrize("sandboxed", [False, True], ids=["in-process", "sandbox"])
+def test_writing_into_a_read_only_input_fails_in_the_sandbox_as_in_process(tmp_path, sandboxed):
+    from tests.helpers import ROOT, run_pytest
+
+    target = tmp_path / "work" / "losses"
+    target.mkdir(parents=True)
+    (target / "huber_loss.py").write_text(IN_PLACE_HUBER)
+    args = ["graders/losses/test_huber_loss.py", "--target", str(target.parent), "-q"]
+    result = run_pytest([*args, "--sandbox"] if sandboxed else args, cwd=ROOT)
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "read-only" in out and "work on a copy" in out, out

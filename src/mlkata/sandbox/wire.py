@@ -68,10 +68,15 @@ class RemoteRef:
 
 
 def _array_node(tag: str, array: np.ndarray, blobs: list) -> list:
-    """``[tag, blob, dtype, shape]``, the array's bytes appended to ``blobs`` (not copied)."""
+    """``[tag, blob, dtype, shape]``, the array's bytes appended to ``blobs`` (not copied).
+
+    A read-only array gets a fifth element, ``1``, so that it arrives read-only too: a
+    learner's function that writes into its input fails in the sandbox as it does in-process.
+    """
     contiguous = array if array.flags.c_contiguous else np.array(array, order="C")  # keeps 0-d arrays 0-d
     blobs.append(memoryview(contiguous.reshape(-1).view(np.uint8)))
-    return [tag, len(blobs) - 1, contiguous.dtype.str, list(contiguous.shape)]
+    node = [tag, len(blobs) - 1, contiguous.dtype.str, list(contiguous.shape)]
+    return [*node, 1] if tag == "A" and not array.flags.writeable else node
 
 
 def encode(value: Any, blobs: list[bytes], owner: object = None, _depth: int = 0) -> list:
@@ -118,10 +123,15 @@ def encode(value: Any, blobs: list[bytes], owner: object = None, _depth: int = 0
 
 
 def _read_array(rest: list, blobs: list, used: set[int]) -> np.ndarray:
-    """The array of an ``A``/``G`` node's ``[blob, dtype, shape]``, checked against its blob.
+    """The array of an ``A``/``G`` node's ``[blob, dtype, shape(, 1 if read-only)]``, checked.
 
     Each blob backs one array only: two arrays sharing memory could change each other.
     """
+    if len(rest) == 4 and rest[3] == 1:  # sent read-only
+        *rest, _ = rest
+        read_only = True
+    else:
+        read_only = False
     if len(rest) != 3:
         raise WireError("a malformed array")
     index, dtype_text, shape = rest
@@ -144,9 +154,12 @@ def _read_array(rest: list, blobs: list, used: set[int]) -> np.ndarray:
         raise WireError("a malformed array (its data does not match its shape)")
     used.add(index)
     if dtype.itemsize == 0:  # "<U0": only empty strings, and no bytes to read them from
-        return np.zeros(shape, dtype)
-    array = np.frombuffer(blob, dtype=dtype).reshape(shape)
-    return array if type(blob) is bytearray else array.copy()  # a read_frame blob becomes the array
+        array = np.zeros(shape, dtype)
+    else:
+        array = np.frombuffer(blob, dtype=dtype).reshape(shape)
+        array = array if type(blob) is bytearray else array.copy()  # a read_frame blob becomes the array
+    array.flags.writeable = not read_only
+    return array
 
 
 def decode(
