@@ -65,3 +65,11 @@ def test_sources_are_read_as_python_reads_them():
     assert read_source(b"\xef\xbb\xbfdef f():\n    return 1\n").startswith("def f")
     latin = "# -*- coding: latin-1 -*-\nname = 'José'\n".encode("latin-1")
     assert "José" in read_source(latin)
+
+
+def test_no_student_folder_takes_the_name_of_a_class_wide_file():
+    from mlkata.batch.intake import RESERVED, student_id
+
+    assert {"grades.csv", "report.html", "report.md", "mistakes.csv"} <= RESERVED
+    for name in RESERVED:
+        assert student_id(name) != name and student_id(name.upper()).lower() != name

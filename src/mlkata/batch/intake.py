@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from mlkata.batch.class_report import FILES as CLASS_REPORT_FILES
 from mlkata.batch.handed_in import NotANotebook, near_miss, notebook_source
 from mlkata.catalog import Exercise
 from mlkata.grading.loader import read_source
@@ -115,6 +116,10 @@ def safe_name(name: str) -> str:
     return cleaned[:80] or "student"
 
 
+RESERVED = frozenset({"grades.csv", *CLASS_REPORT_FILES})
+"""Names of the class-wide files in a batch's output folder: no student's folder takes one."""
+
+
 def student_id(name: str) -> str:
     """The output folder of the student handed in as ``name``: the same whoever else is in the class.
 
@@ -129,10 +134,12 @@ def student_id(name: str) -> str:
     True
     >>> student_id("José Müller 李")
     'Jos__M_ller-7bfe36'
+    >>> student_id("report.html").startswith("report.html-")
+    True
     """
     name = unicodedata.normalize("NFC", name)
     safe = safe_name(name)
-    if safe == name and safe.lower() != "grades.csv":
+    if safe == name and safe.lower() not in RESERVED:
         return safe
     return f"{safe[:72]}-{hashlib.sha256(name.encode('utf-8', 'surrogateescape')).hexdigest()[:6]}"
 
