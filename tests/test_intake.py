@@ -73,3 +73,16 @@ def test_no_student_folder_takes_the_name_of_a_class_wide_file():
     assert {"grades.csv", "report.html", "report.md", "mistakes.csv"} <= RESERVED
     for name in RESERVED:
         assert student_id(name) != name and student_id(name.upper()).lower() != name
+
+
+def test_a_file_named_after_the_module_wins_over_a_topic_notebook(tmp_path):
+    mae = (ROOT / "solutions" / "losses" / "mean_absolute_error.py").read_text()
+    folder = tmp_path / "class" / "zed"
+    folder.mkdir(parents=True)
+    (folder / "losses.ipynb").write_text(_notebook(mae))
+    (folder / "mean_squared_error.py").write_text("def mean_squared_error(y_true, y_pred):\n    return 0.0\n")
+    (submission,) = collect(tmp_path / "class", LOSSES)
+    assert b"return 0.0" in submission.files["losses/mean_squared_error"]
+    assert b"def mean_absolute_error" in submission.files["losses/mean_absolute_error"]
+    notes = "\n".join(submission.notes)
+    assert "graded mean_squared_error.py, not losses.ipynb" in notes

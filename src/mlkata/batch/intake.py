@@ -100,6 +100,9 @@ class _Candidate:
     parts: tuple[str, ...]
     data: bytes
     where: str
+    whole_topic: bool = False
+    """A notebook named after a topic, standing for each of its modules: a file named after the
+    module itself is preferred to it."""
 
 
 def safe_name(name: str) -> str:
@@ -310,9 +313,10 @@ def _add(
             return
     stem = parts[-1][: -len(kind or "")]
     modules = budget.topics.get(stem, []) if stem not in budget.wanted else [stem]
+    whole_topic = stem not in budget.wanted
     for module in modules:
         folder = (stem,) if stem in budget.topics else parts[:-1]
-        candidates.append(_Candidate((*folder, f"{module}.py"), data, where))
+        candidates.append(_Candidate((*folder, f"{module}.py"), data, where, whole_topic))
 
 
 def _read_zip(
@@ -390,7 +394,7 @@ def _match(
             ignored.append(candidate.where)
             continue
         in_topic = len(candidate.parts) >= 2 and candidate.parts[-2] == exercise.topic
-        rank = (0 if in_topic else 1, len(candidate.parts))
+        rank = (candidate.whole_topic, 0 if in_topic else 1, len(candidate.parts))
         found.setdefault(exercise.key, []).append((rank, candidate))  # type: ignore[arg-type]
     for key, options in found.items():
         options.sort(key=lambda o: o[0])
