@@ -41,7 +41,9 @@ def test_a_topic_folder_missing_from_the_manifest_is_an_error_not_skipped(tmp_pa
     root = _pack(tmp_path)
     (root / "solutions" / "graphs").mkdir()
     shutil.copy(ROOT / "solutions" / "losses" / "hinge_loss.py", root / "solutions" / "graphs" / "gini.py")
-    with pytest.raises(curriculum.CurriculumError, match=r"solutions/graphs is not a topic of the curriculum"):
+    with pytest.raises(
+        curriculum.CurriculumError, match=r"solutions/graphs is not a topic of the curriculum"
+    ):
         catalog.all_exercises(root)
     listed = subprocess.run(
         [sys.executable, "-m", "mlkata.cli", "list"],

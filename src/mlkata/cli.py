@@ -9,6 +9,7 @@ from rich.console import Console
 
 from mlkata import catalog, stubs
 from mlkata.commands import register_all
+from mlkata.commands.options import TopicsOption, topics_from
 
 app = typer.Typer(
     help="mlkata: auto-graded exercises for machine-learning interview math.",
@@ -28,13 +29,6 @@ def _root(ctx: typer.Context) -> None:
         ctx.invoke(listing.callback)
 
 
-TopicsOption = Annotated[str | None, typer.Option("--topics", help="comma-separated topics (default: all)")]
-
-
-def _topics(value: str | None) -> list[str] | None:
-    return [t.strip() for t in value.split(",") if t.strip()] if value else None
-
-
 @app.command()
 def generate(
     topics: TopicsOption = None,
@@ -47,7 +41,7 @@ def generate(
 ) -> None:
     """Regenerate exercises/ (and docs/curriculum.md) from the solution modules and the manifest."""
     try:
-        chosen = catalog.exercises_of(_topics(topics))
+        chosen = catalog.exercises_of(topics_from(topics))
     except KeyError as error:
         console.print(f"[red]{error.args[0]}[/red]")
         raise typer.Exit(2) from None

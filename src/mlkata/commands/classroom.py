@@ -7,6 +7,8 @@ from typing import Annotated
 
 import typer
 
+from mlkata.commands.options import TopicsOption, topics_from
+
 classroom = typer.Typer(
     help="Generate an nbgrader course from the exercises (needs the classroom extra).",
     no_args_is_help=True,
@@ -16,9 +18,7 @@ classroom = typer.Typer(
 @classroom.command()
 def build(
     directory: Annotated[Path, typer.Argument(help="the course folder to write (created if missing)")],
-    topics: Annotated[
-        str | None, typer.Option("--topics", help="comma-separated topics (default: all)")
-    ] = None,
+    topics: TopicsOption = None,
     assignment: Annotated[
         str, typer.Option("--assignment", help="the nbgrader assignment: source/<assignment>/")
     ] = "mlkata",
@@ -49,7 +49,7 @@ def build(
     from mlkata.classroom import ClassroomUnavailable
 
     console = Console()
-    chosen = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
+    chosen = topics_from(topics)
     try:
         from mlkata.classroom.course import build_course
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlkata import limits
+from mlkata.commands.options import TopicsOption, topics_from
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,9 +36,7 @@ def grade(
         Path, typer.Argument(help="folder with one folder (or .zip) per student, laid out like exercises/")
     ],
     out: Annotated[Path, typer.Option("--out", help="where results.json, feedback.md and grades.csv go")],
-    topics: Annotated[
-        str | None, typer.Option("--topics", help="comma-separated topics (default: all)")
-    ] = None,
+    topics: TopicsOption = None,
     jobs: Annotated[int, typer.Option("--jobs", help="students graded at once (default: CPU count)")] = 0,
     force: Annotated[bool, typer.Option("--force", help="grade again students already graded")] = False,
     call_timeout: Annotated[
@@ -77,7 +76,7 @@ def grade(
     if hidden_visibility not in HIDDEN_VISIBILITIES:
         console.print(f"[red]--hidden-visibility is one of {', '.join(HIDDEN_VISIBILITIES)}[/red]")
         raise typer.Exit(2)
-    chosen_topics = [t.strip() for t in topics.split(",") if t.strip()] if topics else None
+    chosen_topics = topics_from(topics)
     try:
         root = project_root()
         exercises = catalog.exercises_of(chosen_topics, root)
@@ -162,10 +161,7 @@ def grade(
 
 def gradescope_build(
     out: Annotated[Path, typer.Option("--out", help="the zip to write (autograder.zip)")],
-    topics: Annotated[
-        list[str] | None,
-        typer.Option("--topics", help="topics to grade, comma-separated or repeated (default: all)"),
-    ] = None,
+    topics: TopicsOption = None,
     hidden_visibility: Annotated[str, typer.Option("--hidden-visibility", help=HIDDEN_HELP)] = "hidden",
     call_timeout: Annotated[
         float, typer.Option("--call-timeout", help="seconds per call")
@@ -182,13 +178,12 @@ def gradescope_build(
 
     from mlkata import catalog
     from mlkata.batch.gradescope import BundleOptions, build_bundle
-    from mlkata.commands.learner import _split  # the --topics of mlkata drill: commas or repeated
     from mlkata.paths import project_root
 
     console = Console(highlight=False, soft_wrap=True)
     try:
         root = project_root()
-        exercises = catalog.exercises_of(_split(topics), root)
+        exercises = catalog.exercises_of(topics_from(topics), root)
         options = BundleOptions((), hidden_visibility, call_timeout, exercise_timeout, memory)
         bundle = build_bundle(out, exercises, root, options)
     except (KeyError, FileNotFoundError, ValueError, OSError) as error:

@@ -17,6 +17,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from mlkata.commands.options import TopicsOption, topics_from
+
 F = TypeVar("F", bound=Callable[..., object])
 
 WELCOME = (
@@ -77,12 +79,6 @@ def _exercise(name: str, root: Path):
         return find_exercise(name, root)
     except KeyError as error:
         raise _Stop(f"{error.args[0]} (`mlkata list` shows them all)") from None
-
-
-def _split(values: list[str] | None) -> list[str] | None:
-    if not values:
-        return None
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
 # --- list --------------------------------------------------------------------------------------
@@ -427,9 +423,7 @@ def solution(
 @_friendly
 def drill(
     minutes: Annotated[float, typer.Option("--minutes", help="time on the clock", min=0.001)] = 20.0,
-    topics: Annotated[
-        list[str] | None, typer.Option("--topics", help="topics to draw from (comma-separated or repeated)")
-    ] = None,
+    topics: TopicsOption = None,
     count: Annotated[int, typer.Option("--count", help="how many exercises", min=1)] = 5,
     seed: Annotated[int | None, typer.Option("--seed", help="draw the same exercises again")] = None,
 ) -> None:
@@ -439,7 +433,7 @@ def drill(
     root = _root()
     progress = _progress()
     try:
-        pool = drill_pool(root, _split(topics))
+        pool = drill_pool(root, topics_from(topics))
     except KeyError as error:
         raise _Stop(str(error.args[0])) from None
     if not pool:
