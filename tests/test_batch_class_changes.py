@@ -129,3 +129,17 @@ def test_the_sample_class_says_what_it_wrote(tmp_path):
     assert f"wrote 2 students to {tmp_path / 'class'}" in done.stdout
     assert "mlkata grade" in done.stdout
     assert len(list((tmp_path / "class" / "student01").rglob("*.py"))) > 40
+
+
+def test_results_of_an_older_layout_are_graded_again(tmp_path):
+    import json
+
+    from mlkata.batch.report import FORMAT, read_results
+
+    path = tmp_path / "results.json"
+    data = {"tests": [], "extra_data": {"mlkata": {"format": FORMAT}}}
+    path.write_text(json.dumps(data))
+    assert read_results(path) == data
+    data["extra_data"]["mlkata"]["format"] = FORMAT - 1
+    path.write_text(json.dumps(data))
+    assert read_results(path) is None

@@ -18,7 +18,11 @@ from pathlib import Path
 from mlkata.catalog import Exercise
 from mlkata.engine.files import atomic_write
 
-FORMAT = 1
+FORMAT = 2
+"""The version of results.json's layout; a results.json of another version is graded again.
+
+2: ``output_format``/``test_output_format`` (md), per-test ``number`` and ``tags``.
+"""
 
 
 @dataclass(frozen=True)
