@@ -50,10 +50,6 @@ def as_float32(args: tuple) -> tuple:
     return tuple(_deep(a, lambda x: x.astype(np.float32) if x.dtype.kind == "f" else x) for a in args)
 
 
-def _widened(args: tuple) -> tuple:
-    return tuple(_deep(a, lambda x: x.astype(np.float64) if x.dtype == np.float32 else x) for a in args)
-
-
 def expect_input_types_accepted(
     function: StudentFunction,
     args: tuple,
