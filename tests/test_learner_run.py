@@ -113,3 +113,29 @@ def test_a_broken_progress_file_is_named_and_left_alone_while_grading_goes_on(
     assert "not recorded in your progress" in result.stdout
     assert "not a readable mlkata database" in result.stdout
     assert own_progress_file.read_bytes() == b"not a database"
+
+
+def test_strict_markers_outside_the_checkout_config_knows_the_graders_markers(tmp_path):
+    """The plugin registers ``points`` and ``hidden`` itself: no pyproject of ours is needed."""
+    from tests.helpers import ROOT, run_pytest
+
+    grader = ROOT / "graders" / "losses" / "test_hinge_loss.py"
+    result = run_pytest(
+        [
+            "-c",
+            str(_empty_ini(tmp_path)),
+            "--strict-markers",
+            str(grader),
+            "--target",
+            str(ROOT / "solutions"),
+        ],
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "7/7" in result.stdout
+
+
+def _empty_ini(folder):
+    path = folder / "pytest.ini"
+    path.write_text("[pytest]\n")
+    return path
