@@ -1,0 +1,51 @@
+"""The causal (look-ahead) mask of a decoder's self-attention."""
+
+import numpy as np
+
+
+def causal_mask(n):
+    r"""Boolean mask that lets each position attend to itself and the positions before it.
+
+    .. math::
+
+        M_{ij} = \begin{cases} \text{True} & j \le i \\ \text{False} & j > i \end{cases}
+        \qquad 0 \le i, j < n
+
+    Row ``i`` is query position ``i``, column ``j`` key position ``j``: ``True`` means *may
+    attend*, the convention of :func:`scaled_dot_product_attention` (and of
+    ``torch.nn.functional.scaled_dot_product_attention``), so the mask is lower triangular
+    with its diagonal, and no row is fully masked. (``torch.nn.Transformer``'s
+    ``generate_square_subsequent_mask`` uses the opposite convention: there ``True``, or
+    ``-inf``, marks what is *hidden*.)
+
+    Parameters
+    ----------
+    n : int
+        The sequence length, ``n >= 1``: a Python or numpy integer.
+
+    Returns
+    -------
+    numpy.ndarray of shape (n, n), dtype bool
+        The mask: ``True`` on and below the diagonal.
+
+    Raises
+    ------
+    ValueError
+        If ``n`` is not an integer (a float such as ``2.5``, even ``4.0``; a string) or
+        ``n < 1`` (a sequence of no positions has no attention to mask).
+
+    See Also
+    --------
+    numpy.tril : the reference, ``np.tril(np.ones((n, n), dtype=bool))``.
+
+    Examples
+    --------
+    >>> causal_mask(3)
+    array([[ True, False, False],
+           [ True,  True, False],
+           [ True,  True,  True]])
+    >>> causal_mask(1)
+    array([[ True]])
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()
