@@ -220,13 +220,17 @@ def _shown(path: Path, start: Path) -> str:
         return str(path)
 
 
-def student_module_for(node: pytest.Item, grader_path: Path) -> StudentModule:
-    """The learner's module graded by the grader file ``grader_path``, for test ``node``."""
-    topic, module = grader_path.parent.name, grader_path.stem.removeprefix("test_")
+def student_module_for(node: pytest.Item, grader_path: Path, module: str | None = None) -> StudentModule:
+    """The learner's module graded by the grader file ``grader_path``, for test ``node``.
+
+    ``module`` names another module of the same topic in the same target folder instead (a
+    grader that needs the learner's function from there: ``student_function(..., module=)``).
+    """
+    topic, module = grader_path.parent.name, module or grader_path.stem.removeprefix("test_")
     target = _target_folder(node, grader_path)
     path = target / topic / f"{module}.py"
     shown = _shown(path, node.config.invocation_params.dir)
-    return StudentModule(path, shown, allowed_imports_of(grader_path))
+    return StudentModule(path, shown, allowed_imports_of(grader_path.with_name(f"test_{module}.py")))
 
 
 # --- results -----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from mlkata.engine.checks import run_check
 from mlkata.engine.results import ExerciseResult
-from mlkata.engine.specs import GraderSpec
+from mlkata.engine.specs import GraderSpec, allowed_imports_of
 from mlkata.grading.proxy import StudentModule
 from mlkata.grading.sandbox import SandboxFunction, Session, Settings, SharedWorkers, forget_module
 
@@ -25,11 +25,29 @@ def grade_module(
     module = StudentModule(path, f"{grader.key}.py", grader.allowed_imports, settings.call_timeout)
     result = ExerciseResult(grader.key)
     session = Session(module, settings, shared)
+    others: dict[str, Session] = {}  # the topic's other modules a check takes a function from
+
+    def session_of(other: str | None) -> Session:
+        if other is None:
+            return session
+        if other not in others:
+            key = f"{grader.key.split('/')[0]}/{other}"
+            allowed = allowed_imports_of(grader.path.with_name(f"test_{other}.py"))
+            found = StudentModule(target / f"{key}.py", f"{key}.py", allowed, settings.call_timeout)
+            others[other] = Session(found, settings, session.shared)
+        return others[other]
+
     try:
         for check in grader.checks:
-            functions = {p: SandboxFunction(session, p, settings.call_timeout) for p in check.functions}
+            functions = {
+                p: SandboxFunction(session_of(check.module_of(p)), p, settings.call_timeout)
+                for p in check.functions
+            }
             result.checks.append(run_check(check, functions))
     finally:
+        for other in others.values():
+            other.release()
+            forget_module(other.module.path)
         session.release()
         forget_module(path)
     return result

@@ -83,11 +83,43 @@ class CheckSpec:
     hidden: bool
     functions: tuple[str, ...]
     """The learner's functions it takes, by parameter name."""
+    modules: tuple[tuple[str, str], ...] = ()
+    """``(parameter, module)`` for each function it takes from another module of the topic
+    (``student_function(name, module=...)``); the others come from the grader's own module."""
 
     @classmethod
-    def of(cls, name: str, function: Callable[..., None]) -> CheckSpec:
+    def of(
+        cls, name: str, function: Callable[..., None], elsewhere: dict[str, str] | None = None
+    ) -> CheckSpec:
+        """The check ``function``; ``elsewhere`` maps fixture names to the other modules they load."""
         parameters = tuple(inspect.signature(function).parameters)
-        return cls(name, function, points_of(function), is_hidden(function), parameters)
+        modules = tuple((p, elsewhere[p]) for p in parameters if elsewhere and p in elsewhere)
+        return cls(name, function, points_of(function), is_hidden(function), parameters, modules)
+
+    def module_of(self, parameter: str) -> str | None:
+        """The other module of the topic that ``parameter``'s function comes from (None: the grader's own).
+
+        >>> def test_x(forward, backward): ...
+        >>> check = CheckSpec.of("test_x", test_x, {"forward": "batch_norm_forward"})
+        >>> check.module_of("forward"), check.module_of("backward")
+        ('batch_norm_forward', None)
+        """
+        return dict(self.modules).get(parameter)
+
+
+def functions_elsewhere(module: ModuleType) -> dict[str, str]:
+    """The fixtures of a grader module that load another module of its topic: name -> module.
+
+    Read from the attribute :func:`mlkata.grading.student_function` sets on its fixtures.
+    """
+    from mlkata.grading import SOURCE
+
+    found = {}
+    for value in vars(module).values():
+        source = getattr(value, SOURCE, None)
+        if isinstance(source, tuple) and len(source) == 2 and source[1] is not None:
+            found[source[0]] = source[1]
+    return found
 
 
 @dataclass(frozen=True)
@@ -115,8 +147,9 @@ def _load(path: Path) -> GraderSpec:
     if key is None:
         raise ValueError(f"{path} is not a grader file (graders/<topic>/test_<module>.py)")
     module = grader_module(path)
+    elsewhere = functions_elsewhere(module)
     checks = tuple(
-        CheckSpec.of(name, function)
+        CheckSpec.of(name, function, elsewhere)
         for name, function in vars(module).items()
         if name.startswith("test_") and inspect.isfunction(function)
     )

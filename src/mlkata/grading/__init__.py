@@ -70,27 +70,41 @@ def seeded(seed: int) -> np.random.Generator:
     return np.random.default_rng(seed)
 
 
-def student_function(name: str):
+def student_function(name: str, module: str | None = None):
     """A fixture named ``name`` that gives the learner's function of that name.
 
     The module is found from the grader file's place (``graders/<topic>/test_<m>.py``
     grades ``<target>/<topic>/<m>.py``) and loaded fresh for every test.
+
+    ``module`` names another module of the same topic to take the function from, for a check
+    that needs the learner's own function from there: batch_norm_backward's grader hands it
+    the cache of the learner's batch_norm_forward with
+    ``student_function("batch_norm_forward", module="batch_norm_forward")``. Every way of
+    grading reads that from the fixture's :data:`SOURCE` attribute
+    (:attr:`mlkata.engine.specs.CheckSpec.modules`); the project's own tests
+    (:func:`mlkata.grading.direct.run_checks`) give that module's solution.
     """
 
     @pytest.fixture(name=name)
     def fixture(request: pytest.FixtureRequest) -> StudentFunction:
         from mlkata.pytest_plugin import student_module_for
 
-        module = student_module_for(request.node, Path(request.module.__file__))
+        student = student_module_for(request.node, Path(request.module.__file__), module)
         if request.config.getoption("sandbox", default=False):
             from mlkata.grading.sandbox import sandboxed
 
-            return sandboxed(request, module, name)
+            return sandboxed(request, student, name)
         return StudentFunction(
-            lambda: module.function(name),
+            lambda: student.function(name),
             name,
-            path=module.path,
+            path=student.path,
             timeout=request.config.getoption("call_timeout"),
         )
 
+    setattr(fixture, SOURCE, (name, module))
     return fixture
+
+
+SOURCE = "mlkata_source"
+"""The attribute of a :func:`student_function` fixture holding ``(name, module)``: ``module`` is
+``None`` for the grader's own module, else the other module of the topic it comes from."""

@@ -88,7 +88,7 @@ def grade_exercise(
         Seconds one call of a learner's function may take.
     """
     from mlkata.engine.checks import run_check
-    from mlkata.engine.specs import GraderSpec
+    from mlkata.engine.specs import GraderSpec, allowed_imports_of
     from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT, StudentFunction, StudentModule
 
     root = root or project_root()
@@ -109,16 +109,20 @@ def grade_exercise(
                 exercise, path, (), content_hash, grader_hash, problem=f"grader fails to load: {error}"
             )
         for check in spec.checks:
-            module = StudentModule(path, shown(path), exercise.allowed_imports)  # loaded fresh per check
-            functions = {
-                name: StudentFunction(
+            modules = {None: StudentModule(path, shown(path), exercise.allowed_imports)}  # fresh per check
+            for other in {check.module_of(name) for name in check.functions} - {None}:
+                other_path = folder / exercise.topic / f"{other}.py"  # another module of the topic
+                allowed = allowed_imports_of(grader.with_name(f"test_{other}.py"))
+                modules[other] = StudentModule(other_path, shown(other_path), allowed)
+            functions = {}
+            for name in check.functions:
+                module = modules[check.module_of(name)]
+                functions[name] = StudentFunction(
                     (lambda module=module, name=name: module.function(name)),
                     name,
-                    path=path,
+                    path=module.path,
                     timeout=timeout or DEFAULT_CALL_TIMEOUT,
                 )
-                for name in check.functions
-            }
             checks.append(run_check(check, functions))
     return ExerciseGrade(
         exercise,

@@ -1,0 +1,62 @@
+"""2-D max pooling: the largest value of each window of every feature map."""
+
+import operator
+
+import numpy as np
+
+
+def max_pool2d(X, size=2, stride=2):
+    r"""Forward pass of 2-D max pooling over every image and channel.
+
+    .. math::
+
+        \mathrm{out}[n, c, i, j] = \max_{0 \le u, v < k} X[n, c,\ i s + u,\ j s + v],
+        \qquad H' = \left\lfloor \frac{H - k}{s} \right\rfloor + 1, \quad
+        W' = \left\lfloor \frac{W - k}{s} \right\rfloor + 1
+
+    with ``k = size`` (square ``k`` by ``k`` windows) and ``s = stride``. Windows start every
+    ``stride`` pixels, so they overlap when ``stride < size``; a window that would run past
+    the image's edge is dropped (no padding), so the last rows or columns may belong to no
+    window. The maximum of a window of negative values is negative. A window holding NaN
+    pools to NaN, as ``np.max`` gives. A batch of ``N = 0`` images gives an empty
+    ``(0, C, H', W')`` result; ``X`` is not modified.
+
+    Parameters
+    ----------
+    X : array_like of shape (N, C, H, W)
+        A batch of ``N`` images (or feature maps) of ``C`` channels.
+    size : int, default=2
+        The side of each square window; at least 1.
+    stride : int, default=2
+        The step between windows, in pixels; at least 1.
+
+    Returns
+    -------
+    numpy.ndarray of shape (N, C, H', W')
+        The maximum of each window, float64.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` is not 4-D or not numeric; if ``size`` or ``stride`` is not an integer of
+        at least 1 (``2.5`` is refused); or if ``size`` exceeds the image's height or width
+        (no window fits).
+
+    See Also
+    --------
+    numpy.lib.stride_tricks.sliding_window_view : the reference,
+        ``sliding_window_view(X, (size, size), axis=(2, 3))[:, :, ::stride, ::stride].max(axis=(4, 5))``.
+
+    Examples
+    --------
+    >>> X = np.arange(16.0).reshape(1, 1, 4, 4)
+    >>> max_pool2d(X)
+    array([[[[ 5.,  7.],
+             [13., 15.]]]])
+    >>> max_pool2d(-X - 1.0, size=3, stride=1)
+    array([[[[-1., -2.],
+             [-5., -6.]]]])
+    """
+
+    # YOUR CODE HERE
+    raise NotImplementedError()

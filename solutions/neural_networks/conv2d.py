@@ -1,0 +1,131 @@
+"""A 2-D convolution layer's forward pass (a cross-correlation, as deep learning libraries define it)."""
+
+import operator
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+
+def conv2d(X, W, b, stride=1, padding=0):
+    r"""Forward pass of a 2-D convolution layer: cross-correlation of each image with each filter.
+
+    .. math::
+
+        \mathrm{out}[n, f, i, j] = b_f + \sum_{c=1}^{C} \sum_{u=0}^{k_h-1} \sum_{v=0}^{k_w-1}
+            W[f, c, u, v] \; \tilde X[n, c,\ i s + u,\ j s + v]
+
+    where :math:`s` is ``stride`` and :math:`\tilde X` is ``X`` with ``padding`` rows and
+    columns of zeros added on *every* side (top, bottom, left and right). The kernel is
+    not flipped: this is a cross-correlation, what deep learning libraries call a
+    convolution. Each filter ``f`` sums over all ``C`` input channels and adds its bias
+    ``b[f]`` once. Windows slide by ``stride`` pixels; one that would run past the padded
+    edge is dropped, so the output has
+
+    .. math::
+
+        H' = \left\lfloor \frac{H + 2p - k_h}{s} \right\rfloor + 1, \qquad
+        W' = \left\lfloor \frac{W + 2p - k_w}{s} \right\rfloor + 1
+
+    rows and columns. A batch of ``N = 0`` images gives an empty ``(0, F, H', W')`` result.
+    The inputs are not modified.
+
+    Parameters
+    ----------
+    X : array_like of shape (N, C, H, W)
+        A batch of ``N`` images of ``C`` channels each (uint8 pixels are fine).
+    W : array_like of shape (F, C, kh, kw)
+        ``F`` filters, each with a ``kh`` by ``kw`` kernel per input channel.
+    b : array_like of shape (F,)
+        One bias per filter (output channel).
+    stride : int, default=1
+        The step between windows, in pixels; at least 1.
+    padding : int, default=0
+        Rows and columns of zeros added on each side of every image; at least 0.
+
+    Returns
+    -------
+    numpy.ndarray of shape (N, F, H', W')
+        One feature map per image and filter, float64.
+
+    Raises
+    ------
+    ValueError
+        If ``X`` or ``W`` is not 4-D or ``b`` not 1-D; if ``X`` and ``W`` have different
+        numbers of channels, or ``b`` does not hold one bias per filter; if ``stride`` is not
+        an integer of at least 1 or ``padding`` not an integer of at least 0 (``1.5`` is
+        refused); if the kernel is empty or larger than the padded image (no window fits);
+        or if an input is not numeric.
+
+    See Also
+    --------
+    scipy.signal.correlate : the reference, ``correlate(X[n, c], W[f, c], mode="valid")``
+        summed over the channels ``c`` (on the padded image, every ``stride``-th entry).
+
+    Examples
+    --------
+    >>> X = np.arange(9.0).reshape(1, 1, 3, 3)
+    >>> W = np.array([[[[1.0, 2.0], [3.0, 4.0]]]])
+    >>> conv2d(X, W, [1.0])
+    array([[[[28., 38.],
+             [58., 68.]]]])
+    >>> conv2d(X, W, [0.0], stride=2, padding=1)
+    array([[[[ 0., 11.],
+             [30., 67.]]]])
+    """
+
+    ### BEGIN SOLUTION
+    def count(value, name, least):
+        try:
+            value = operator.index(value)
+        except TypeError:
+            raise ValueError(f"{name} must be an integer, got {value!r}") from None
+        if value < least:
+            raise ValueError(f"{name} must be at least {least}, got {value}")
+        return value
+
+    try:
+        X, W, b = (np.asarray(a, dtype=np.float64) for a in (X, W, b))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"X, W and b must be arrays of real numbers: {error}") from None
+    if X.ndim != 4 or W.ndim != 4 or b.ndim != 1:
+        raise ValueError(
+            f"X must be (N, C, H, W), W (F, C, kh, kw) and b (F,); got shapes {X.shape}, {W.shape}, {b.shape}"
+        )
+    n, channels, height, width = X.shape
+    filters, w_channels, kh, kw = W.shape
+    if w_channels != channels:
+        raise ValueError(f"X has {channels} channels but W's filters have {w_channels}")
+    if b.shape[0] != filters:
+        raise ValueError(f"b has {b.shape[0]} entries for {filters} filters")
+    stride = count(stride, "stride", 1)
+    padding = count(padding, "padding", 0)
+    if kh == 0 or kw == 0 or kh > height + 2 * padding or kw > width + 2 * padding:
+        raise ValueError(
+            f"a {kh}x{kw} kernel does not fit a {height}x{width} image padded by {padding}: no window"
+        )
+    if padding:
+        padded = np.zeros((n, channels, height + 2 * padding, width + 2 * padding))
+        padded[:, :, padding : padding + height, padding : padding + width] = X
+    else:
+        padded = X
+    # every window, (N, C, H', W', kh, kw), as a view; the windows that do not fit never appear
+    windows = sliding_window_view(padded, (kh, kw), axis=(2, 3))[:, :, ::stride, ::stride]
+    out = np.tensordot(windows, W, axes=([1, 4, 5], [1, 2, 3]))  # (N, H', W', F), one matmul
+    out += b
+    return np.ascontiguousarray(out.transpose(0, 3, 1, 2))
+    ### END SOLUTION
+
+
+### BEGIN META
+DIFFICULTY = 3
+HINTS = (
+    "Start with one image, one channel, one filter, stride 1, no padding: out[i, j] is the sum "
+    "of W * (the kh x kw window of X whose top-left corner is (i, j)). Is W flipped? (No.) "
+    "How many windows fit in a row of width W?",
+    "Pad with np.pad(X, ((0, 0), (0, 0), (p, p), (p, p))) (zeros on both sides), then take the "
+    "windows: numpy.lib.stride_tricks.sliding_window_view(Xp, (kh, kw), axis=(2, 3)) has shape "
+    "(N, C, H+2p-kh+1, W+2p-kw+1, kh, kw); keep every stride-th with [:, :, ::s, ::s]. The bias "
+    "is added once per filter, after summing over the channels.",
+    "out = np.einsum('nchwuv,fcuv->nfhw', windows, W) + b[None, :, None, None]",
+)
+### END META

@@ -1,0 +1,85 @@
+"""Inverted dropout: drop units by a given mask and rescale the kept ones."""
+
+import numpy as np
+
+
+def dropout(X, p, mask):
+    r"""Inverted dropout (training mode) with a given keep-mask.
+
+    .. math:: \mathrm{out} = \frac{X \odot m}{1 - p}
+
+    Each unit is dropped with probability ``p``; ``mask`` says which were kept (``True``)
+    in this draw, so the result is exact: dropped units become 0 and kept ones are divided
+    by the keep probability :math:`1 - p`, so that every unit's expected value is
+    unchanged and nothing needs rescaling at test time. With ``p = 0`` nothing is dropped
+    (the mask drawn is all ``True``) and the result is ``X`` itself. The formula is applied
+    as given for any mask. The mask must have the shape of ``X`` exactly: it is not
+    broadcast. The result is float (integer ``X`` is not truncated), and the inputs are
+    not modified.
+
+    Parameters
+    ----------
+    X : array_like of any shape
+        Activations (finite real numbers).
+    p : float
+        The probability of dropping a unit, in ``[0, 1)``.
+    mask : array_like of bool, the shape of X
+        ``True`` where the unit is kept. An array of 0s and 1s is read the same way.
+
+    Returns
+    -------
+    numpy.ndarray or float
+        ``X * mask / (1 - p)``, with the shape of ``X``.
+
+    Raises
+    ------
+    ValueError
+        If ``p`` is not a number in ``[0, 1)`` (``p = 1`` would divide by 0; nan is
+        refused); if ``mask`` does not have the shape of ``X``; if ``mask`` holds anything
+        but True/False (or 1/0); or if ``X`` is not numeric.
+
+    See Also
+    --------
+    numpy.multiply : the reference, ``X * mask / (1 - p)``.
+
+    Examples
+    --------
+    >>> dropout([1.0, 2.0, 3.0, 4.0], 0.5, [True, False, True, True])
+    array([2., 0., 6., 8.])
+    >>> dropout([[1, -2], [3, 4]], 0.2, [[1, 1], [0, 1]])
+    array([[ 1.25, -2.5 ],
+           [ 0.  ,  5.  ]])
+    """
+    ### BEGIN SOLUTION
+    try:
+        X = np.asarray(X, dtype=np.float64)
+        p = float(p)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"X and p must be real numbers: {error}") from None
+    if not 0.0 <= p < 1.0:
+        raise ValueError(f"p must be in [0, 1), got {p}")
+    mask = np.asarray(mask)
+    if mask.shape != X.shape:
+        raise ValueError(f"mask must have the shape of X, {X.shape}; got {mask.shape}")
+    if mask.dtype != bool:
+        if mask.dtype.kind not in "iuf" or not np.all((mask == 0) | (mask == 1)):
+            raise ValueError("mask must hold only True/False (or 1/0)")
+        mask = mask != 0
+    out = np.divide(X, 1.0 - p)
+    if out.ndim == 0:
+        return float(out) if mask else 0.0
+    out *= mask
+    return out
+    ### END SOLUTION
+
+
+### BEGIN META
+DIFFICULTY = 1
+HINTS = (
+    "What should dropout([1.0, 2.0], 0.5, [True, False]) give? Dropped units become 0; why are "
+    "the kept ones made bigger, and by what factor?",
+    "Divide by the keep probability 1 - p (not p), and check what you are given: p in [0, 1), a "
+    "mask of the same shape as X holding only True/False (or 1/0).",
+    "X = np.asarray(X, dtype=float); validate p and mask; return X * mask / (1 - p)",
+)
+### END META

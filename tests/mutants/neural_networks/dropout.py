@@ -1,0 +1,84 @@
+"""Wrong versions of neural_networks/dropout."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(X, p, mask):
+    X, mask = np.asarray(X, dtype=float), np.asarray(mask)
+    if not 0 <= float(p) < 1 or mask.shape != X.shape:
+        raise ValueError("bad p or mask")
+    if mask.dtype != bool and not np.all((mask == 0) | (mask == 1)):
+        raise ValueError("mask must be boolean")
+    return X, float(p), mask != 0
+
+
+@mutant("dropout", hint="you only applied the mask")
+def no_rescaling(X, p, mask):
+    X, p, mask = _checked(X, p, mask)
+    return X * mask
+
+
+@mutant("dropout", hint="you multiplied by it")
+def multiplies_by_keep_probability(X, p, mask):
+    X, p, mask = _checked(X, p, mask)
+    return X * mask * (1 - p)
+
+
+@mutant("dropout", hint="not by the drop probability p")
+def divides_by_p(X, p, mask):
+    X, p, mask = _checked(X, p, mask)
+    return X * mask / p if p > 0 else X * mask
+
+
+@mutant("dropout", hint="True in the mask means keep")
+def mask_inverted(X, p, mask):
+    X, p, mask = _checked(X, p, mask)
+    return X * ~mask / (1 - p)
+
+
+@mutant("dropout", hint="truncated to integers")
+def integer_result(X, p, mask):
+    dtype = np.asarray(X).dtype
+    X, p, mask = _checked(X, p, mask)
+    out = X * mask / (1 - p)
+    return out.astype(dtype) if dtype.kind in "iu" else out
+
+
+@mutant("dropout")
+def accepts_any_p(X, p, mask):
+    X, mask = np.asarray(X, dtype=float), np.asarray(mask)
+    if mask.shape != X.shape:
+        raise ValueError("bad mask")
+    with np.errstate(all="ignore"):
+        return X * (mask != 0) / (1 - float(p))
+
+
+@mutant("dropout")
+def mask_broadcast(X, p, mask):
+    X, mask = np.asarray(X, dtype=float), np.asarray(mask)
+    if not 0 <= float(p) < 1 or not np.all((mask == 0) | (mask == 1)):
+        raise ValueError("bad p or mask")
+    return X * (mask != 0) / (1 - float(p))
+
+
+@mutant("dropout")
+def mask_values_not_checked(X, p, mask):
+    """A mask of 0.5 scales instead of raising."""
+    X, mask = np.asarray(X, dtype=float), np.asarray(mask, dtype=float)
+    if not 0 <= float(p) < 1 or mask.shape != X.shape:
+        raise ValueError("bad p or mask")
+    return X * mask / (1 - float(p))
+
+
+@mutant("dropout")
+def zeroes_in_place(X, p, mask):
+    """X[~mask] = 0 on the caller's array: a read-only input raises."""
+    _, p, mask = _checked(X, p, mask)
+    X = np.asarray(X)
+    if X.dtype.kind != "f" or X.ndim == 0:
+        X = np.array(X, dtype=float)
+    X[~mask] = 0.0
+    X /= 1 - p
+    return X
