@@ -150,3 +150,19 @@ def _kmeans(m, n, rng):
         return close(solution, (fitted.cluster_centers_, fitted.labels_))
 
     return Trial(f"{shape(*X.shape)}, k=8", lambda: m.kmeans(X, init), reference, same=same)
+
+
+@case(
+    "distances/silhouette_score",
+    'sklearn.metrics.silhouette_score(X, labels, metric="euclidean")',
+    note="n points, n^2 distances; 8 clusters",
+)
+def _silhouette(m, n, rng):
+    from sklearn.metrics import silhouette_score
+
+    X, labels = blobs(rng, side(n), 8, k=8)
+    return Trial(
+        f"{shape(*X.shape)}, k=8",
+        lambda: m.silhouette_score(X, labels),
+        lambda: silhouette_score(X, labels),
+    )

@@ -1,0 +1,126 @@
+"""Grader for ranking/recall_at_k, against the definition on the top k by score.
+
+No library computes it with this exercise's tie rule (lower document index first), so the
+reference is the definition written independently of any vectorised solution: a Python sort
+of each query's documents by (-score, index), the relevant ones among the first k counted and
+divided by the query's number of relevant documents. A query with none scores 0 and counts in
+the mean (torchmetrics' retrieval_recall returns 0 for it too).
+"""
+
+import numpy as np
+
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
+from mlkata.grading.checks import Differential, expect_cases, expect_rejected
+from mlkata.grading.memo import cached_reference
+from mlkata.grading.ranking import order_mistakes, ranked, ranking_bad_inputs, ranking_domain
+
+recall_at_k = student_function("recall_at_k")
+REFERENCE = "the definition: relevant in the top k by (-score, index) / relevant (independent implementation)"
+DOMAIN = ranking_domain(2504, with_k=True)
+
+
+def _recall(relevance, scores, k, order="lower index first", divide_by="relevant", top=None, empty=0.0):
+    """Mean R@k with one step done differently (for recognising mistakes)."""
+    values = []
+    for row in ranked(relevance, scores, order):
+        hits, total = sum(row[: k if top is None else top(k)]), sum(row)
+        if total == 0:
+            if empty is not None:
+                values.append(empty)
+            continue
+        values.append(hits / {"relevant": total, "k": k, "min(k, relevant)": min(k, total)}[divide_by])
+    return float(np.mean(values)) if values else 0.0
+
+
+@cached_reference
+def reference(relevance, scores, k):
+    return _recall(relevance, scores, k)
+
+
+MISTAKES = (
+    *order_mistakes(_recall),
+    Mistake(
+        "recall divides the hits by the query's number of relevant documents; dividing by k is precision",
+        lambda r, s, k: _recall(r, s, k, divide_by="k"),
+    ),
+    Mistake(
+        "recall divides the hits by the number of relevant documents, not by min(k, relevant)",
+        lambda r, s, k: _recall(r, s, k, divide_by="min(k, relevant)"),
+    ),
+    Mistake(
+        "a query with no relevant document scores 0 and still counts in the mean: you left it out",
+        lambda r, s, k: _recall(r, s, k, empty=None),
+    ),
+    Mistake(
+        "a query with no relevant document scores 0 (there is nothing to find): you scored it 1",
+        lambda r, s, k: _recall(r, s, k, empty=1.0),
+    ),
+    Mistake(
+        "the top k is k documents: you took k + 1", lambda r, s, k: _recall(r, s, k, top=lambda k: k + 1)
+    ),
+    Mistake(
+        "the top k is k documents: you took k - 1", lambda r, s, k: _recall(r, s, k, top=lambda k: k - 1)
+    ),
+)
+
+
+@points(3)
+def test_matches_the_definition_on_random_rankings(recall_at_k):
+    rng = seeded(2501)
+    for queries, docs, k in ((4, 10, 3), (1, 5, 2), (30, 50, 10), (6, 8, 1), (3, 12, 12)):
+        relevance = (rng.random((queries, docs)) < 0.4).astype(int)
+        relevance[:, 0] = 1  # every query has a relevant document
+        scores = relevance + rng.normal(scale=1.2, size=(queries, docs))
+        expect_close(
+            recall_at_k.call(relevance, scores, k),
+            reference(relevance, scores, k),
+            reference=f"{REFERENCE}, k={k}",
+            mistakes=MISTAKES,
+        )
+
+
+@points(2)
+def test_tied_scores_go_to_the_lower_index(recall_at_k):
+    expect_close(
+        recall_at_k.call([[0, 0, 1, 1]], [[0.5, 0.5, 0.5, 0.9]], 2),
+        0.5,
+        reference="documents 0, 1, 2 tie behind document 3: the top 2 are 3 and 0, one of the two relevant",
+        mistakes=MISTAKES,
+    )
+    rng = seeded(2502)
+    for queries, docs, k in ((5, 6, 2), (8, 12, 4), (20, 30, 7)):
+        relevance = rng.integers(0, 2, size=(queries, docs))
+        relevance[:, -1] = 1
+        scores = rng.integers(0, 3, size=(queries, docs)).astype(float)  # many ties
+        expect_close(
+            recall_at_k.call(relevance, scores, k),
+            reference(relevance, scores, k),
+            reference=f"{REFERENCE}, k={k}, with tied scores",
+            mistakes=MISTAKES,
+        )
+
+
+@points(1)
+def test_irrelevant_queries_and_k_beyond_n_docs(recall_at_k):
+    relevance = np.array([[0, 0, 0, 0, 0], [1, 1, 0, 0, 0], [1, 0, 0, 1, 0]])
+    scores = np.array([[0.8, 0.7, 1.0, 0.1, 0.6], [1.4, 1.1, 0.0, 0.3, 0.4], [0.5, 1.3, 0.9, 0.2, 1.2]])
+    for k in (2, 4, 7, 1):
+        expect_close(
+            recall_at_k.call(relevance, scores, k),
+            reference(relevance, scores, k),
+            reference=f"{REFERENCE}, k={k}: an all-zero query scores 0 and counts; k > n_docs finds all",
+            mistakes=MISTAKES,
+        )
+
+
+@points(2)
+def test_every_corner_of_the_domain(recall_at_k):
+    expect_cases(recall_at_k, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+@points(1)
+def test_rejects_bad_input(recall_at_k):
+    expect_rejected(recall_at_k, ranking_bad_inputs(DOMAIN, with_k=True))
+
+
+PROPERTIES = (Differential("recall_at_k", DOMAIN, reference, REFERENCE),)
