@@ -10,6 +10,7 @@ from . import (
     blobs,
     case,
     close,
+    floor_of,
     fmt,
     rows,
     shape,
@@ -94,3 +95,28 @@ def _multinomial_predict(m, n, rng):
     return Trial(
         shape(*X.shape), lambda: m.multinomial_nb_predict_proba(model, X), lambda: fitted.predict_proba(X)
     )
+
+
+@case("probability/kl_divergence", "scipy.stats.entropy(p, q)")
+def _kl(m, n, rng):
+    from scipy.stats import entropy
+
+    p, q = rng.random(n), rng.random(n)
+    return Trial(fmt(n), lambda: m.kl_divergence(p, q), lambda: entropy(p, q), floor_of(p, q))
+
+
+@case("probability/js_divergence", "scipy.spatial.distance.jensenshannon(p, q) ** 2")
+def _js(m, n, rng):
+    from scipy.spatial.distance import jensenshannon
+
+    p, q = rng.random(n), rng.random(n)
+    return Trial(fmt(n), lambda: m.js_divergence(p, q), lambda: jensenshannon(p, q) ** 2, floor_of(p, q))
+
+
+@case("probability/mutual_information", "sklearn.metrics.mutual_info_score(x, y)")
+def _mutual_information(m, n, rng):
+    from sklearn.metrics import mutual_info_score
+
+    x = rng.integers(0, CLASSES, size=n)
+    y = (x + rng.integers(0, 3, size=n)) % (CLASSES + 2)  # dependent, 12 labels against 10
+    return Trial(fmt(n), lambda: m.mutual_information(x, y), lambda: mutual_info_score(x, y), floor_of(x, y))

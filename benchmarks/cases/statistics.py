@@ -68,3 +68,63 @@ def _min_max(m, n, rng):
 
     X = rng.normal(loc=2.0, scale=3.0, size=(rows(n), CLASSES))
     return Trial(shape(*X.shape), lambda: m.min_max_normalize(X), lambda: MinMaxScaler().fit_transform(X))
+
+
+@case("statistics/welch_t_test", "scipy.stats.ttest_ind(a, b, equal_var=False)")
+def _welch(m, n, rng):
+    from scipy.stats import ttest_ind
+
+    a = rng.normal(loc=0.01, size=n)
+    b = rng.normal(scale=3.0, size=n // 2)
+    return Trial(
+        f"{fmt(n)} + {fmt(n // 2)}",
+        lambda: m.welch_t_test(a, b),
+        lambda: tuple(ttest_ind(a, b, equal_var=False)),
+        floor_of(a, b),
+    )
+
+
+def _paired(rng, n):
+    x = rng.normal(loc=2.0, size=n)
+    return x, 0.5 * x + rng.normal(size=n)
+
+
+@case("statistics/pearson_correlation", "scipy.stats.pearsonr(x, y).statistic")
+def _pearson(m, n, rng):
+    from scipy.stats import pearsonr
+
+    x, y = _paired(rng, n)
+    return Trial(
+        fmt(n), lambda: m.pearson_correlation(x, y), lambda: pearsonr(x, y).statistic, floor_of(x, y)
+    )
+
+
+@case("statistics/spearman_correlation", "scipy.stats.spearmanr(x, y).statistic")
+def _spearman(m, n, rng):
+    from scipy.stats import spearmanr
+
+    x, y = _paired(rng, n)
+    x = np.round(x, 2)  # ties: average ranks
+    return Trial(
+        fmt(n), lambda: m.spearman_correlation(x, y), lambda: spearmanr(x, y).statistic, floor_of(x, y)
+    )
+
+
+@case(
+    "statistics/two_proportion_z_test",
+    "pooled z, then 2 * scipy.stats.norm.sf(|z|)",
+    unreferenced=True,
+    note="four counts in, two numbers out: no array, so n sets the counts only; no library "
+    "computes the pooled test, so it is timed against the formula with scipy's normal tail",
+)
+def _two_proportions(m, n, rng):
+    from scipy.stats import norm
+
+    x_a, x_b = int(rng.binomial(n, 0.101)), int(rng.binomial(n, 0.1))
+
+    def reference():
+        pooled = (x_a + x_b) / (2 * n)
+        z = (x_a / n - x_b / n) / np.sqrt(pooled * (1 - pooled) * (2 / n))
+        return z, 2 * norm.sf(abs(z))
+
+    return Trial(f"n_a = n_b = {fmt(n)}", lambda: m.two_proportion_z_test(x_a, n, x_b, n), reference)

@@ -1,0 +1,93 @@
+"""Wrong versions of probability/kl_divergence."""
+
+import numpy as np
+
+from mlkata.mutants import mutant
+
+
+def _checked(p, q):
+    p, q = np.asarray(p, float), np.asarray(q, float)
+    if p.ndim != 1 or p.shape != q.shape or p.size == 0:
+        raise ValueError("bad shape")
+    if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q))) or np.any(p < 0) or np.any(q < 0):
+        raise ValueError("bad weights")
+    if p.sum() == 0 or q.sum() == 0:
+        raise ValueError("sums to 0")
+    return p, q
+
+
+def _kl(p, q):
+    keep = p > 0
+    with np.errstate(divide="ignore"):
+        return float(np.sum(p[keep] * np.log(p[keep] / q[keep])))
+
+
+@mutant("kl_divergence", hint="normalise both inputs first")
+def skips_normalisation(p, q):
+    return _kl(*_checked(p, q))
+
+
+@mutant("kl_divergence", hint="natural log")
+def log_base_two(p, q):
+    p, q = _checked(p, q)
+    p, q = p / p.sum(), q / q.sum()
+    keep = p > 0
+    with np.errstate(divide="ignore"):
+        return float(np.sum(p[keep] * np.log2(p[keep] / q[keep])))
+
+
+@mutant("kl_divergence", hint="'for safety'")
+def epsilon_for_safety(p, q):
+    p, q = _checked(p, q)
+    p, q = p / p.sum(), q / q.sum()
+    keep = p > 0
+    return float(np.sum(p[keep] * np.log(p[keep] / (q[keep] + 1e-10))))
+
+
+@mutant("kl_divergence", hint="KL(Q || P)")
+def arguments_swapped(p, q):
+    p, q = _checked(p, q)
+    return _kl(q / q.sum(), p / p.sum())
+
+
+@mutant("kl_divergence", hint="do not drop those terms")
+def drops_impossible_outcomes(p, q):
+    p, q = _checked(p, q)
+    p, q = p / p.sum(), q / q.sum()
+    keep = (p > 0) & (q > 0)
+    return float(np.sum(p[keep] * np.log(p[keep] / q[keep])))
+
+
+@mutant("kl_divergence", hint="0 * ln(0) is nan")
+def zero_log_zero_is_nan(p, q):
+    p, q = _checked(p, q)
+    p, q = p / p.sum(), q / q.sum()
+    with np.errstate(all="ignore"):
+        return float(np.sum(p * np.log(p / q)))
+
+
+@mutant("kl_divergence", hint="cross-entropy")
+def cross_entropy(p, q):
+    p, q = _checked(p, q)
+    p, q = p / p.sum(), q / q.sum()
+    keep = p > 0
+    with np.errstate(divide="ignore"):
+        return float(-np.sum(p[keep] * np.log(q[keep])))
+
+
+@mutant("kl_divergence", hint="read-only")
+def normalises_in_place(p, q):
+    """np.asarray returns the caller's float64 array, and /= writes into it."""
+    _checked(p, q)
+    p, q = np.asarray(p, dtype=float), np.asarray(q, dtype=float)
+    p /= p.sum()
+    q /= q.sum()
+    return _kl(p, q)
+
+
+@mutant("kl_divergence")
+def accepts_negative_weights(p, q):
+    p, q = np.asarray(p, float), np.asarray(q, float)
+    if p.ndim != 1 or p.shape != q.shape or p.size == 0 or p.sum() == 0 or q.sum() == 0:
+        raise ValueError("bad input")
+    return _kl(p / p.sum(), q / q.sum())
