@@ -144,3 +144,75 @@ def test_writing_into_a_read_only_input_fails_in_the_sandbox_as_in_process(tmp_p
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
     assert "read-only" in out and "work on a copy" in out, out
+
+
+def test_a_formula_crosses_to_the_worker_as_data_and_only_the_worker_decodes_it():
+    """A function argument (numerical_gradient's f) travels as its program of numpy steps."""
+    import numpy as np
+
+    from mlkata.sandbox import formula, wire
+
+    x = formula.Formula.variable().ravel()
+    weights = np.array([[2.0, 0.5], [0.5, 1.0]])
+    quadratic = (0.5 * (x @ (weights @ x)) + formula.log_sum_exp(x)).named("q").with_gradient(np.cos)
+    blobs: list = []
+    node = wire.encode({"f": quadratic, "x": np.ones(2)}, blobs)
+    sent = json.loads(json.dumps(node))
+    assert "gradient" not in json.dumps(node) and "cos" not in json.dumps(node)  # grader-only knowledge stays
+    with pytest.raises(wire.WireError):  # the grader's side: a formula is not plain data
+        wire.decode(sent, blobs)
+    back = wire.decode(sent, [bytearray(b) for b in blobs], formulas=True)["f"]
+    assert isinstance(back, formula.Formula) and back.gradient is None and back.name == "q"
+    point = np.array([0.3, -1.2])
+    assert back(point) == quadratic(point) and repr(back) == repr(quadratic)
+    weights[0, 0] = 99.0  # the formula owns a copy of its constants
+    assert quadratic(point) == back(point)
+
+
+def test_the_worker_refuses_malformed_formulas():
+    from mlkata.sandbox import formula, wire
+
+    bad_programs = (
+        [],  # no steps
+        [["x", [], ["N"]], ["sin", [1], ["N"]]],  # an operand that is not an earlier step
+        [["x", [], ["N"]], ["sin", [-1], ["N"]]],
+        [["x", [], ["N"]], ["__import__", [0], ["N"]]],  # not an operation
+        [["x", [], ["N"]], ["add", [0], ["N"]]],  # add takes two operands
+        [["const", [], ["S", "os"]]],  # a constant is a number or a numeric array
+        [["const", [], ["B", 1]]],
+        [["x", [], ["N"]], ["slice", [0], ["T", [["S", "a"], ["N"], ["N"]]]]],
+        [["x", [], ["N"]], ["slice", [0], ["T", [["N"], ["N"], ["I", "0"]]]]],  # a zero step
+        [["x", [], ["F", "0x1p+0"]]],  # x takes no data
+        [["x", [], ["N"]]] * (formula.MAX_STEPS + 1),
+        [["x", [0], ["N"]]],
+        [["x"]],
+    )
+    for program in bad_programs:
+        with pytest.raises(wire.WireError):
+            wire.decode(["X", program, ""], [], formulas=True)
+    for node in (["X", [["x", [], ["N"]]]], ["X", "x", ""], ["X", [["x", [], ["N"]]], 3]):
+        with pytest.raises(wire.WireError):
+            wire.decode(node, [], formulas=True)
+    assert wire.decode(["X", [["x", [], ["N"]]], ""], [], formulas=True)([2.0]).tolist() == [2.0]
+    with pytest.raises(wire.WireError):  # a learner's function returning a formula: not plain
+        wire.encode(lambda x: x, [])
+
+
+def test_formulas_evaluate_and_render_like_the_numpy_they_stand_for():
+    import copy
+
+    import numpy as np
+
+    from mlkata.sandbox.formula import Formula, log1p, sin
+
+    x = Formula.variable().ravel()
+    point = np.array([[0.5, -1.0], [2.0, 0.25]])
+    f = (log1p(x**2).sum() - 3 / (1 + sin(x[::2]) ** 2).sum()).named("g")
+    flat = point.ravel()
+    assert f(point) == np.sum(np.log1p(flat**2)) - 3 / np.sum(1 + np.sin(flat[::2]) ** 2)
+    assert repr(f) == "<function g(x) = sum(log1p(x ** 2)) - 3 / sum(1 + sin(x[::2]) ** 2)>"
+    assert isinstance(f(point), float) and f(point.tolist()) == f(point)
+    assert (np.ones(2) @ x).steps[0][0] == "const"  # numpy on the left defers to the formula
+    assert copy.deepcopy(f.with_gradient(np.cos)).gradient is None
+    with pytest.raises(TypeError):
+        x[0]

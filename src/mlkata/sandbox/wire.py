@@ -9,6 +9,12 @@ unpickled or parsed but JSON, and :func:`decode` accepts only the plain types gr
 compare (``None``, ``bool``, ``int``, ``float``, ``complex``, ``str``, lists, tuples,
 dicts and numeric or string arrays), so a hostile worker can send nothing but data,
 and never more than the limits allow.
+
+One more kind travels from the grader to a worker only: a function given as data, a
+:class:`~.formula.Formula` (``numerical_gradient(f, x)``). It is sent as its program of numpy
+steps (an ``X`` node); only the worker decodes it (``decode(..., formulas=True)``), into a
+formula of its own that the learner's code calls there. Without ``formulas=True``, as
+everywhere in the grader's process, an ``X`` node is refused like any other malformed value.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ import time
 from typing import Any
 
 import numpy as np
+
+from .formula import MAX_STEPS, Formula, checked_steps
 
 MAGIC = b"MLKW"
 _HEADER = struct.Struct("!4sII")
@@ -115,6 +123,9 @@ def encode(value: Any, blobs: list[bytes], owner: object = None, _depth: int = 0
         if value.dtype.kind not in ARRAY_KINDS or value.dtype.names is not None:
             raise WireError(f"an array of dtype {value.dtype} cannot be sent")
         return _array_node("A", value, blobs)
+    if kind is Formula:
+        steps = [[op, list(ins), encode(data, blobs, owner, _depth + 1)] for op, ins, data in value.steps]
+        return ["X", steps, value.name]
     if kind is RemoteRef:
         if owner is not None and value.owner is not owner:
             raise WireError("a kept result can only go back to the process that made it")
@@ -163,12 +174,20 @@ def _read_array(rest: list, blobs: list, used: set[int]) -> np.ndarray:
 
 
 def decode(
-    node: Any, blobs: list, refs: dict | None = None, _depth: int = 0, _used: set | None = None
+    node: Any,
+    blobs: list,
+    refs: dict | None = None,
+    _depth: int = 0,
+    _used: set | None = None,
+    *,
+    formulas: bool = False,
 ) -> Any:
     """Decode a JSON node made by :func:`encode` into plain values only.
 
     ``refs`` maps the numbers of kept values to what they stand for; without it a
     reference is refused. Arrays decoded from :func:`read_frame`'s blobs use their memory.
+    ``formulas`` (the worker's side only) accepts functions sent as data, as
+    :class:`~.formula.Formula` objects; otherwise they are refused.
     """
     if _used is None:
         _used = set()
@@ -191,17 +210,17 @@ def decode(
         if tag == "S" and len(rest) == 1 and type(rest[0]) is str:
             return rest[0]
         if tag in ("L", "T") and len(rest) == 1 and type(rest[0]) is list:
-            items = [decode(item, blobs, refs, _depth + 1, _used) for item in rest[0]]
+            items = [decode(item, blobs, refs, _depth + 1, _used, formulas=formulas) for item in rest[0]]
             return items if tag == "L" else tuple(items)
         if tag == "D" and len(rest) == 1 and type(rest[0]) is list:
             out = {}
             for pair in rest[0]:
                 if type(pair) is not list or len(pair) != 2:
                     raise WireError("a malformed dict")
-                key = decode(pair[0], blobs, refs, _depth + 1, _used)
+                key = decode(pair[0], blobs, refs, _depth + 1, _used, formulas=formulas)
                 if isinstance(key, list | dict | np.ndarray):
                     raise WireError("an unhashable dict key")
-                out[key] = decode(pair[1], blobs, refs, _depth + 1, _used)
+                out[key] = decode(pair[1], blobs, refs, _depth + 1, _used, formulas=formulas)
             return out
         if tag in ("A", "G"):
             array = _read_array(rest, blobs, _used)
@@ -210,11 +229,28 @@ def decode(
                     raise WireError("a malformed scalar")
                 return array[()]
             return array
+        if tag == "X" and formulas and len(rest) == 2 and type(rest[0]) is list and type(rest[1]) is str:
+            return _read_formula(rest[0], rest[1], blobs, _depth, _used)
         if tag == "H" and len(rest) == 1 and type(rest[0]) is int and refs is not None and rest[0] in refs:
             return refs[rest[0]]
     except (ValueError, OverflowError, TypeError) as error:
         raise WireError(f"a malformed value ({error})") from None
     raise WireError(f"a malformed value (tag {tag!r})")
+
+
+def _read_formula(steps: list, name: str, blobs: list, depth: int, used: set) -> Formula:
+    """The formula of an ``X`` node's steps, checked by :func:`.formula.checked_steps`."""
+    if len(steps) > MAX_STEPS or len(name) > 200:
+        raise WireError("a malformed formula")
+    program = []
+    for step in steps:
+        if type(step) is not list or len(step) != 3 or type(step[1]) is not list:
+            raise WireError("a malformed formula step")
+        program.append((step[0], tuple(step[1]), decode(step[2], blobs, None, depth + 1, used)))
+    try:
+        return Formula(checked_steps(program), name)
+    except ValueError as error:
+        raise WireError(f"a malformed formula ({error})") from None
 
 
 # --- frames ------------------------------------------------------------------------------------

@@ -444,8 +444,8 @@ def _answer(fd: int, plain) -> None:
         if op != "call" or request.get("module", 0) not in modules:
             return
         module, path = modules[request.get("module", 0)]
-        args = wire.decode(request["args"], blobs, kept)
-        kwargs = wire.decode(request["kwargs"], blobs, kept)
+        args = wire.decode(request["args"], blobs, kept, formulas=True)  # a function as data: a Formula
+        kwargs = wire.decode(request["kwargs"], blobs, kept, formulas=True)
         function = getattr(module, request["function"], None)
         if not callable(function):
             _send(fd, {"status": "missing"})

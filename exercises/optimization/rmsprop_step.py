@@ -1,0 +1,70 @@
+"""One step of RMSprop: gradient descent scaled by a running root mean square of the gradient."""
+
+import numpy as np
+
+
+def rmsprop_step(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
+    r"""Update the parameters ``w`` and the running average ``sq_avg`` of squared gradients.
+
+    .. math::
+
+        s_{new} = \rho s + (1 - \rho) g^2, \qquad
+        w_{new} = w - \eta \frac{g}{\sqrt{s_{new}} + \epsilon}
+
+    elementwise, with :math:`\eta` = ``lr``, :math:`\rho` = ``rho`` and :math:`\epsilon`
+    = ``eps``. Each coordinate's step is its gradient divided by the root mean square of its
+    recent gradients, so coordinates with large gradients take smaller steps and flat ones
+    larger steps: the step is about :math:`\eta` in size whatever the gradient's scale. The
+    step uses the *updated* average :math:`s_{new}`, and :math:`\epsilon` is added outside
+    the square root (as PyTorch's ``torch.optim.RMSprop``; Keras puts it inside). From
+    ``sq_avg = 0`` the first step is :math:`\eta / \sqrt{1 - \rho}` times the gradient's sign.
+
+    All arithmetic is in float64 (integer inputs are not truncated), and no input is
+    modified: new arrays are returned.
+
+    Parameters
+    ----------
+    w : array_like
+        The parameters: a number or an array of any shape.
+    grad : array_like
+        The gradient at ``w``, of ``w``'s shape.
+    sq_avg : array_like
+        The running average of squared gradients from the previous step (zeros before the
+        first), of ``w``'s shape, every entry ``>= 0``.
+    lr : float, default=0.01
+        The learning rate :math:`\eta`, positive.
+    rho : float, default=0.9
+        The decay of the average, in ``[0, 1)``: how much of the old average is kept.
+    eps : float, default=1e-8
+        Added to the root to keep the division finite, positive.
+
+    Returns
+    -------
+    w_new : numpy.ndarray
+        The updated parameters, float64, of ``w``'s shape (0-d for a number ``w``).
+    sq_avg_new : numpy.ndarray
+        The updated average :math:`s_{new}`, float64, of ``w``'s shape.
+
+    Raises
+    ------
+    ValueError
+        If an input is not numeric, if ``grad`` or ``sq_avg`` differs from ``w`` in shape, if
+        ``sq_avg`` has a negative entry, if ``lr`` or ``eps`` is not positive and finite, or
+        if ``rho`` is not in ``[0, 1)``.
+
+    See Also
+    --------
+    torch.optim.RMSprop : the same update (``alpha`` is ``rho``), without momentum.
+
+    Examples
+    --------
+    >>> rmsprop_step([1.0, 2.0], [2.0, -4.0], [4.0, 0.0], lr=0.5, rho=0.75)
+    (array([0.5, 3. ]), array([4., 4.]))
+
+    The first step from ``sq_avg = 0`` is ``lr / sqrt(1 - rho)`` = 0.0316 here:
+
+    >>> rmsprop_step([0.5], [0.3], [0.0])
+    (array([0.46837723]), array([0.009]))
+    """
+    # YOUR CODE HERE
+    raise NotImplementedError()
