@@ -29,7 +29,7 @@ def variant_rows_fsum(X, gamma, beta, eps=1e-5):
         mu = math.fsum(row) / d
         var = math.fsum((x - mu) ** 2 for x in row) / d
         inv = 1.0 / math.sqrt(var + eps)
-        out.append([gj * (x - mu) * inv + bj for x, gj, bj in zip(row, gl, bl)])
+        out.append([gj * (x - mu) * inv + bj for x, gj, bj in zip(row, gl, bl, strict=False)])
     return np.array(out, dtype=np.float64).reshape(X.shape)
 
 

@@ -70,7 +70,7 @@ def variant_sum_of_projected_heads(X, W_q, W_k, W_v, W_o, n_heads, causal=False)
     for h in range(H):
         b = slice(h * dh, (h + 1) * dh)
         q, k, v = X @ W_q[:, b], X @ W_k[:, b], X @ W_v[:, b]
-        S = q @ k.T * (dh ** -0.5)
+        S = q @ k.T * (dh**-0.5)
         if causal:
             S[np.triu_indices(n, 1)] = -np.inf
         E = np.exp(S - S.max(axis=1, keepdims=True))

@@ -61,10 +61,10 @@ def variant_row_loops(Q, K, V, mask=None):
     flatS = S.reshape(-1, wshape[-1])
     flatM = M.reshape(-1, wshape[-1])
     rows = []
-    for s_row, m_row in zip(flatS.tolist(), flatM.tolist()):
-        kept = [s for s, m in zip(s_row, m_row) if m]
+    for s_row, m_row in zip(flatS.tolist(), flatM.tolist(), strict=False):
+        kept = [s for s, m in zip(s_row, m_row, strict=False) if m]
         top = max(kept)
-        e = [math.exp(s - top) if m else 0.0 for s, m in zip(s_row, m_row)]
+        e = [math.exp(s - top) if m else 0.0 for s, m in zip(s_row, m_row, strict=False)]
         z = math.fsum(e)
         rows.append([x / z for x in e])
     A = np.array(rows, dtype=np.float64).reshape(wshape)

@@ -21,7 +21,10 @@ def variant_array_split(n_samples, n_splits=5):
     n, k = _checked(n_samples, n_splits)
     blocks = np.array_split(np.arange(n), k)
     return [
-        (np.concatenate([b for i, b in enumerate(blocks) if i != j]).astype(np.int64), blocks[j].astype(np.int64))
+        (
+            np.concatenate([b for i, b in enumerate(blocks) if i != j]).astype(np.int64),
+            blocks[j].astype(np.int64),
+        )
         for j in range(k)
     ]
 

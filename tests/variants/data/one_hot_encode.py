@@ -22,7 +22,11 @@ def _checked(y, n_classes):
     if n_classes is None:
         k = top + 1
     else:
-        if isinstance(n_classes, (bool, np.bool_)) or not isinstance(n_classes, numbers.Integral) or n_classes < 1:
+        if (
+            isinstance(n_classes, (bool, np.bool_))
+            or not isinstance(n_classes, numbers.Integral)
+            or n_classes < 1
+        ):
             raise ValueError("n_classes must be a positive integer")
         k = int(n_classes)
         if top >= k:

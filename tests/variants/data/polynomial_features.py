@@ -48,7 +48,8 @@ def variant_exponent_rows(X, degree=2, include_bias=True):
 
 
 def variant_memo_dict(X, degree=2, include_bias=True):
-    """Each monomial (a sorted index tuple) = its prefix monomial times its last feature, memoised in a dict."""
+    """Each monomial (a sorted index tuple) = its prefix monomial times its last feature,
+    memoised in a dict."""
     A, deg = _checked(X, degree)
     n, d = A.shape
     cache = {(): np.ones(n)}

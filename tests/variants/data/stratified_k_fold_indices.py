@@ -34,11 +34,14 @@ def variant_deal_by_class(y, n_splits=5):
 
 
 def variant_sklearn_blocks(y, n_splits=5):
-    """scikit-learn's allocation: per-class counts of y_sorted[j::k], each class's folds as consecutive blocks."""
+    """scikit-learn's allocation: per-class counts of y_sorted[j::k], each class's folds as
+    consecutive blocks."""
     codes, k = _checked(y, n_splits)
     n_classes = codes.max() + 1
     y_sorted = np.sort(codes)
-    allocation = np.array([np.bincount(y_sorted[j::k], minlength=n_classes) for j in range(k)])  # (k, classes)
+    allocation = np.array(
+        [np.bincount(y_sorted[j::k], minlength=n_classes) for j in range(k)]
+    )  # (k, classes)
     fold_of = np.empty(codes.size, dtype=np.int64)
     for c in range(n_classes):
         members = np.flatnonzero(codes == c)

@@ -34,7 +34,7 @@ def variant_loop(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
     W, G, M, V, t = _checked(w, grad, m, v, t, lr, beta1, beta2, eps)
     lr_t = lr * math.sqrt(1 - beta2**t) / (1 - beta1**t)
     wn, mn, vn = [], [], []
-    for wi, gi, mi, vi in zip(*(a.ravel().tolist() for a in (W, G, M, V))):
+    for wi, gi, mi, vi in zip(*(a.ravel().tolist() for a in (W, G, M, V)), strict=False):
         a = beta1 * mi + (1 - beta1) * gi
         b = beta2 * vi + (1 - beta2) * gi * gi
         mn.append(a)

@@ -37,7 +37,8 @@ def variant_basis_vectors(f, x, eps=1e-6):
     flat = base.ravel()
     basis = np.eye(flat.size)
     out = [
-        (float(f((flat + eps * e).reshape(base.shape))) - float(f((flat - eps * e).reshape(base.shape)))) / (2.0 * eps)
+        (float(f((flat + eps * e).reshape(base.shape))) - float(f((flat - eps * e).reshape(base.shape))))
+        / (2.0 * eps)
         for e in basis
     ]
     return np.array(out, dtype=np.float64).reshape(base.shape)

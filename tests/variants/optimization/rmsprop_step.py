@@ -29,7 +29,7 @@ def variant_loop(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
     """Coordinate by coordinate with math.sqrt."""
     W, G, S = _checked(w, grad, sq_avg, lr, rho, eps)
     wn, sn = [], []
-    for wi, gi, si in zip(W.ravel().tolist(), G.ravel().tolist(), S.ravel().tolist()):
+    for wi, gi, si in zip(W.ravel().tolist(), G.ravel().tolist(), S.ravel().tolist(), strict=False):
         s = rho * si + (1 - rho) * gi * gi
         sn.append(s)
         wn.append(wi - lr * gi / (math.sqrt(s) + eps))

@@ -29,7 +29,7 @@ def variant_elementwise_loop(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=
     W, G, V = _arrays(w, grad, velocity)
     _params(lr, momentum)
     w_new, v_new = [], []
-    for wi, gi, vi in zip(W.ravel().tolist(), G.ravel().tolist(), V.ravel().tolist()):
+    for wi, gi, vi in zip(W.ravel().tolist(), G.ravel().tolist(), V.ravel().tolist(), strict=False):
         vn = momentum * vi - lr * gi
         v_new.append(vn)
         w_new.append(wi + momentum * vn - lr * gi if nesterov else wi + vn)

@@ -55,8 +55,12 @@ def variant_sweep_python(X, y, criterion="gini"):
             if xs[i] == xs[i + 1]:
                 continue
             nl = i + 1
-            right = [t - l for t, l in zip(total, left)]
-            gain = parent - nl / n * _imp_counts(left, nl, criterion) - (n - nl) / n * _imp_counts(right, n - nl, criterion)
+            right = [t - n for t, n in zip(total, left, strict=False)]
+            gain = (
+                parent
+                - nl / n * _imp_counts(left, nl, criterion)
+                - (n - nl) / n * _imp_counts(right, n - nl, criterion)
+            )
             if best is None or gain > best[2] + _TIE:
                 best = (j, _midpoint(xs[i], xs[i + 1]), gain)
     j, t, gain = best
@@ -111,7 +115,7 @@ def variant_brute_force_thresholds(X, y, criterion="gini"):
     cands = []
     for j in range(d):
         u = np.unique(X[:, j])
-        for a, b in zip(u[:-1].tolist(), u[1:].tolist()):
+        for a, b in zip(u[:-1].tolist(), u[1:].tolist(), strict=False):
             t = _midpoint(a, b)
             m = X[:, j] <= t
             nl = int(m.sum())

@@ -34,11 +34,14 @@ def variant_counter_lists(y, left_mask, criterion="entropy"):
     """Python lists split by the mask, Counter-based impurities."""
     a, m = _checked(y, left_mask, criterion)
     labels, mask = a.tolist(), m.tolist()
-    left = [v for v, k in zip(labels, mask) if k]
-    right = [v for v, k in zip(labels, mask) if not k]
+    left = [v for v, k in zip(labels, mask, strict=False) if k]
+    right = [v for v, k in zip(labels, mask, strict=False) if not k]
     n = len(labels)
-    return (_impurity_counter(labels, criterion) - len(left) / n * _impurity_counter(left, criterion)
-            - len(right) / n * _impurity_counter(right, criterion))
+    return (
+        _impurity_counter(labels, criterion)
+        - len(left) / n * _impurity_counter(left, criterion)
+        - len(right) / n * _impurity_counter(right, criterion)
+    )
 
 
 def variant_count_matrix(y, left_mask, criterion="entropy"):
