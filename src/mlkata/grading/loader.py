@@ -12,12 +12,12 @@ import io
 import itertools
 import sys
 import tokenize
-import traceback
 import types
 from collections.abc import Iterable
 from pathlib import Path
 
 from mlkata.grading.failures import SubmissionError
+from mlkata.sandbox.calling import learner_traceback
 from mlkata.sandbox.policy import REFERENCE_PACKAGES
 
 BANNED_PACKAGES = REFERENCE_PACKAGES
@@ -89,14 +89,6 @@ def refusal(name: str, allowed: Iterable[str] = ()) -> str:
         else ("numpy and the Python standard library")
     )
     return f"the graders compare your code with that library, so write it with {what} only"
-
-
-def student_traceback(error: BaseException, path: Path) -> str:
-    """The frames of ``error``'s traceback that lie in the learner's file, formatted briefly."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == str(path)]
-    return "\n".join(
-        f"    {path.name}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}" for f in frames
-    )
 
 
 def read_source(data: bytes) -> str:
@@ -176,7 +168,7 @@ def load_module(path: Path, shown_as: str, allowed_imports: Iterable[str] = ()) 
         exec(compile(tree, str(path), "exec"), module.__dict__)
     except (Exception, SystemExit) as error:
         del sys.modules[name]
-        where = student_traceback(error, path)
+        where = learner_traceback(error, str(path))
         raise SubmissionError(
             f"importing {shown_as} raised {type(error).__name__}: {error}" + (f"\n{where}" if where else "")
         ) from None

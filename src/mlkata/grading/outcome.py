@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from mlkata.grading.describe import describe_call
+from mlkata.sandbox.calling import Call
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,21 @@ class Outcome:
             )
         whole = self.value if self.whole is None else self.whole
         return replace(self, value=self.value[index], label=f"{self.label} -> {name}", whole=whole)
+
+
+def outcome_of(
+    call: Call, function: str, args: tuple, kwargs: dict, value: Any = None, unplain: str | None = None
+) -> Outcome:
+    """The :class:`Outcome` of a recorded call (:func:`mlkata.sandbox.calling.call_and_record`).
+
+    ``value`` is the call's value as plain data (``None`` when it raised or is kept); running out
+    of memory in-process is recorded as the ``MemoryError`` it raised.
+
+    >>> from mlkata.sandbox.calling import Call
+    >>> outcome_of(Call("raised", type_name="ValueError", message="x"), "f", (1,), {}).raised.summary()
+    'ValueError: x'
+    """
+    raised = None
+    if call.status in ("raised", "memory"):
+        raised = Raised(call.type_name, call.message, call.traceback, call.is_value_error)
+    return Outcome(function, args, kwargs, value, raised, unplain, call.warnings, call.seconds)

@@ -12,9 +12,7 @@ from __future__ import annotations
 import copy
 import signal
 import threading
-import time
 import types
-import warnings
 from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,10 +20,11 @@ from typing import Any
 
 from mlkata.grading.failures import GradeFailure, SubmissionError
 from mlkata.grading.judge import returned
-from mlkata.grading.loader import load_module, student_traceback
-from mlkata.grading.outcome import Outcome, Raised
+from mlkata.grading.loader import load_module
+from mlkata.grading.outcome import Outcome, outcome_of
 from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.limits import CALL_TIMEOUT as DEFAULT_CALL_TIMEOUT
+from mlkata.sandbox.calling import call_and_record
 
 
 class Handle:
@@ -138,38 +137,28 @@ class StudentFunction:
         function = self._resolve()
         given_args = tuple(_unwrap(copy.deepcopy(a)) for a in args)
         given_kwargs = {k: _unwrap(copy.deepcopy(v)) for k, v in kwargs.items()}
-        raised = None
-        value = None
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            start = time.perf_counter()
-            try:
-                with _time_limit(self.timeout):
-                    value = function(*given_args, **given_kwargs)
-            except _CallTimedOut:
-                raise GradeFailure(
-                    f"{self.name} ran for more than {self.timeout:g} s and was stopped: "
-                    "look for a loop that never ends (or a very slow one)"
-                ) from None
-            except SubmissionError:
-                raise
-            except (Exception, SystemExit) as error:
-                raised = Raised(
-                    type(error).__name__,
-                    str(error),
-                    student_traceback(error, self.path) if self.path else "",
-                    isinstance(error, ValueError),
+        try:
+            with _time_limit(self.timeout):
+                call = call_and_record(
+                    function,
+                    given_args,
+                    given_kwargs,
+                    str(self.path) if self.path else "",
+                    passing=(_CallTimedOut, SubmissionError, KeyboardInterrupt),
                 )
-            seconds = time.perf_counter() - start
-        shown = tuple(f"{w.category.__name__}: {w.message}" for w in caught)
+        except _CallTimedOut:
+            raise GradeFailure(
+                f"{self.name} ran for more than {self.timeout:g} s and was stopped: "
+                "look for a loop that never ends (or a very slow one)"
+            ) from None
         plain, unplain = None, None
-        if raised is None and not keep:
+        if call.status == "ok" and not keep:
             try:
-                plain = to_plain(value)
+                plain = to_plain(call.value)
             except NotPlain as error:
                 unplain = str(error)
-        outcome = Outcome(self.name, args, kwargs, plain, raised, unplain, shown, seconds)
-        return outcome, value
+        outcome = outcome_of(call, self.name, args, kwargs, plain, unplain)
+        return outcome, call.value
 
 
 def _unwrap(value: Any) -> Any:

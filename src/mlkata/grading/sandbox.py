@@ -31,10 +31,11 @@ import pytest
 from mlkata import limits
 from mlkata.grading.failures import GradeFailure, SubmissionError
 from mlkata.grading.loader import read_submission
-from mlkata.grading.outcome import Outcome, Raised
+from mlkata.grading.outcome import Outcome, outcome_of
 from mlkata.grading.proxy import Handle, StudentFunction, StudentModule
 from mlkata.grading.workers import MIN_REPLY_BYTES, SharedWorkers, Worker, clip, reply_limit
 from mlkata.sandbox import wire
+from mlkata.sandbox.calling import Call
 
 SESSIONS_KEY = pytest.StashKey[dict]()
 SHARED_KEY = pytest.StashKey["SharedWorkers"]()
@@ -252,7 +253,8 @@ class Session:
         if violations:
             self._fail_violation(shown, violations)
         status = reply.get("status")
-        warnings_seen = tuple(str(w) for w in reply.get("warnings", ()) if isinstance(w, str))[:20]
+        call = Call.from_reply(reply, seconds)  # the worker's record, read as hostile data
+        warnings_seen = call.warnings
         if status == "missing":
             raise SubmissionError(f"{self.module.shown_as} defines no function {name}()")
         if status == "memory":
@@ -263,13 +265,7 @@ class Session:
                 reply["ref"], worker
             )
         if status == "raised":
-            raised = Raised(
-                clip(str(reply.get("type_name", "Exception")), 200),
-                clip(str(reply.get("message", "")), 2000),
-                clip(str(reply.get("traceback", "")), 3000),
-                reply.get("is_value_error") is True,
-            )
-            return Outcome(name, args, kwargs, None, raised, None, warnings_seen, seconds), None
+            return outcome_of(call, name, args, kwargs), None
         if status == "unplain":
             unplain = clip(str(reply.get("unplain", "a value the grader cannot read")), 300)
             return Outcome(name, args, kwargs, None, None, unplain, warnings_seen, seconds), None

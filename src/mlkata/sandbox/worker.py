@@ -23,11 +23,13 @@ import socket
 import stat
 import sys
 import time
-import traceback
 import types
 import warnings
 
-from . import guard, policy, wire
+from . import calling, guard, policy, wire
+from .calling import MAX_TEXT
+from .calling import learner_traceback as _student_traceback
+from .calling import text_of as _text
 
 STDLIB_PRELOAD = (
     "abc array bisect cmath collections collections.abc contextlib copy dataclasses datetime decimal "
@@ -38,7 +40,6 @@ NUMPY_PRELOAD = (
     "numpy numpy.linalg numpy.fft numpy.random numpy.polynomial numpy.ma numpy.testing "
     "numpy.lib.stride_tricks numpy.exceptions numpy.dtypes numpy.char numpy.rec numpy.emath numpy.typing"
 ).split()
-MAX_TEXT = 4000
 RESTORED_STDLIB = (
     "builtins math cmath random statistics functools itertools operator collections heapq bisect "
     "fractions decimal json re time copy string warnings"
@@ -312,26 +313,6 @@ def _install_allowed(fd: int, allowed: list[str]) -> None:
         setattr(sys.modules[module_name], attribute, _Remote(fd, name))
 
 
-def _text(value: object) -> str:
-    try:
-        text = str(value)
-    except BaseException:
-        text = "<unprintable>"
-    return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 4] + " ..."
-
-
-def _student_traceback(error: BaseException, path: str) -> str:
-    try:
-        summary = traceback.StackSummary.extract(traceback.walk_tb(error.__traceback__), lookup_lines=False)
-        frames = [f for f in summary if f.filename == path]  # only their lines are read
-        name = os.path.basename(path)
-        return _text(
-            "\n".join(f"    {name}, line {f.lineno}, in {f.name}: {(f.line or '').strip()}" for f in frames)
-        )
-    except BaseException:
-        return ""
-
-
 def _confine(limits: dict) -> None:
     """Lower this worker's resource limits (:func:`.policy.worker_limits`); they cannot be raised."""
     wanted = policy.worker_limits(
@@ -455,38 +436,18 @@ def _answer(fd: int, plain) -> None:
 
 
 def _send_outcome(fd, function, args, kwargs, keep, kept, plain, path) -> None:
-    reply: dict = {}
+    """Call the learner's function (:func:`.calling.call_and_record`) and send what it did."""
+    call = calling.call_and_record(function, args, kwargs, path)
+    reply = call.reply()
     blobs: list[bytes] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            value = function(*args, **kwargs)
-        except MemoryError:
-            value, reply = None, {"status": "memory"}
-        except BaseException as error:
-            value = None
-            message = _text(error)
-            if isinstance(error, SystemExit):
-                message = f"sys.exit({message}) was called: a graded function must return its result"
-            reply = {
-                "status": "raised",
-                "type_name": _text(type(error).__name__),
-                "message": message,
-                "traceback": _student_traceback(error, path),
-                "is_value_error": isinstance(error, ValueError),
-            }
-    try:
-        reply["warnings"] = [_text(f"{w.category.__name__}: {w.message}") for w in caught[:20]]
-    except BaseException:
-        reply["warnings"] = []
-    if not reply.get("status"):
+    if call.status == "ok":
         if keep:
             number = len(kept) + 1
-            kept[number] = value
+            kept[number] = call.value
             reply.update(status="kept", ref=number)
         else:
             try:
-                reply.update(status="ok", value=wire.encode(plain.to_plain(value), blobs))
+                reply.update(value=wire.encode(plain.to_plain(call.value), blobs))
             except (plain.NotPlain, wire.WireError) as error:
                 blobs = []
                 reply.update(status="unplain", unplain=_text(error))
