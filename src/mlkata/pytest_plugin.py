@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,11 +26,11 @@ from mlkata.catalog import load_exercise
 from mlkata.curriculum import topics
 from mlkata.engine.checks import run_check
 from mlkata.engine.results import CheckResult, ExerciseResult, write_report
-from mlkata.engine.specs import CheckSpec, allowed_imports_of, exercise_key_of, grader_module, solution_of
+from mlkata.engine.specs import CheckSpec, exercise_key_of, grader_module, solution_of
 from mlkata.grading.failures import GradeFailure
-from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT, StudentModule
+from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT
+from mlkata.grading.targets import TARGET_KEY
 
-TARGET_KEY = pytest.StashKey[Path]()
 EXERCISE_KEY = pytest.StashKey[str]()
 RESULTS_KEY = pytest.StashKey["dict[str, ExerciseResult]"]()
 LEARNER_MODE_KEY = pytest.StashKey[bool]()
@@ -201,36 +200,6 @@ def pytest_collection_finish(session: pytest.Session) -> None:
 
 
 # --- the learner's module behind each grader ------------------------------------------------
-
-
-def _target_folder(node: pytest.Item, grader_path: Path) -> Path:
-    module = node.getparent(pytest.Module)
-    if module is not None and TARGET_KEY in module.stash:
-        return module.stash[TARGET_KEY]
-    option = node.config.getoption("target")
-    if option:
-        return (node.config.invocation_params.dir / option).resolve()
-    return grader_path.parents[2] / "exercises"
-
-
-def _shown(path: Path, start: Path) -> str:
-    try:
-        return os.path.relpath(path, start)
-    except ValueError:
-        return str(path)
-
-
-def student_module_for(node: pytest.Item, grader_path: Path, module: str | None = None) -> StudentModule:
-    """The learner's module graded by the grader file ``grader_path``, for test ``node``.
-
-    ``module`` names another module of the same topic in the same target folder instead (a
-    grader that needs the learner's function from there: ``student_function(..., module=)``).
-    """
-    topic, module = grader_path.parent.name, module or grader_path.stem.removeprefix("test_")
-    target = _target_folder(node, grader_path)
-    path = target / topic / f"{module}.py"
-    shown = _shown(path, node.config.invocation_params.dir)
-    return StudentModule(path, shown, allowed_imports_of(grader_path.with_name(f"test_{module}.py")))
 
 
 # --- results -----------------------------------------------------------------------------------

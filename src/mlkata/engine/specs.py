@@ -107,13 +107,18 @@ class CheckSpec:
         return dict(self.modules).get(parameter)
 
 
+SOURCE = "mlkata_source"
+"""The attribute of a :func:`mlkata.grading.student_function` fixture holding ``(name, module)``:
+``module`` is ``None`` for the grader's own module, else the other module of the topic it comes
+from."""
+
+
 def functions_elsewhere(module: ModuleType) -> dict[str, str]:
     """The fixtures of a grader module that load another module of its topic: name -> module.
 
-    Read from the attribute :func:`mlkata.grading.student_function` sets on its fixtures.
+    Read from the attribute :data:`SOURCE`, which :func:`mlkata.grading.student_function` sets
+    on its fixtures.
     """
-    from mlkata.grading import SOURCE
-
     found = {}
     for value in vars(module).values():
         source = getattr(value, SOURCE, None)

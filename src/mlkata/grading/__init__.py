@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from mlkata.engine.specs import SOURCE
 from mlkata.grading.failures import GradeFailure, NotImplementedYet, SubmissionError
 from mlkata.grading.judge import (
     Mistake,
@@ -87,7 +88,7 @@ def student_function(name: str, module: str | None = None):
 
     @pytest.fixture(name=name)
     def fixture(request: pytest.FixtureRequest) -> StudentFunction:
-        from mlkata.pytest_plugin import student_module_for
+        from mlkata.grading.targets import student_module_for
 
         student = student_module_for(request.node, Path(request.module.__file__), module)
         if request.config.getoption("sandbox", default=False):
@@ -103,8 +104,3 @@ def student_function(name: str, module: str | None = None):
 
     setattr(fixture, SOURCE, (name, module))
     return fixture
-
-
-SOURCE = "mlkata_source"
-"""The attribute of a :func:`student_function` fixture holding ``(name, module)``: ``module`` is
-``None`` for the grader's own module, else the other module of the topic it comes from."""

@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from mlkata.grading.bad_inputs import BadInput
 from mlkata.grading.domains import Case, Domain
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned
 from mlkata.grading.outcome import Outcome
 from mlkata.grading.proxy import Handle, StudentFunction
-
-
-@dataclass(frozen=True)
-class BadInput:
-    """Arguments a function must refuse with ``ValueError``, and why."""
-
-    because: str
-    args: tuple
-    kwargs: dict = field(default_factory=dict)
-    mistakes: tuple[Mistake, ...] = ()
 
 
 def expect_rejected(function: StudentFunction, bad_inputs: Iterable[BadInput]) -> None:

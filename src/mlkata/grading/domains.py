@@ -426,10 +426,10 @@ class Domain:
     def bad_inputs(self) -> list[Any]:
         """The ``ValueError`` cases the declaration implies, each on every argument it can be.
 
-        Returns :class:`~mlkata.grading.checks.BadInput` objects (added to with an exercise's
+        Returns :class:`~mlkata.grading.bad_inputs.BadInput` objects (added to with an exercise's
         own: ``DOMAIN.bad_inputs() + [BadInput(...)]``).
         """
-        from mlkata.grading.checks import BadInput
+        from mlkata.grading.bad_inputs import BadInput
 
         dims = self._dims(0)
         dims = {k: max(v, 4) for k, v in dims.items()}
