@@ -124,3 +124,28 @@ def _svm_fit(m, n, rng):
     return Trial(
         shape(*X.shape), lambda: m.svm_fit(X, y), lambda: SVC(kernel="linear", C=1.0).fit(X, y), compare=False
     )
+
+
+@case(
+    "models/softmax_regression_fit",
+    "sklearn LogisticRegression(C=1/(n*l2)).fit(X, y), multinomial",
+    iterative=True,
+    note="iterative: 5000 fixed gradient steps (the defaults) vs L-BFGS to its default tol",
+)
+def _softmax_fit(m, n, rng):
+    from scipy.special import softmax
+    from sklearn.linear_model import LogisticRegression
+
+    k = 3
+    X = rng.normal(size=(max(n // 100, 20), CLASSES))
+    P = softmax(X @ rng.normal(size=(CLASSES, k)), axis=1)
+    y = (rng.random((len(X), 1)) > np.cumsum(P, axis=1)).sum(axis=1)
+    y[:k] = np.arange(k)
+    l2 = 1e-2
+    model = LogisticRegression(C=1.0 / (len(X) * l2))
+    return Trial(
+        shape(*X.shape),
+        lambda: m.softmax_regression_fit(X, y, l2=l2),
+        quiet(lambda: model.fit(X, y)),
+        compare=False,
+    )
