@@ -25,19 +25,47 @@ from mlkata.grading.loader import BANNED_PACKAGES
 REFERENCE_ROOTS = {p for p in BANNED_PACKAGES if p not in ("mlkata", "solutions", "graders")}
 
 
+def _imported(tree: ast.AST) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names += [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+    return names
+
+
 def reference_imports(root: Path, topic: str) -> list[str]:
-    """The reference modules the graders of ``topic`` import, plus numpy."""
+    """The reference modules the graders of ``topic`` import, plus numpy.
+
+    Also those of the shared grader cores they import (``mlkata.grading.trees`` brings
+    scikit-learn to the trees graders), imports inside functions included, as for the graders.
+    """
     found = {"numpy"}
-    for grader in sorted((root / "graders" / topic).glob("test_*.py")):
-        for node in ast.walk(ast.parse(grader.read_text())):
-            if isinstance(node, ast.Import):
-                names = [a.name for a in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-                names = [node.module]
-            else:
-                continue
-            found.update(n for n in names if n.split(".")[0] in REFERENCE_ROOTS)
+    seen: set[str] = set()
+    pending = [grader for grader in sorted((root / "graders" / topic).glob("test_*.py"))]
+    while pending:
+        path = pending.pop()
+        tree = ast.parse(path.read_text())
+        for name in _imported(tree):
+            if name.split(".")[0] in REFERENCE_ROOTS:
+                found.add(name.rsplit(".", 1)[0] if _is_attribute(name) else name)
+            elif name.startswith("mlkata.grading.") and name not in seen:
+                seen.add(name)
+                core = root / "src" / Path(*name.split(".")).with_suffix(".py")
+                if core.is_file():
+                    pending.append(core)
     return sorted(found)
+
+
+def _is_attribute(name: str) -> bool:
+    """``scipy.special.softmax`` (a name imported from a module) rather than a module."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is None
+    except (ImportError, ValueError):
+        return True
 
 
 def _seconds(command: list[str], cwd: Path) -> float:
