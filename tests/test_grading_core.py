@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -12,10 +16,13 @@ from mlkata.grading import (
     SubmissionError,
     expect_close,
     part_mistakes,
+    with_hints,
 )
 from mlkata.grading.loader import load_module
 from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.grading.proxy import StudentModule
+from mlkata.maintainer.checks import hint_lines
+from tests.helpers import ROOT
 
 
 class LyingFloat(float):
@@ -175,3 +182,54 @@ def test_the_first_differing_entry_is_found_with_the_checks_own_tolerance():
     learner = StudentFunction.of(lambda x: np.array([1.0, 1.0 + 1e-9]), "exact").call(0)
     message = _failure(learner, np.array([1.0, 1.0]), rtol=0, atol=0)
     assert "1 of 2 entries differ; first at index 1" in message
+
+
+# --- hints: one way to write them ---------------------------------------------------------------
+
+HINT_LINE = re.compile(r"(?:^|\n) *hint: ")
+"""A hint line written by hand: what :func:`mlkata.grading.with_hints` alone writes."""
+
+NOT_YET_ON_WITH_HINTS = ("optimization", "data", "decomposition")
+"""Grader folders whose hints are still written by hand: they join when they land."""
+
+
+def _hand_written_hints(path: Path) -> list[int]:
+    """The lines of ``path`` where a string (after implicit concatenation) starts a hint line.
+
+    Docstrings are prose (an example's output may show a hint), and with_hints itself is the
+    one place that writes them.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    allowed = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef) and node.name == "with_hints" and path.name == "judge.py":
+            allowed |= {id(n) for n in ast.walk(node)}
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            allowed.add(id(body[0].value))  # a docstring
+    return sorted(
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in allowed
+        and HINT_LINE.search(node.value)
+    )
+
+
+def test_hints_are_formatted_in_one_place():
+    """Graders and their shared cores give hints through with_hints, never as "\\n  hint: " text."""
+    files = [
+        path
+        for path in sorted((ROOT / "graders").rglob("*.py"))
+        if path.relative_to(ROOT / "graders").parts[0] not in NOT_YET_ON_WITH_HINTS
+    ]
+    files += sorted((ROOT / "src" / "mlkata" / "grading").rglob("*.py"))
+    found = {f"{path.relative_to(ROOT)}:{line}" for path in files for line in _hand_written_hints(path)}
+    assert not found, f"format these hints with mlkata.grading.with_hints: {sorted(found)}"
+
+
+def test_with_hints_writes_one_line_for_each_hint():
+    assert with_hints("expected 1.0") == "expected 1.0"
+    assert with_hints("expected 1.0", "a", "b") == "expected 1.0\n  hint: a\n  hint: b"
+    assert hint_lines(with_hints("expected 1.0", "divide by n")) == ["divide by n"]

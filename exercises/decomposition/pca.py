@@ -34,7 +34,8 @@ def pca_fit(X, n_components):
     Returns
     -------
     dict
-        The model, for :func:`pca_transform`, plain numpy arrays only:
+        The model, for :func:`pca_transform`, plain float64 numpy arrays only (also for
+        float32 or integer ``X``):
         ``"components"`` (k, d), the components as rows, by decreasing variance;
         ``"explained_variance"`` (k,), the variance along each (``ddof=1``);
         ``"mean"`` (d,), the training data's mean.

@@ -30,7 +30,7 @@ def batch_norm_forward(X, gamma, beta, eps=1e-5):
     beta : array_like of shape (D,)
         The shift of each feature.
     eps : float, default=1e-5
-        Added to the variance for stability; must be positive.
+        Added to the variance for stability; a positive number (not a string).
 
     Returns
     -------
@@ -47,8 +47,8 @@ def batch_norm_forward(X, gamma, beta, eps=1e-5):
     ------
     ValueError
         If ``X`` is not 2-D with at least one row; if ``gamma`` or ``beta`` is not 1-D with
-        one entry per feature; if ``eps`` is not a positive number; or if an input is not
-        numeric.
+        one entry per feature (a single entry is not broadcast); if ``eps`` is not a
+        positive number (``'1e-5'``, a string, is refused); or if an input is not numeric.
 
     See Also
     --------

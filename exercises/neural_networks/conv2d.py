@@ -51,7 +51,8 @@ def conv2d(X, W, b, stride=1, padding=0):
     ------
     ValueError
         If ``X`` or ``W`` is not 4-D or ``b`` not 1-D; if ``X`` and ``W`` have different
-        numbers of channels, or ``b`` does not hold one bias per filter; if ``stride`` is not
+        numbers of channels, or ``b`` does not hold one bias per filter (nothing is
+        broadcast: a one-channel ``W``, or a single bias, is refused too); if ``stride`` is not
         an integer of at least 1 or ``padding`` not an integer of at least 0 (``1.5`` is
         refused); if the kernel is empty or larger than the padded image (no window fits);
         or if an input is not numeric.

@@ -12,17 +12,18 @@ def dropout(X, p, mask):
     in this draw, so the result is exact: dropped units become 0 and kept ones are divided
     by the keep probability :math:`1 - p`, so that every unit's expected value is
     unchanged and nothing needs rescaling at test time. With ``p = 0`` nothing is dropped
-    (the mask drawn is all ``True``) and the result is ``X`` itself. The formula is applied
-    as given for any mask. The mask must have the shape of ``X`` exactly: it is not
-    broadcast. The result is float (integer ``X`` is not truncated), and the inputs are
-    not modified.
+    (the mask drawn is all ``True``) and the result equals ``X``, as a new float array (not
+    ``X`` itself, nor the list it was given as). The formula is applied as given for any
+    mask. The mask must have the shape of ``X`` exactly: it is not broadcast. The result is
+    float (integer ``X`` is not truncated), a number for a number, and the inputs are not
+    modified.
 
     Parameters
     ----------
     X : array_like of any shape
         Activations (finite real numbers).
     p : float
-        The probability of dropping a unit, in ``[0, 1)``.
+        The probability of dropping a unit, in ``[0, 1)``: a number, not a string.
     mask : array_like of bool, the shape of X
         ``True`` where the unit is kept. An array of 0s and 1s is read the same way.
 
@@ -34,9 +35,9 @@ def dropout(X, p, mask):
     Raises
     ------
     ValueError
-        If ``p`` is not a number in ``[0, 1)`` (``p = 1`` would divide by 0; nan is
-        refused); if ``mask`` does not have the shape of ``X``; if ``mask`` holds anything
-        but True/False (or 1/0); or if ``X`` is not numeric.
+        If ``p`` is not a number in ``[0, 1)`` (``p = 1`` would divide by 0; nan and
+        strings such as ``'0.5'`` are refused); if ``mask`` does not have the shape of
+        ``X``; if ``mask`` holds anything but True/False (or 1/0); or if ``X`` is not numeric.
 
     See Also
     --------

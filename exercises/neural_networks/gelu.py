@@ -34,8 +34,9 @@ def gelu(z):
     Raises
     ------
     ValueError
-        If ``z`` cannot be read as an array of real numbers (strings, ragged nested
-        lists).
+        If ``z`` is not an array of numbers: entries that are strings (numeric ones such as
+        ``'2'`` too), ``None`` or other objects, or ragged nested lists (numeric dtypes
+        only: integers, floats and booleans).
 
     See Also
     --------

@@ -32,8 +32,10 @@ def leaky_relu(z, alpha=0.01):
     Raises
     ------
     ValueError
-        If ``z`` cannot be read as an array of real numbers (strings, ragged nested
-        lists), or if ``alpha`` is not a finite real number (nan, inf, a string).
+        If ``z`` is not an array of numbers: entries that are strings (numeric ones such as
+        ``'2'`` too), ``None`` or other objects, or ragged nested lists (numeric dtypes
+        only: integers, floats and booleans); or if ``alpha`` is not a finite real number
+        (nan, inf, a string such as ``'0.5'``, an array).
 
     See Also
     --------

@@ -32,9 +32,10 @@ def kl_divergence(p, q):
     Raises
     ------
     ValueError
-        If an input is not 1-D or is empty, if ``p`` and ``q`` differ in length, if an
-        entry is negative, NaN or infinite, or if the entries of ``p`` or of ``q`` sum to
-        0 (there is no distribution to normalise) or overflow to inf.
+        If an input is not 1-D or is empty, if ``p`` and ``q`` differ in length (a
+        length-1 input is not broadcast), if an entry is negative, NaN or infinite, or if
+        the entries of ``p`` or of ``q`` sum to 0 (there is no distribution to normalise)
+        or overflow to inf (``[1e308, 1e308]``).
 
     See Also
     --------

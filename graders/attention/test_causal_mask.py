@@ -6,7 +6,7 @@ is boolean, so that ``np.where(mask, ...)`` and ``~mask`` mean what they say.
 
 import numpy as np
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, student_function
+from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, student_function, with_hints
 from mlkata.grading.checks import BadInput, Differential, call_case, expect_rejected
 from mlkata.grading.describe import describe_value
 from mlkata.grading.domains import Domain
@@ -58,9 +58,11 @@ def _check(outcome, n, what=""):
     if not (isinstance(value, np.ndarray) and value.dtype == np.bool_):
         shown = f"dtype {value.dtype}" if isinstance(value, np.ndarray) else describe_value(value)
         raise GradeFailure(
-            f"{outcome.call} returned the right pattern as {shown}\n  hint: a mask is boolean "
-            "(dtype=bool): np.ones((n, n), dtype=bool), or a comparison such as j <= i; a float "
-            "mask of 0s and 1s is not one (torch would add it to the scores)"
+            with_hints(
+                f"{outcome.call} returned the right pattern as {shown}",
+                "a mask is boolean (dtype=bool): np.ones((n, n), dtype=bool), or a comparison such as "
+                "j <= i; a float mask of 0s and 1s is not one (torch would add it to the scores)",
+            )
         )
 
 

@@ -3,7 +3,9 @@
 torch is not installed, so the reference is ``torch.nn.LayerNorm``'s definition evaluated row
 by row in plain Python: the mean and the population variance of each vector along the last
 axis with ``math.fsum`` (exactly rounded sums), ``eps`` inside the square root. Cases worked
-by hand (the docstring's example among them) pin the definition down.
+by hand (the docstring's example among them) pin the definition down. Every result must be a
+float64 array, as the docstring promises, also for float32, integer and uint8 ``X``
+(:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import math
@@ -11,9 +13,15 @@ import math
 import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, Differential, expect_case, expect_cases, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.domains import CORNERS, Case, Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import (
+    expect_float64,
+    expect_float64_case,
+    expect_float64_cases,
+    float64_judge,
+)
 
 layer_norm = student_function("layer_norm")
 REFERENCE = (
@@ -115,6 +123,7 @@ def _call(function, args, eps=None, what=""):
     outcome = function.call(*args) if eps is None else function.call(*args, eps=eps)
     want = reference(*args) if eps is None else reference(*args, eps)
     expect_close(outcome, want, reference=REFERENCE + what, mistakes=MISTAKES)
+    expect_float64(outcome)
 
 
 @points(3)
@@ -143,19 +152,16 @@ def test_cases_worked_by_hand(layer_norm):
         ),
     )
     for (X, gamma, beta, eps), want, why in cases:
-        expect_close(
-            layer_norm.call(X, gamma, beta, eps=eps),
-            np.array(want),
-            reference=f"worked by hand: {why}",
-            mistakes=MISTAKES,
-        )
+        outcome = layer_norm.call(X, gamma, beta, eps=eps)
+        expect_close(outcome, np.array(want), reference=f"worked by hand: {why}", mistakes=MISTAKES)
+        expect_float64(outcome)
 
 
 @points(1)
 def test_large_offsets_keep_their_accuracy(layer_norm):
     X, gamma, beta = _inputs(seeded(2502), (8, 6))
     case = Case("offset", (X + 1e9, gamma, beta))
-    expect_case(layer_norm, case, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    expect_float64_case(layer_norm, case, reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 def _three_axes(values, rng):
@@ -206,7 +212,9 @@ DOMAIN = Domain(
 
 @points(2)
 def test_every_corner_of_the_domain(layer_norm):
-    expect_cases(layer_norm, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    expect_float64_cases(
+        layer_norm, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES
+    )
 
 
 @points(1)
@@ -232,4 +240,4 @@ def test_rejects_bad_input(layer_norm):
     )
 
 
-PROPERTIES = (Differential("layer_norm", DOMAIN, reference, REFERENCE),)
+PROPERTIES = (Differential("layer_norm", DOMAIN, judge=float64_judge(reference, REFERENCE)),)

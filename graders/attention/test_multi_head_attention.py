@@ -4,16 +4,18 @@ The reference loops over the heads: head ``h`` takes the columns ``h*d_h:(h+1)*d
 ``X @ W_q``, ``X @ W_k`` and ``X @ W_v``, attends with ``scipy.special.softmax`` of its scores
 over ``sqrt(d_h)`` (``-inf`` above the diagonal when causal), and the heads' outputs, side by
 side, are multiplied by ``W_o``. Random weights make every head, and every wrong split of the
-columns, tell apart.
+columns, tell apart. The output must be a float64 array, as the docstring promises, also for
+float32 inputs (:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import numpy as np
 from scipy.special import softmax
 
 from mlkata.grading import Mistake, expect_close, expect_no_warnings, points, seeded, student_function
-from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64, expect_float64_cases, float64_judge
 from mlkata.grading.scalars import Integer
 
 multi_head_attention = student_function("multi_head_attention")
@@ -169,6 +171,7 @@ def _layer(rng, n, d_model, scale=1.0):
 def _call(function, args, n_heads, causal, what=""):
     outcome = function.call(*args, n_heads, causal=causal) if causal else function.call(*args, n_heads)
     expect_close(outcome, reference(*args, n_heads, causal), reference=REFERENCE + what, mistakes=MISTAKES)
+    expect_float64(outcome)
     return outcome
 
 
@@ -256,7 +259,7 @@ DOMAIN = Domain(
 
 @points(2)
 def test_every_corner_of_the_domain(multi_head_attention):
-    expect_cases(
+    expect_float64_cases(
         multi_head_attention, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES
     )
 
@@ -283,4 +286,4 @@ def test_rejects_bad_input(multi_head_attention):
     )
 
 
-PROPERTIES = (Differential("multi_head_attention", DOMAIN, reference, REFERENCE),)
+PROPERTIES = (Differential("multi_head_attention", DOMAIN, judge=float64_judge(reference, REFERENCE)),)

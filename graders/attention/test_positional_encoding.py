@@ -3,7 +3,8 @@
 No library computes the encoding, so the reference is an independent float64 evaluation of
 section 3.5 of the paper, entry by entry with ``math.sin``, ``math.cos`` and ``math.pow``
 (a different order of operations than a vectorised solution's), plus cases worked by hand
-(the docstring's example among them: ``10000^(2/4) = 100``).
+(the docstring's example among them: ``10000^(2/4) = 100``). Every table must be a float64
+array, as the docstring promises (:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import math
@@ -14,6 +15,7 @@ from mlkata.grading import Mistake, expect_close, points, student_function
 from mlkata.grading.checks import BadInput, Differential, call_case, case_suffix, expect_rejected
 from mlkata.grading.domains import Domain
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 from mlkata.grading.scalars import Integer
 
 positional_encoding = student_function("positional_encoding")
@@ -83,6 +85,7 @@ MISTAKES = (
 
 def _check(outcome, n_positions, d_model, what=""):
     expect_close(outcome, reference(n_positions, d_model), reference=REFERENCE + what, mistakes=MISTAKES)
+    expect_float64(outcome)
 
 
 @points(3)
@@ -108,12 +111,9 @@ def test_cases_worked_by_hand(positional_encoding):
         ),
     )
     for (n_positions, d_model), want, why in cases:
-        expect_close(
-            positional_encoding.call(n_positions, d_model),
-            np.array(want),
-            reference=f"worked by hand: {why}",
-            mistakes=MISTAKES,
-        )
+        outcome = positional_encoding.call(n_positions, d_model)
+        expect_close(outcome, np.array(want), reference=f"worked by hand: {why}", mistakes=MISTAKES)
+        expect_float64(outcome)
 
 
 @points(1)

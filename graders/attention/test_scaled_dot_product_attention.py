@@ -2,8 +2,9 @@
 
 The reference masks the scores with -inf (``np.where(mask, S, -np.inf)``) and takes
 ``scipy.special.softmax`` along the keys; both parts of the result, the output and the
-weights, are judged. Shapes are chosen with ``d_v != d_k`` and ``n_q != n_k`` so that every
-axis and every width is told apart.
+weights, are judged, and both must be float64 arrays, as the docstring promises, also for
+float32 inputs (:func:`mlkata.grading.result_types.expect_float64`). Shapes are chosen with
+``d_v != d_k`` and ``n_q != n_k`` so that every axis and every width is told apart.
 """
 
 import numpy as np
@@ -28,6 +29,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 scaled_dot_product_attention = student_function("scaled_dot_product_attention")
 REFERENCE = "scipy.special.softmax(np.where(mask, Q @ K^T / sqrt(d_k), -inf), axis=-1), then @ V"
@@ -152,6 +154,7 @@ def _check(outcome, expected, what="", rtol=(1e-7, 1e-7), atol=(1e-12, 1e-12)):
             atol=atol[index],
             mistakes=PART_MISTAKES[index],
         )
+    expect_float64(outcome, PARTS)
 
 
 def _call(function, Q, K, V, mask=None, what=""):

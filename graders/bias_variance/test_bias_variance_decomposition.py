@@ -21,6 +21,7 @@ from mlkata.grading import (
     returned,
     seeded,
     student_function,
+    with_hints,
 )
 from mlkata.grading.checks import (
     BadInput,
@@ -233,12 +234,13 @@ def test_expected_loss_is_bias_squared_plus_variance(bias_variance_decomposition
             raise GradeFailure(f"{outcome.call}\n  return a tuple (expected_loss, bias_squared, variance)")
         loss, bias2, var = (float(v) for v in value)
         if not np.isclose(loss, bias2 + var, rtol=1e-9, atol=1e-12):
-            hints = "".join(
-                f"\n  hint: {hint}" for hint, compute in _WHOLE if np.allclose(value, compute(predictions, y))
-            )
+            hints = [hint for hint, compute in _WHOLE if np.allclose(value, compute(predictions, y))]
             raise GradeFailure(
-                f"{outcome.call}\n  expected_loss = {loss!r} but bias_squared + variance = "
-                f"{bias2 + var!r}: for the squared loss the two must be equal{hints}"
+                with_hints(
+                    f"{outcome.call}\n  expected_loss = {loss!r} but bias_squared + variance = "
+                    f"{bias2 + var!r}: for the squared loss the two must be equal",
+                    *hints,
+                )
             )
 
 

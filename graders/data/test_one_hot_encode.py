@@ -4,15 +4,18 @@ The reference is ``label_binarize(y, classes=range(k))`` with ``k = n_classes`` 
 ``max(y) + 1``, as floats. label_binarize gives a single column for two classes (the
 indicator of class 1) and a column of zeros for one class; the reference widens those to the
 ``(n, k)`` indicator matrix the exercise returns: ``[1 - col, col]`` and a column of ones.
+The result must be a float64 array, as the docstring promises, whatever the labels' dtype
+(:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import numpy as np
 from sklearn.preprocessing import label_binarize
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, case_outcome, case_suffix, expect_rejected
 from mlkata.grading.domains import Case, Domain, Labels, Param
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 one_hot_encode = student_function("one_hot_encode")
 REFERENCE = "sklearn.preprocessing.label_binarize(y, classes=range(k)), as an (n, k) float matrix"
@@ -64,13 +67,7 @@ MISTAKES = (
 
 def check(outcome, expected, suffix=""):
     expect_close(outcome, expected, reference=REFERENCE + suffix, rtol=0, atol=0, mistakes=MISTAKES)
-    value = returned(outcome)
-    if not (isinstance(value, np.ndarray) and value.dtype.kind == "f"):
-        kind = value.dtype if isinstance(value, np.ndarray) else type(value).__name__
-        raise GradeFailure(
-            f"{outcome.call}\n  returned the right 0s and 1s as {kind}\n  hint: the result is a float "
-            "array (np.zeros((n, k)) is float64)"
-        )
+    expect_float64(outcome)
 
 
 def _judge(function, case: Case):
@@ -150,6 +147,7 @@ DOMAIN = Domain(
     custom={
         "uint8 labels": _as(np.uint8),
         "float labels (whole numbers)": _as(float),
+        "float32 labels (whole numbers)": _as(np.float32),
         "n_classes = max(y) + 1": _exact_n_classes,
         "two classes": _two_classes,
         "bool labels": lambda values, rng: {**values, "y": (values["y"] % 2).astype(bool)},
@@ -174,6 +172,8 @@ def test_rejects_bad_input(one_hot_encode):
             BadInput("1.5 is not a whole number", ([0.0, 1.5],)),
             BadInput("labels must be integers, not strings", (["cat", "dog"],)),
             BadInput("y must be 1-D", ([[0, 1], [1, 0]],)),
+            BadInput("y is the single label 3 (0-d), not an array of labels", (3,)),
+            BadInput("y is a 0-d array, np.array(2), not an array of labels", (np.array(2),)),
             BadInput("y is empty", ([],)),
             BadInput("n_classes must be positive", ([0, 0],), {"n_classes": 0}),
             BadInput("n_classes is a count, not 2.5", ([0, 1],), {"n_classes": 2.5}),

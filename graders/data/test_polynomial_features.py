@@ -3,7 +3,9 @@
 The reference is ``PolynomialFeatures(degree, include_bias=include_bias).fit_transform(X)``
 on a float64 copy of ``X``; its columns come in sklearn's order (by degree, then the index
 tuples of ``itertools.combinations_with_replacement`` in lexicographic order). Products are
-compared to a few ulps (``rtol=1e-12``, no absolute slack), so tiny inputs count too.
+compared to a few ulps (``rtol=1e-12``, no absolute slack), so tiny inputs count too. The
+result must be a float64 array, as the docstring promises, also for float32, integer and uint8
+``X`` (:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 from itertools import combinations, combinations_with_replacement
@@ -11,7 +13,7 @@ from itertools import combinations, combinations_with_replacement
 import numpy as np
 from sklearn.preprocessing import PolynomialFeatures
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
+from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import (
     BadInput,
     Differential,
@@ -22,6 +24,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 polynomial_features = student_function("polynomial_features")
 REFERENCE = "sklearn.preprocessing.PolynomialFeatures(degree, include_bias).fit_transform(X)"
@@ -113,13 +116,7 @@ def check(outcome, args, kwargs, suffix="", rtol=RTOL, atol=0.0):
         atol=atol,
         mistakes=MISTAKES,
     )
-    value = returned(outcome)
-    if not isinstance(value, np.ndarray) or value.dtype.kind != "f":
-        shown = value.dtype if isinstance(value, np.ndarray) else type(value).__name__
-        raise GradeFailure(
-            f"{outcome.call}\n  returned the right numbers as {shown}\n  hint: return a float64 array, "
-            "whatever the dtype of X"
-        )
+    expect_float64(outcome)
 
 
 def _judge(function, case: Case):

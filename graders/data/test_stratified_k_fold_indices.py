@@ -267,6 +267,12 @@ def test_rejects_bad_input(stratified_k_fold_indices):
             BadInput("n_splits is a count, not 2.0", ([0, 1, 0, 1],), {"n_splits": 2.0}),
             BadInput("y is empty", ([],)),
             BadInput("y must be 1-D", ([[0, 1], [1, 0]],)),
+            BadInput(
+                'y is the bare string "aabb": one label (np.asarray("aabb") is 0-d), not four',
+                ("aabb",),
+                {"n_splits": 2},
+            ),
+            BadInput("y is the single label 3 (0-d), not an array of labels", (3,), {"n_splits": 2}),
             *DOMAIN.bad_inputs(),
         ],
     )

@@ -1,4 +1,8 @@
-"""Grader for decomposition/covariance_matrix, against numpy.cov(X, rowvar=False)."""
+"""Grader for decomposition/covariance_matrix, against numpy.cov(X, rowvar=False).
+
+The matrix must be a float64 array, as the docstring promises (and as ``numpy.cov`` gives), also
+for float32, integer and uint8 ``X`` (:func:`mlkata.grading.result_types.expect_float64`).
+"""
 
 import numpy as np
 
@@ -13,6 +17,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.domains import Case, Domain, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 covariance_matrix = student_function("covariance_matrix")
 REFERENCE = "numpy.cov(X, rowvar=False) (ddof=1), as a (d, d) array"
@@ -141,6 +146,7 @@ def _expect(outcome, case: Case, what: str) -> None:
         atol=atol,
         mistakes=MISTAKES,
     )
+    expect_float64(outcome)
 
 
 def _judge(function, case: Case, what: str = ""):

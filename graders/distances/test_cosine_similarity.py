@@ -12,6 +12,7 @@ from mlkata.grading import (
     returned,
     seeded,
     student_function,
+    with_hints,
 )
 from mlkata.grading.checks import (
     BadInput,
@@ -180,8 +181,11 @@ def test_every_corner_of_the_domain(cosine_similarity):
         value = float(returned(outcome))
         if not -1.0 <= value <= 1.0:
             raise GradeFailure(
-                f"{outcome.call} returned {value!r}, outside [-1, 1]\n  hint: rounding takes "
-                "u . v / (|u| |v|) just past 1 or -1 for (anti)parallel vectors: clip the cosine to [-1, 1]"
+                with_hints(
+                    f"{outcome.call} returned {value!r}, outside [-1, 1]",
+                    "rounding takes u . v / (|u| |v|) just past 1 or -1 for (anti)parallel vectors: clip "
+                    "the cosine to [-1, 1]",
+                )
             )
 
 

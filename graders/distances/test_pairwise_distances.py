@@ -17,6 +17,7 @@ from mlkata.grading import (
     points,
     seeded,
     student_function,
+    with_hints,
 )
 from mlkata.grading.checks import BadInput, Differential, call_case, expect_case, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
@@ -162,9 +163,11 @@ def test_zero_distances_stay_accurate(pairwise_distances):
         got = np.asarray(returned(outcome), dtype=float)
         if got.shape == (len(A), len(B)) and np.isnan(got).any():
             raise GradeFailure(
-                f"{outcome.call} returned nan at {int(np.isnan(got).sum())} entries ({what}).\n"
-                "  hint: rounding makes |x|^2 - 2 x.y + |y|^2 slightly negative when x = y; clip it at 0 "
-                "(np.maximum(..., 0)) before the square root"
+                with_hints(
+                    f"{outcome.call} returned nan at {int(np.isnan(got).sum())} entries ({what}).",
+                    "rounding makes |x|^2 - 2 x.y + |y|^2 slightly negative when x = y; clip it at 0 "
+                    "(np.maximum(..., 0)) before the square root",
+                )
             )
         _check(outcome, A, B, "euclidean", f"; {what}")
 
@@ -212,9 +215,9 @@ def _timed_call(function, X, Y, what):
         text = str(stopped)
         if "ran for more than" not in text and "out of memory" not in text:
             raise
-        raise GradeFailure(f"{text} (on {what})\n  hint: {VECTORISE}") from None
+        raise GradeFailure(with_hints(f"{text} (on {what})", VECTORISE)) from None
     if outcome.raised is not None and outcome.raised.type_name == "MemoryError":
-        raise GradeFailure(f"{outcome.call} ran out of memory on {what}\n  hint: {VECTORISE}")
+        raise GradeFailure(with_hints(f"{outcome.call} ran out of memory on {what}", VECTORISE))
     returned(outcome)
     return outcome
 
@@ -244,9 +247,12 @@ def _expect_fast(function, X, Y, stage):
             break
     ratio, seconds, reference_seconds = best
     raise GradeFailure(
-        f"pairwise_distances on {what} took {seconds:.3g} s, {ratio:.0f} times as long as "
-        f"scipy.spatial.distance.cdist ({reference_seconds:.3g} s); it may take at most {within:.0f} "
-        f"times as long (best of {runs} {'runs' if runs > 1 else 'run'})\n  hint: {VECTORISE}"
+        with_hints(
+            f"pairwise_distances on {what} took {seconds:.3g} s, {ratio:.0f} times as long as "
+            f"scipy.spatial.distance.cdist ({reference_seconds:.3g} s); it may take at most {within:.0f} "
+            f"times as long (best of {runs} {'runs' if runs > 1 else 'run'})",
+            VECTORISE,
+        )
     )
 
 
@@ -282,9 +288,11 @@ def _judge(function, case):
     got = np.asarray(returned(outcome), dtype=float)
     if np.any(got < 0):
         raise GradeFailure(
-            f"{outcome.call} returned negative distances (the smallest {got.min()!r})\n  hint: "
-            "rounding takes a distance of 0 (parallel rows for cosine) slightly below 0: clip "
-            "(cosine distances to [0, 2])"
+            with_hints(
+                f"{outcome.call} returned negative distances (the smallest {got.min()!r})",
+                "rounding takes a distance of 0 (parallel rows for cosine) slightly below 0: clip "
+                "(cosine distances to [0, 2])",
+            )
         )
 
 

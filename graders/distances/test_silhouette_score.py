@@ -13,7 +13,7 @@ from scipy.spatial.distance import cdist
 from sklearn.metrics import silhouette_samples
 from sklearn.metrics import silhouette_score as sklearn_silhouette
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function, with_hints
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Reals
 from mlkata.grading.memo import cached_reference
@@ -197,7 +197,7 @@ def test_far_from_the_origin(silhouette_score):
     except GradeFailure as failure:
         moved = silhouette_score.call(X - 1e9, labels)  # the same distances, to float64 precision
         if moved.raised is None and np.isclose(moved.value, expected, rtol=1e-6, atol=0):
-            raise GradeFailure(f"{failure}\n  hint: {CANCELLATION}") from None
+            raise GradeFailure(with_hints(str(failure), CANCELLATION)) from None
         raise
 
 

@@ -1,229 +1,39 @@
-"""Grader for metrics/recall, against sklearn.metrics.recall_score."""
+"""Grader for metrics/recall, against sklearn.metrics.recall_score.
 
-import warnings
+The domain, the per-class reference and the averaging and counting mistakes are shared with
+precision and f1 (:mod:`mlkata.grading.classification`).
+"""
 
-import numpy as np
 from sklearn.metrics import recall_score
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
-from mlkata.grading.domains import Domain, Labels, Param
-from mlkata.grading.memo import cached_reference
+from mlkata.grading import points, seeded, student_function
+from mlkata.grading.checks import Differential, expect_cases
+from mlkata.grading.classification import RECALL, ClassificationScore, classification_domain
 
 recall = student_function("recall")
 REFERENCE = "sklearn.metrics.recall_score"
-AVERAGES = ("binary", "micro", "macro", "weighted")
-
-
-def _labels_of(values, n, rng, extra):
-    """Labels 0, 1, 2 in both inputs; ``extra`` adds label 3 to y_pred only, or takes 2 out of it."""
-    n = max(n, 8)
-    y_true = rng.integers(0, 3, size=n)
-    y_true[:3] = [0, 1, 2]
-    y_pred = np.where(rng.random(n) < 0.5, y_true, rng.integers(0, 3, size=n))
-    y_pred[:3] = [0, 1, 2]
-    if extra == "only predicted":
-        y_pred[3] = 3
-    elif extra == "never predicted":
-        y_pred[y_pred == 2] = 0
-    elif extra == "never true":
-        y_true[y_true == 2] = 1
-    return y_true, y_pred
-
-
-def _three_classes(average, extra="only predicted", zero_division=0.0, words=False):
-    def corner(values, rng):
-        y_true, y_pred = _labels_of(values, values["y_true"].size, rng, extra)
-        if words:
-            names = np.array(["ant", "bee", "cat", "dog"])
-            y_true, y_pred = names[y_true], names[y_pred]
-        return {
-            **values,
-            "y_true": y_true,
-            "y_pred": y_pred,
-            "average": average,
-            "zero_division": zero_division,
-        }
-
-    return corner
-
-
-def _binary(how):
-    def corner(values, rng):
-        y = values["y_true"]
-        if how == "label 1 absent":
-            y_true, y_pred = np.zeros_like(y), np.zeros_like(y)
-        elif how == "all wrong":
-            y_true, y_pred = y, 1 - y
-        else:  # uint8
-            y_true, y_pred = y.astype(np.uint8), values["y_pred"].astype(np.uint8)
-        zero_division = 0.0 if how == "uint8" else 1.0
-        return {**values, "y_true": y_true, "y_pred": y_pred, "zero_division": zero_division}
-
-    return corner
-
-
-DOMAIN = Domain(
-    seed=1403,
-    args=(Labels("y_true"), Labels("y_pred")),
-    sizes={"n": (2, 7, 40, 300)},
-    params=(
-        Param("average", "binary", values=("micro", "macro", "weighted"), invalid=("mean", "samples")),
-        Param("zero_division", 0.0, values=(1.0,), invalid=(2.0, -0.5), why_invalid="is not in [0, 1]"),
-    ),
-    custom={
-        "three classes, one only predicted, average='macro'": _three_classes("macro"),
-        "three classes, one only predicted, average='weighted'": _three_classes("weighted"),
-        "three classes, one only predicted, average='micro'": _three_classes("micro"),
-        "a class never predicted, average='macro', zero_division=1.0": _three_classes(
-            "macro", "never predicted", 1.0
-        ),
-        "a class never true, average='weighted', zero_division=1.0": _three_classes(
-            "weighted", "never true", 1.0
-        ),
-        "string labels, average='macro'": _three_classes("macro", words=True),
-        "label 1 absent, zero_division=1.0": _binary("label 1 absent"),
-        "every prediction wrong, zero_division=1.0": _binary("all wrong"),
-        "uint8 labels": _binary("uint8"),
-    },
-)
-
-
-@cached_reference
-def reference(y_true, y_pred, average="binary", zero_division=0.0, labels=None):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # UndefinedMetricWarning when a denominator is 0
-        return float(
-            recall_score(
-                np.asarray(y_true),
-                np.asarray(y_pred),
-                average=average,
-                zero_division=zero_division,
-                labels=labels,
-            )
-        )
-
-
-def _scores_by_class(y_true, y_pred, zero_division):
-    """Per-class scores over the sorted union of the labels, their supports and predicted counts."""
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    classes = np.union1d(y_true, y_pred)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        scores = recall_score(y_true, y_pred, labels=classes, average=None, zero_division=zero_division)
-    return scores, (y_true[:, None] == classes).sum(0), (y_pred[:, None] == classes).sum(0)
-
-
-def _weighted_by_predicted(y_true, y_pred, average="binary", zero_division=0.0):
-    if average != "weighted":
-        raise ValueError("only weighted weighs the classes")
-    scores, _support, predicted = _scores_by_class(y_true, y_pred, zero_division)
-    return float(np.average(scores, weights=predicted))
-
-
-def _products(y_true, y_pred, average="binary", zero_division=0.0):
-    """Counts as sums of products, right for labels {0, 1} only."""
-    if average != "binary":
-        raise ValueError("only binary counts one class")
-    t, p = np.asarray(y_true, float), np.asarray(y_pred, float)
-    return float(t @ p / t.sum()) if t.sum() else zero_division
-
-
-def _swapped(average):
-    return {"macro": "weighted", "weighted": "macro"}.get(average, average)
-
+DOMAIN = classification_domain(1403)
+SCORE = ClassificationScore(recall_score, RECALL)
+reference = SCORE.reference
 
 MISTAKES = (
-    Mistake(
+    SCORE.swapped_mistake(
         "recall divides the true positives by the number TRULY in the class (TP + FN); you "
-        "divided by the number predicted as the class (TP + FP), which is the precision",
-        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
-            y_pred, y_true, average, zero_division
-        ),
+        "divided by the number predicted as the class (TP + FP), which is the precision"
     ),
-    Mistake(
-        "macro is the plain mean of the per-class recalls; weighted weights each class by "
-        "its support (its number of true samples): you mixed the two up",
-        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
-            y_true, y_pred, _swapped(average), zero_division
-        ),
-    ),
-    Mistake(
-        "weighted weights each class by its support, the number of TRUE samples of the class, "
-        "not by the number predicted as it",
-        _weighted_by_predicted,
-    ),
-    Mistake(
-        "the counts are right for labels {0, 1} only: with labels such as {-1, 1} or {1, 2}, "
-        "sum(y_true * y_pred) is not the number of true positives; count "
-        "(y_true == 1) & (y_pred == 1)",
-        _products,
-    ),
-    Mistake(
-        "micro pools the counts of all classes before dividing (sum TP / sum support); you "
-        "averaged the per-class recalls as macro does",
-        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
-            y_true, y_pred, "macro" if average == "micro" else average, zero_division
-        ),
-    ),
-    Mistake(
-        "the classes are the union of the labels in y_true and y_pred: a class that is only "
-        "ever predicted has no true samples, so its recall is zero_division, and it counts in "
-        "the macro mean",
-        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
-            y_true, y_pred, average, zero_division, labels=np.unique(y_true) if average != "binary" else None
-        ),
-    ),
-    Mistake(
-        "use zero_division as the value of a recall whose denominator is 0 (a class with no true samples)",
-        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(y_true, y_pred, average, 0.0),
-    ),
-    Mistake(
-        "with average='binary' the positive label is 1: you computed the recall of label 0",
-        lambda y_true, y_pred, average="binary", zero_division=0.0: reference(
-            1 - np.asarray(y_true), 1 - np.asarray(y_pred), average, zero_division
-        ),
-    ),
+    *SCORE.averaging_mistakes(),
+    *SCORE.counting_mistakes(),
 )
-
-
-def _noisy(rng, values, n, right=0.6):
-    y_true = rng.choice(values, size=n)
-    y_pred = np.where(rng.random(n) < right, y_true, rng.choice(values, size=n))
-    return y_true, y_pred
-
-
-def _score_of_label_one(y_true, y_pred):
-    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
-    return np.sum((y_true == 1) & (y_pred == 1)) / np.sum(y_true == 1)
 
 
 @points(3)
 def test_matches_sklearn_for_every_average(recall):
-    rng = seeded(1401)
-    for n in (11, 40, 400):  # sizes where TP != TN: label 0's score is not the swapped metric
-        y_true, y_pred = _noisy(rng, [0, 1], n)
-        y_true[:2], y_pred[:2] = [0, 1], [1, 1]
-        for average in AVERAGES:
-            expect_close(
-                recall.call(y_true, y_pred, average=average),
-                reference(y_true, y_pred, average),
-                reference=f"{REFERENCE}(average={average!r})",
-                mistakes=MISTAKES,
-            )
-    for n, values in ((13, [0, 1, 2]), (60, [3, 5, 8, 9]), (500, list(range(6)))):
-        # the last label is predicted (once at least) but never true: its recall is 0/0. With
-        # equal supports the macro recall of the true classes is the weighted one: 13 is odd.
-        y_true = rng.choice(values[:-1], size=n)
-        y_pred = np.where(rng.random(n) < 0.4, y_true, rng.choice(values, size=n))
-        y_pred[0] = values[-1]
-        for average in AVERAGES[1:]:
-            expect_close(
-                recall.call(y_true, y_pred, average=average),
-                reference(y_true, y_pred, average),
-                reference=f"{REFERENCE}(average={average!r})",
-                mistakes=MISTAKES,
-            )
+    # binary sizes where TP != TN: label 0's score is not the swapped metric. In the multiclass
+    # draws the last label is predicted (once at least) but never true: its recall is 0/0. With
+    # equal supports the macro recall of the true classes is the weighted one: 13 is odd.
+    SCORE.expect_every_average(
+        recall, seeded(1401), (11, 40, 400), REFERENCE, MISTAKES, multiclass_sizes=(13, 60, 500)
+    )
 
 
 @points(2)
@@ -234,14 +44,7 @@ def test_zero_division(recall):
         ([0, 0, 1, 1, 1], [0, 1, 2, 2, 1], "macro"),  # label 2 never true
         ([0, 0, 1, 1, 1, 0], [0, 1, 2, 2, 1, 2], "weighted"),
     )
-    for y_true, y_pred, average in cases:
-        for zero_division in (0.0, 1.0):
-            expect_close(
-                recall.call(y_true, y_pred, average=average, zero_division=zero_division),
-                reference(y_true, y_pred, average, zero_division),
-                reference=f"{REFERENCE}(average={average!r}, zero_division={zero_division})",
-                mistakes=MISTAKES,
-            )
+    SCORE.expect_zero_division(recall, cases, REFERENCE, MISTAKES)
 
 
 @points(2)
@@ -251,28 +54,7 @@ def test_every_corner_of_the_domain(recall):
 
 @points(1)
 def test_rejects_bad_input(recall):
-    positive_one = Mistake(
-        "average='binary' needs binary labels: with three classes, raise ValueError (as "
-        "scikit-learn does) instead of quietly scoring label 1",
-        lambda y_true, y_pred, average="binary", zero_division=0.0: _score_of_label_one(y_true, y_pred),
-    )
-    expect_rejected(
-        recall,
-        [
-            BadInput(
-                "average='binary' is for two classes and there are three",
-                ([0, 1, 2, 1], [0, 1, 1, 2]),
-                mistakes=(positive_one,),
-            ),
-            BadInput("the positive label 1 is not one of the two labels 2 and 3", ([2, 3, 3], [2, 3, 2])),
-            BadInput(
-                "'average' must be binary, micro, macro or weighted", ([0, 1], [0, 1]), {"average": "mean"}
-            ),
-            BadInput("y_true has 3 values and y_pred 2", ([0, 1, 1], [0, 1])),
-            BadInput("both inputs are empty", ([], [])),
-            *DOMAIN.bad_inputs(),
-        ],
-    )
+    SCORE.expect_rejected(recall, DOMAIN)
 
 
 PROPERTIES = (Differential("recall", DOMAIN, reference, REFERENCE),)

@@ -14,28 +14,11 @@ import numpy as np
 from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
-from mlkata.grading import (
-    GradeFailure,
-    Mistake,
-    expect_close,
-    expect_raises,
-    part_mistakes,
-    points,
-    returned,
-    seeded,
-    student_function,
-)
-from mlkata.grading.checks import (
-    BadInput,
-    Differential,
-    call_case,
-    case_outcome,
-    case_suffix,
-    case_tolerances,
-    expect_rejected,
-)
+from mlkata.grading import GradeFailure, Mistake, points, seeded, student_function, with_hints
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.describe import describe_value
 from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.fits import Trajectory, expect_parts, fit_hints, linear_fit_parts
 from mlkata.grading.memo import cached_reference
 
 logistic_regression_fit = student_function("logistic_regression_fit")
@@ -96,40 +79,11 @@ FIT_MISTAKES = (
 )
 
 
-def _fit_hints(w, b, args, kwargs):
-    hints = []
-    for hint, wrong in FIT_MISTAKES:
-        if hint in hints:
-            continue
-        try:
-            wrong_w, wrong_b = wrong(*args, **kwargs)
-        except Exception:
-            continue
-        if np.allclose(w, wrong_w, rtol=1e-3, atol=1e-3) and abs(b - wrong_b) <= 1e-3 * (1 + abs(wrong_b)):
-            hints.append(hint)
-    return "".join(f"\n  hint: {hint}" for hint in hints)
+DIVERGED = "gradient descent diverged: check the gradient (a mean over the samples, p - y) and the step"
 
 
 def _parts(outcome, d):
-    value = returned(outcome)
-    w_outcome, b_outcome = outcome.part(0, "w"), outcome.part(1, "b")
-    try:
-        w = np.asarray(value[0], dtype=np.float64)
-        b = np.asarray(value[1], dtype=np.float64)
-    except (TypeError, ValueError):
-        w = b = np.array(np.nan)
-    if w.shape != (d,):
-        raise GradeFailure(
-            f"{w_outcome.call}: expected an array of shape ({d},), got {describe_value(value[0])}"
-        )
-    if b.ndim != 0:
-        raise GradeFailure(f"{b_outcome.call}: expected a single number, got {describe_value(value[1])}")
-    if not (np.all(np.isfinite(w)) and np.isfinite(b)):
-        raise GradeFailure(
-            f"{outcome.call} returned non-finite values: w = {describe_value(w)}, b = {float(b)}\n  "
-            "gradient descent diverged: check the gradient (a mean over the samples, p - y) and the step"
-        )
-    return w, float(b)
+    return linear_fit_parts(outcome, d, DIVERGED)
 
 
 def _check_fit(outcome, X, y, l2=1e-2, what="", obj_rtol=1e-6, atol=1e-4, proba_atol=1e-5):
@@ -138,28 +92,28 @@ def _check_fit(outcome, X, y, l2=1e-2, what="", obj_rtol=1e-6, atol=1e-4, proba_
     ref_w, ref_b = reference(X, y, l2)
     reached, optimum = objective(w, b, X, y, l2), objective(ref_w, ref_b, X, y, l2)
 
-    def hints():
-        return _fit_hints(w, b, outcome.args, outcome.kwargs)
+    def failure(text):
+        return GradeFailure(with_hints(text, *fit_hints(w, b, outcome.args, outcome.kwargs, FIT_MISTAKES)))
 
     if reached > optimum + obj_rtol * abs(optimum):
-        raise GradeFailure(
+        raise failure(
             f"{outcome.call}\n  reached the objective mean(log loss) + (l2/2)||w||^2 = {reached!r}\n  "
             f"the optimum is {optimum!r}  ({REFERENCE}{what})\n  your (w, b) = "
             f"({describe_value(w)}, {b!r}), the optimum's = ({describe_value(ref_w)}, {ref_b!r})\n  "
             "a correct gradient descent with the documented lr and n_iter gets there: check the "
-            "gradient and that you take n_iter steps of size lr" + hints()
+            "gradient and that you take n_iter steps of size lr"
         )
     for part, got, want, name in ((0, w, ref_w, "w"), (1, b, ref_b, "b")):
         if not np.allclose(got, want, rtol=atol, atol=atol):
-            raise GradeFailure(
+            raise failure(
                 f"{outcome.part(part, name).call}\n  expected {describe_value(want)}  ({REFERENCE}{what}, "
-                f"within {atol:g})\n  got      {describe_value(got)}" + hints()
+                f"within {atol:g})\n  got      {describe_value(got)}"
             )
     want_p = expit(X @ ref_w + ref_b)
     if not np.allclose(expit(X @ w + b), want_p, rtol=0, atol=proba_atol):
-        raise GradeFailure(
+        raise failure(
             f"{outcome.call}: sigmoid(X @ w + b) differs from predict_proba(X)[:, 1] of {REFERENCE}{what} "
-            f"by up to {np.max(np.abs(expit(X @ w + b) - want_p)):.3g} (allowed {proba_atol:g})" + hints()
+            f"by up to {np.max(np.abs(expit(X @ w + b) - want_p)):.3g} (allowed {proba_atol:g})"
         )
 
 
@@ -198,15 +152,9 @@ def test_honours_lr_and_n_iter(logistic_regression_fit):
         w, b = w - 0.5 * (X.T @ r / len(y) + 0.2 * w), b - 0.5 * np.mean(r)
         outcome = logistic_regression_fit.call(X, y, l2=0.2, lr=0.5, n_iter=n_iter)
         what = f"{n_iter} gradient step(s) of size lr from w = 0, b = 0"
-        for index, name, want in ((0, "w", w), (1, "b", b)):
-            expect_close(
-                outcome.part(index, name),
-                want,
-                reference=what,
-                rtol=1e-9,
-                atol=1e-12,
-                mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
-            )
+        expect_parts(
+            outcome, (w, b), ("w", "b"), reference=what, mistakes=TRAJECTORY_MISTAKES, rtol=1e-9, atol=1e-12
+        )
     _check_fit(logistic_regression_fit.call(X, y, l2=0.1, lr=1.0, n_iter=300), X, y, 0.1, " with l2=0.1")
 
 
@@ -274,35 +222,26 @@ DOMAIN = Domain(
 step: the random tests above judge the optimum it converges to."""
 
 
-def _part(index):
-    return lambda *args, **kwargs: np.asarray(descent(*args, **kwargs)[index], float)
-
-
-def _judge(function, case):
+def _one_class(case):
     y = np.asarray(case.args[1])
     if y.size and np.all(y == y.reshape(-1)[0]):  # property tests draw n = 1: one class only
-        expect_raises(call_case(function, case), because="y holds one class only")
-        return
-    outcome = case_outcome(function, case)
-    _parts(outcome, np.shape(case.args[0])[1])
-    expected = descent(*case.widened, **case.widened_kwargs)
-    what = "n_iter gradient steps of size lr from w = 0, b = 0 (the docstring's update)" + case_suffix(case)
-    for index, name in enumerate(("w", "b")):
-        rtol, atol = case_tolerances(_part(index), case, expected[index], rtol=1e-8, atol=1e-10)
-        expect_close(
-            outcome.part(index, name),
-            expected[index],
-            reference=what,
-            rtol=rtol,
-            atol=atol,
-            mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
-        )
+        return "y holds one class only"
+    return None
+
+
+TRAJECTORY = Trajectory(
+    descent,
+    ("w", "b"),
+    "n_iter gradient steps of size lr from w = 0, b = 0 (the docstring's update)",
+    TRAJECTORY_MISTAKES,
+    parts=lambda outcome, case: _parts(outcome, np.shape(case.args[0])[1]),
+    refuses=_one_class,
+)
 
 
 @points(2)
 def test_every_corner_of_the_domain(logistic_regression_fit):
-    for case in DOMAIN.corner_cases():
-        _judge(logistic_regression_fit, case)
+    TRAJECTORY.expect_corners(logistic_regression_fit, DOMAIN)
 
 
 @points(1)
@@ -331,4 +270,4 @@ def test_rejects_bad_input(logistic_regression_fit):
     )
 
 
-PROPERTIES = (Differential("logistic_regression_fit", DOMAIN, judge=_judge),)
+PROPERTIES = (Differential("logistic_regression_fit", DOMAIN, judge=TRAJECTORY.judge),)

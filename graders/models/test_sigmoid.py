@@ -12,6 +12,7 @@ from mlkata.grading import (
     returned,
     seeded,
     student_function,
+    with_hints,
 )
 from mlkata.grading.checks import (
     BadInput,
@@ -153,7 +154,7 @@ def test_tiny_probabilities_keep_their_precision(sigmoid):
             for m in MISTAKES
             if got.shape == z.shape and np.allclose(got, m.compute(z), rtol=1e-6, atol=0.0)
         ]
-        raise GradeFailure(str(failure) + "".join(f"\n  hint: {hint}" for hint in hints)) from None
+        raise GradeFailure(with_hints(str(failure), *hints)) from None
 
 
 @points(2)

@@ -19,25 +19,16 @@ from sklearn.linear_model import LogisticRegression
 from mlkata.grading import (
     GradeFailure,
     Mistake,
-    expect_close,
-    expect_raises,
-    part_mistakes,
     points,
     returned,
     seeded,
     student_function,
+    with_hints,
 )
-from mlkata.grading.checks import (
-    BadInput,
-    Differential,
-    call_case,
-    case_outcome,
-    case_suffix,
-    case_tolerances,
-    expect_rejected,
-)
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.describe import describe_value
 from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.fits import Trajectory, expect_parts, fit_hints
 from mlkata.grading.memo import cached_reference
 
 softmax_regression_fit = student_function("softmax_regression_fit")
@@ -117,18 +108,6 @@ FIT_MISTAKES = (
 )
 
 
-def _fit_hints(W, b, args, kwargs):
-    hints = []
-    for hint, wrong in FIT_MISTAKES:
-        try:
-            wrong_W, wrong_b = wrong(*args, **kwargs)
-        except Exception:
-            continue
-        if np.allclose(W, wrong_W, rtol=1e-3, atol=1e-3) and np.allclose(b, wrong_b, rtol=1e-3, atol=1e-3):
-            hints.append(hint)
-    return "".join(f"\n  hint: {hint}" for hint in hints)
-
-
 def _parts(outcome, d, k):
     value = returned(outcome)
     W_outcome, b_outcome = outcome.part(0, "W"), outcome.part(1, "b")
@@ -138,18 +117,21 @@ def _parts(outcome, d, k):
     except (TypeError, ValueError):
         W = b = np.array(np.nan)
     if W.shape != (d, k):
-        hint = ""
+        hints = []
         if W.shape == (k, d):
-            hint = "\n  hint: W has one column per class, shape (d, k) (scikit-learn's coef_ is W.T)"
+            hints.append("W has one column per class, shape (d, k) (scikit-learn's coef_ is W.T)")
         elif W.ndim == 2 and W.shape[0] == d and W.shape[1] > k:
-            hint = (
-                f"\n  hint: y holds {k} distinct labels, so W has {k} columns: labels such as {{1, 2, 3}} "
+            hints.append(
+                f"y holds {k} distinct labels, so W has {k} columns: labels such as {{1, 2, 3}} "
                 "are not column indices (np.eye(y.max() + 1)[y] adds a column for the unused 0); number "
                 "the classes with np.unique(y, return_inverse=True)"
             )
         raise GradeFailure(
-            f"{W_outcome.call}: expected an array of shape ({d}, {k}) (d features, k classes), got "
-            f"{describe_value(value[0])}{hint}"
+            with_hints(
+                f"{W_outcome.call}: expected an array of shape ({d}, {k}) (d features, k classes), got "
+                f"{describe_value(value[0])}",
+                *hints,
+            )
         )
     if b.shape != (k,):
         raise GradeFailure(
@@ -171,28 +153,28 @@ def _check_fit(outcome, X, y, l2=1e-2, what="", obj_rtol=1e-6, atol=1e-4, proba_
     ref_W, ref_b = reference(X, y, l2)
     reached, optimum = objective(W, b, X, y, l2), objective(ref_W, ref_b, X, y, l2)
 
-    def hints():
-        return _fit_hints(W, b, outcome.args, outcome.kwargs)
+    def failure(text):
+        return GradeFailure(with_hints(text, *fit_hints(W, b, outcome.args, outcome.kwargs, FIT_MISTAKES)))
 
     if reached > optimum + obj_rtol * abs(optimum):
-        raise GradeFailure(
+        raise failure(
             f"{outcome.call}\n  reached the objective mean(cross-entropy) + (l2/2)||W||^2 = {reached!r}\n  "
             f"the optimum is {optimum!r}  ({REFERENCE}{what})\n  your W = {describe_value(W)}, b = "
             f"{describe_value(b)}\n  the optimum's W = {describe_value(ref_W)}, b = {describe_value(ref_b)}\n"
             "  a correct gradient descent with the documented lr and n_iter gets there: check the "
-            "gradient, the column of each class, and that you take n_iter steps of size lr" + hints()
+            "gradient, the column of each class, and that you take n_iter steps of size lr"
         )
     for part, got, want, name in ((0, W, ref_W, "W"), (1, b, ref_b, "b")):
         if not np.allclose(got, want, rtol=atol, atol=atol):
-            raise GradeFailure(
+            raise failure(
                 f"{outcome.part(part, name).call}\n  expected {describe_value(want)}  ({REFERENCE}{what}, "
-                f"within {atol:g})\n  got      {describe_value(got)}" + hints()
+                f"within {atol:g})\n  got      {describe_value(got)}"
             )
     got_p, want_p = softmax(X @ W + b, axis=1), softmax(X @ ref_W + ref_b, axis=1)
     if not np.allclose(got_p, want_p, rtol=0, atol=proba_atol):
-        raise GradeFailure(
+        raise failure(
             f"{outcome.call}: softmax(X @ W + b) differs from predict_proba(X) of {REFERENCE}{what} "
-            f"by up to {np.max(np.abs(got_p - want_p)):.3g} (allowed {proba_atol:g})" + hints()
+            f"by up to {np.max(np.abs(got_p - want_p)):.3g} (allowed {proba_atol:g})"
         )
 
 
@@ -295,15 +277,9 @@ def test_honours_lr_and_n_iter(softmax_regression_fit):
         outcome = softmax_regression_fit.call(X, y, l2=0.2, lr=0.5, n_iter=n_iter)
         expected = descent(X, y, 0.2, 0.5, n_iter)
         what = f"{n_iter} gradient step(s) of size lr from W = 0, b = 0"
-        for index, name in enumerate(("W", "b")):
-            expect_close(
-                outcome.part(index, name),
-                expected[index],
-                reference=what,
-                rtol=1e-9,
-                atol=1e-12,
-                mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
-            )
+        expect_parts(
+            outcome, expected, ("W", "b"), reference=what, mistakes=TRAJECTORY_MISTAKES, rtol=1e-9, atol=1e-12
+        )
     _check_fit(softmax_regression_fit.call(X, y, l2=0.1, lr=1.0, n_iter=300), X, y, 0.1, " with l2=0.1")
 
 
@@ -357,35 +333,19 @@ DOMAIN = Domain(
 step: the random tests above judge the optimum it converges to."""
 
 
-def _part(index):
-    return lambda *args, **kwargs: np.asarray(descent(*args, **kwargs)[index], float)
-
-
-def _judge(function, case):
-    y = np.asarray(case.args[1])
-    if np.unique(y).size < 2:  # one class only
-        expect_raises(call_case(function, case), because="y holds one class only")
-        return
-    outcome = case_outcome(function, case)
-    _parts(outcome, np.shape(case.args[0])[1], np.unique(y).size)
-    expected = descent(*case.widened, **case.widened_kwargs)
-    what = "n_iter gradient steps of size lr from W = 0, b = 0 (the docstring's update)" + case_suffix(case)
-    for index, name in enumerate(("W", "b")):
-        rtol, atol = case_tolerances(_part(index), case, expected[index], rtol=1e-8, atol=1e-10)
-        expect_close(
-            outcome.part(index, name),
-            expected[index],
-            reference=what,
-            rtol=rtol,
-            atol=atol,
-            mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
-        )
+TRAJECTORY = Trajectory(
+    descent,
+    ("W", "b"),
+    "n_iter gradient steps of size lr from W = 0, b = 0 (the docstring's update)",
+    TRAJECTORY_MISTAKES,
+    parts=lambda outcome, case: _parts(outcome, np.shape(case.args[0])[1], np.unique(case.args[1]).size),
+    refuses=lambda case: "y holds one class only" if np.unique(case.args[1]).size < 2 else None,
+)
 
 
 @points(2)
 def test_every_corner_of_the_domain(softmax_regression_fit):
-    for case in DOMAIN.corner_cases():
-        _judge(softmax_regression_fit, case)
+    TRAJECTORY.expect_corners(softmax_regression_fit, DOMAIN)
 
 
 @points(1)
@@ -414,4 +374,4 @@ def test_rejects_bad_input(softmax_regression_fit):
     )
 
 
-PROPERTIES = (Differential("softmax_regression_fit", DOMAIN, judge=_judge),)
+PROPERTIES = (Differential("softmax_regression_fit", DOMAIN, judge=TRAJECTORY.judge),)

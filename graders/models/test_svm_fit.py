@@ -16,26 +16,11 @@ import warnings
 import numpy as np
 from sklearn.svm import SVC, LinearSVC
 
-from mlkata.grading import (
-    GradeFailure,
-    Mistake,
-    expect_close,
-    part_mistakes,
-    points,
-    returned,
-    seeded,
-    student_function,
-)
-from mlkata.grading.checks import (
-    BadInput,
-    Differential,
-    case_outcome,
-    case_suffix,
-    case_tolerances,
-    expect_rejected,
-)
+from mlkata.grading import GradeFailure, Mistake, points, seeded, student_function, with_hints
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.describe import describe_value
 from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.fits import Trajectory, linear_fit_parts
 from mlkata.grading.memo import cached_reference
 
 svm_fit = student_function("svm_fit")
@@ -100,29 +85,14 @@ def _fit_hints(w, b, X, y, C, ref):
         best = wrong_objective(wrong_w, wrong_b, X, y, C)
         if nearer and wrong_objective(w, b, X, y, C) <= (1 + OBJECTIVE_SLACK) * best:
             hints.append(hint)
-    return "".join(f"\n  hint: {hint}" for hint in hints)
+    return hints
+
+
+DIVERGED = "the descent diverged: check the sign of the subgradient and the step lr / sqrt(t)"
 
 
 def _parts(outcome, d):
-    value = returned(outcome)
-    w_outcome, b_outcome = outcome.part(0, "w"), outcome.part(1, "b")
-    try:
-        w = np.asarray(value[0], dtype=np.float64)
-        b = np.asarray(value[1], dtype=np.float64)
-    except (TypeError, ValueError):
-        w = b = np.array(np.nan)
-    if w.shape != (d,):
-        raise GradeFailure(
-            f"{w_outcome.call}: expected an array of shape ({d},), got {describe_value(value[0])}"
-        )
-    if b.ndim != 0:
-        raise GradeFailure(f"{b_outcome.call}: expected a single number, got {describe_value(value[1])}")
-    if not (np.all(np.isfinite(w)) and np.isfinite(b)):
-        raise GradeFailure(
-            f"{outcome.call} returned non-finite values: w = {describe_value(w)}, b = {float(b)}\n  "
-            "the descent diverged: check the sign of the subgradient and the step lr / sqrt(t)"
-        )
-    return w, float(b)
+    return linear_fit_parts(outcome, d, DIVERGED)
 
 
 def _check_fit(outcome, X, y, C=1.0, what=""):
@@ -134,25 +104,27 @@ def _check_fit(outcome, X, y, C=1.0, what=""):
     fit_text = (
         f"your (w, b) = ({describe_value(w)}, {b!r}), the optimum's = ({describe_value(ref_w)}, {ref_b!r})"
     )
+
+    def failure(text):
+        return GradeFailure(with_hints(text, *_fit_hints(w, b, X, y, C, ref)))
+
     if reached > (1 + OBJECTIVE_SLACK) * optimum:
-        raise GradeFailure(
+        raise failure(
             f"{outcome.call}\n  reached the objective 0.5 * ||w||^2 + C * sum(hinge) = {reached!r}\n  "
             f"the optimum is {optimum!r}  ({REFERENCE}{what}); within 1 % is enough\n  {fit_text}\n  "
             "check which samples enter the subgradient (margin < 1), its sign, and the step "
-            "lr / sqrt(t)" + _fit_hints(w, b, X, y, C, ref)
+            "lr / sqrt(t)"
         )
     agree = float(np.mean(np.where(X @ w + b >= 0, 1, -1) == np.where(X @ ref_w + ref_b >= 0, 1, -1)))
     if agree < AGREEMENT:
-        raise GradeFailure(
+        raise failure(
             f"{outcome.call}\n  sign(X @ w + b) agrees with {REFERENCE}{what}.predict(X) on "
             f"{agree:.1%} of the samples (at least {AGREEMENT:.0%} needed)\n  {fit_text}"
-            + _fit_hints(w, b, X, y, C, ref)
         )
     far_w = np.abs(w - ref_w) > COEF_SLACK * (1 + np.abs(ref_w))
     if np.any(far_w) or abs(b - ref_b) > COEF_SLACK * (1 + abs(ref_b)):
-        raise GradeFailure(
-            f"{outcome.call}\n  (w, b) is not within 10 % of (1 + |optimum|) of {REFERENCE}{what}: "
-            f"{fit_text}" + _fit_hints(w, b, X, y, C, ref)
+        raise failure(
+            f"{outcome.call}\n  (w, b) is not within 10 % of (1 + |optimum|) of {REFERENCE}{what}: {fit_text}"
         )
 
 
@@ -283,31 +255,20 @@ DOMAIN = Domain(
 step: the random tests above judge the optimum it approaches."""
 
 
-def _part(index):
-    return lambda *args, **kwargs: np.asarray(descent(*args, **kwargs)[index], float)
-
-
-def _judge(function, case):
-    outcome = case_outcome(function, case)
-    _parts(outcome, np.shape(case.args[0])[1])
-    expected = descent(*case.widened, **case.widened_kwargs)
-    what = "n_iter subgradient steps of lr / sqrt(t) from w = 0, b = 0, the best iterate" + case_suffix(case)
-    for index, name in enumerate(("w", "b")):
-        rtol, atol = case_tolerances(_part(index), case, expected[index], rtol=1e-6, atol=1e-9)
-        expect_close(
-            outcome.part(index, name),
-            expected[index],
-            reference=what,
-            rtol=rtol,
-            atol=atol,
-            mistakes=part_mistakes(TRAJECTORY_MISTAKES, index),
-        )
+TRAJECTORY = Trajectory(
+    descent,
+    ("w", "b"),
+    "n_iter subgradient steps of lr / sqrt(t) from w = 0, b = 0, the best iterate",
+    TRAJECTORY_MISTAKES,
+    parts=lambda outcome, case: _parts(outcome, np.shape(case.args[0])[1]),
+    rtol=1e-6,
+    atol=1e-9,
+)
 
 
 @points(2)
 def test_every_corner_of_the_domain(svm_fit):
-    for case in DOMAIN.corner_cases():
-        _judge(svm_fit, case)
+    TRAJECTORY.expect_corners(svm_fit, DOMAIN)
 
 
 @points(1)
@@ -333,4 +294,4 @@ def test_rejects_bad_input(svm_fit):
     )
 
 
-PROPERTIES = (Differential("svm_fit", DOMAIN, judge=_judge),)
+PROPERTIES = (Differential("svm_fit", DOMAIN, judge=TRAJECTORY.judge),)

@@ -25,6 +25,7 @@ from mlkata.grading import (
     returned,
     seeded,
     student_function,
+    with_hints,
 )
 from mlkata.grading.checks import (
     READ_ONLY_HINT,
@@ -155,9 +156,9 @@ def learner_cache(forward_function, case):
     batch = Case(case.name, case.args[:3], case.kwargs, case.float32)
     outcome = call_case(forward_function, batch)
     if outcome.raised is not None and "read-only" in outcome.raised.message:
-        raise GradeFailure(f"{outcome.call} raised {outcome.raised.summary()}\n  hint: {READ_ONLY_HINT}")
+        raise GradeFailure(with_hints(f"{outcome.call} raised {outcome.raised.summary()}", READ_ONLY_HINT))
     if outcome.unplain is not None:
-        raise GradeFailure(f"{outcome.call} returned {outcome.unplain}\n  hint: {PLAIN_CACHE}")
+        raise GradeFailure(with_hints(f"{outcome.call} returned {outcome.unplain}", PLAIN_CACHE))
     try:
         value = returned(outcome)
     except NotImplementedYet:
@@ -167,7 +168,7 @@ def learner_cache(forward_function, case):
         ) from None
     if not (isinstance(value, tuple | list) and len(value) == 2):
         raise GradeFailure(
-            f"{outcome.call} returned {type(value).__name__}, not (out, cache)\n  hint: {PLAIN_CACHE}"
+            with_hints(f"{outcome.call} returned {type(value).__name__}, not (out, cache)", PLAIN_CACHE)
         )
     expected = forward(*batch.widened, **batch.widened_kwargs)
     rtol, atol = case_tolerances(forward, batch, expected, rtol=1e-7, atol=1e-12)

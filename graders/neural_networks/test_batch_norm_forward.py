@@ -6,7 +6,7 @@ it to their batch_norm_backward), and must only be plain data.
 
 import numpy as np
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function, with_hints
 from mlkata.grading.checks import (
     READ_ONLY_HINT,
     BadInput,
@@ -17,6 +17,7 @@ from mlkata.grading.checks import (
     conditioning_tolerance,
     expect_rejected,
 )
+from mlkata.grading.corners import numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
 
@@ -95,12 +96,15 @@ MISTAKES = (
 def expect_out(outcome, expected, *, reference_name=REFERENCE, rtol=1e-7, atol=1e-12):
     """Check the returned (out, cache): a pair, a plain cache, and out."""
     if outcome.unplain is not None:
-        raise GradeFailure(f"{outcome.call} returned {outcome.unplain}\n  hint: {PLAIN_CACHE}")
+        raise GradeFailure(with_hints(f"{outcome.call} returned {outcome.unplain}", PLAIN_CACHE))
     value = outcome.value
     if outcome.raised is None and not (isinstance(value, tuple | list) and len(value) == 2):
         raise GradeFailure(
-            f"{outcome.call} returned {type(value).__name__} {value!r:.100}; expected a pair (out, cache)"
-            f"\n  hint: {PLAIN_CACHE}"
+            with_hints(
+                f"{outcome.call} returned {type(value).__name__} {value!r:.100}; expected a pair "
+                "(out, cache)",
+                PLAIN_CACHE,
+            )
         )
     expect_close(
         outcome.part(0, "out"), expected, reference=reference_name, rtol=rtol, atol=atol, mistakes=MISTAKES
@@ -111,7 +115,7 @@ def judge(function, case):
     """One domain case: ``out`` against the reference (float32 and offset cases widened)."""
     outcome = call_case(function, case)
     if outcome.raised is not None and "read-only" in outcome.raised.message:
-        raise GradeFailure(f"{outcome.call} raised {outcome.raised.summary()}\n  hint: {READ_ONLY_HINT}")
+        raise GradeFailure(with_hints(f"{outcome.call} raised {outcome.raised.summary()}", READ_ONLY_HINT))
     expected = reference(*case.widened, **case.widened_kwargs)
     rtol, atol = case_tolerances(reference, case, expected, rtol=1e-7, atol=1e-12)
     atol = max(atol, conditioning_tolerance(reference, case, expected))  # features near 1e6
@@ -231,7 +235,8 @@ def test_rejects_bad_input(batch_norm_forward):
             BadInput("X has no rows: a batch of no samples has no mean", (np.zeros((0, 3)), gamma, beta)),
             BadInput("eps=0.0 is not positive", (X, gamma, beta), {"eps": 0.0}),
             BadInput("'a' is not a number", ([["a", "b", "c"]], gamma, beta)),
-            *DOMAIN.bad_inputs(),
+            *DOMAIN.bad_inputs(),  # a single gamma or beta too: they are not broadcast
+            *numbers_as_strings(DOMAIN),
         ],
     )
 

@@ -10,9 +10,11 @@ import numpy as np
 from scipy.signal import correlate
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
+from mlkata.grading.corners import numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.typed import expect_typed_cases, typed_judge
 
 conv2d = student_function("conv2d")
 REFERENCE = (
@@ -221,9 +223,13 @@ DOMAIN = Domain(
 )
 
 
+FLOAT64_MAPS = {"reference_name": REFERENCE, "float64": True, "same_shape": False}
+"""Every case's result is a float64 array (of the output's shape), whatever X's dtype."""
+
+
 @points(2)
 def test_every_corner_of_the_domain(conv2d):
-    expect_cases(conv2d, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    expect_typed_cases(conv2d, DOMAIN.corner_cases(), reference, mistakes=MISTAKES, **FLOAT64_MAPS)
 
 
 @points(1)
@@ -242,9 +248,10 @@ def test_rejects_bad_input(conv2d):
                 {"padding": 1},
             ),
             BadInput("stride=2.0 is not an integer", (X, W, b), {"stride": 2.0}),
-            *DOMAIN.bad_inputs(),
+            *DOMAIN.bad_inputs(),  # a one-channel W or a single bias too: nothing is broadcast
+            *numbers_as_strings(DOMAIN),
         ],
     )
 
 
-PROPERTIES = (Differential("conv2d", DOMAIN, reference, REFERENCE),)
+PROPERTIES = (Differential("conv2d", DOMAIN, judge=typed_judge(reference, **FLOAT64_MAPS)),)

@@ -3,9 +3,11 @@
 import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
-from mlkata.grading.domains import Domain, Labels, Reals
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
+from mlkata.grading.corners import numbers_as_strings
+from mlkata.grading.domains import Case, Domain, Labels, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.typed import expect_typed_case, expect_typed_cases, typed_judge
 
 dropout = student_function("dropout")
 REFERENCE = "X * mask / (1 - p) (numpy, mask as bool)"
@@ -85,11 +87,14 @@ def test_p_zero_keeps_everything(dropout):
     expect_close(
         dropout.call(X, 0.0, np.ones(X.shape, dtype=bool)),
         X,
-        reference="p = 0 drops nothing (the mask is all True): the result is X itself",
+        reference="p = 0 drops nothing (the mask is all True): the result equals X",
         rtol=0,
         atol=0,
         mistakes=MISTAKES,
     )
+    for name, given in (("a list", [3, -1, 2]), ("integers", np.array([[4, -2], [0, 7]]))):
+        case = Case(f"p = 0, X {name}", (given, 0.0, np.ones(np.shape(given), dtype=bool)))
+        expect_typed_case(dropout, case, reference, reference_name=REFERENCE + ": X as a float array")
 
 
 @points(1)
@@ -134,6 +139,19 @@ def _integer_x(values, rng):
     return values
 
 
+def _keep_integers(values, rng):
+    """p = 0 on integer X: the result is still a float array, not X."""
+    values.update(X=rng.integers(-5, 6, size=values["X"].shape), p=0.0)
+    values["mask"] = np.ones_like(values["mask"], dtype=bool)
+    return values
+
+
+def _a_number(values, rng):
+    """X and its mask a number each: a number gives a number."""
+    values.update(X=float(values["X"][0]), mask=bool(values["mask"][0]))
+    return values
+
+
 DOMAIN = Domain(
     seed=2711,
     args=(
@@ -147,6 +165,8 @@ DOMAIN = Domain(
         "p = 0.999": _nearly_all_dropped,
         "every unit dropped": _all_dropped,
         "integer X, p = 0.3": _integer_x,
+        "p = 0, integer X": _keep_integers,
+        "X a number": _a_number,
     },
     empty="map",
 )
@@ -154,7 +174,7 @@ DOMAIN = Domain(
 
 @points(2)
 def test_every_corner_of_the_domain(dropout):
-    expect_cases(dropout, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    expect_typed_cases(dropout, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -173,7 +193,9 @@ def test_rejects_bad_input(dropout):
             BadInput("mask holds 0.5, neither True nor False", (X, 0.5, np.where(mask, 1.0, 0.5))),
             BadInput("mask holds 2, neither 1 nor 0", (X, 0.5, np.where(mask, 2, 0))),
             BadInput("'a' is not a number", (["a", "b"], 0.5, [True, False])),
+            BadInput("p=[0.5] is an array, not a number", (X, np.array([0.5]), mask)),
             *DOMAIN.bad_inputs(),
+            *numbers_as_strings(DOMAIN),
         ],
     )
 
@@ -188,4 +210,4 @@ def test_empty_input_gives_an_empty_array(dropout):
         )
 
 
-PROPERTIES = (Differential("dropout", DOMAIN, reference, REFERENCE),)
+PROPERTIES = (Differential("dropout", DOMAIN, judge=typed_judge(reference, REFERENCE)),)

@@ -9,15 +9,11 @@ import numpy as np
 from scipy.special import erf, erfc, expit
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import (
-    BadInput,
-    Differential,
-    expect_cases,
-    expect_empty_maps_to_empty,
-    expect_rejected,
-)
+from mlkata.grading.checks import BadInput, Differential, expect_empty_maps_to_empty, expect_rejected
+from mlkata.grading.corners import entries_as_strings, number_corners
 from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.typed import expect_typed_cases, typed_judge
 
 gelu = student_function("gelu")
 REFERENCE = "0.5 * z * (1 + scipy.special.erf(z / sqrt(2)))"
@@ -55,6 +51,7 @@ DOMAIN = Domain(
         "values exactly 0": _at_zero,
         "where the tanh approximation is off": _where_tanh_is_off,
         "both tails": _tails,
+        **number_corners("z"),  # a number gives a number (a float, not a 0-d array)
     },
 )
 
@@ -147,7 +144,7 @@ def test_tails_and_scalars(gelu):
 
 @points(2)
 def test_every_corner_of_the_domain(gelu):
-    expect_cases(gelu, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    expect_typed_cases(gelu, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
 
 
 @points(1)
@@ -158,6 +155,7 @@ def test_rejects_bad_input(gelu):
             BadInput("'a' and 'b' are not numbers", (["a", "b"],)),
             BadInput("the nested list is ragged, so it is not an array", ([[1.0, 2.0], [3.0]],)),
             *DOMAIN.bad_inputs(),
+            *entries_as_strings(DOMAIN),
         ],
     )
 
@@ -167,4 +165,4 @@ def test_empty_input_gives_an_empty_array(gelu):
     expect_empty_maps_to_empty(gelu)
 
 
-PROPERTIES = (Differential("gelu", DOMAIN, reference, REFERENCE),)
+PROPERTIES = (Differential("gelu", DOMAIN, judge=typed_judge(reference, REFERENCE)),)

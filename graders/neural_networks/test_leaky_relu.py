@@ -3,15 +3,11 @@
 import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import (
-    BadInput,
-    Differential,
-    expect_cases,
-    expect_empty_maps_to_empty,
-    expect_rejected,
-)
+from mlkata.grading.checks import BadInput, Differential, expect_empty_maps_to_empty, expect_rejected
+from mlkata.grading.corners import entries_as_strings, number_corners, numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.typed import expect_typed_cases, typed_judge
 
 leaky_relu = student_function("leaky_relu")
 REFERENCE = "numpy.where(z > 0, z, alpha * z)"
@@ -40,7 +36,11 @@ DOMAIN = Domain(
     ),
     sizes={"n": (7, 200)},
     empty="map",
-    custom={"values exactly at the kink": _at_the_kink, "alpha = 2.5 (above 1)": _steep},
+    custom={
+        "values exactly at the kink": _at_the_kink,
+        "alpha = 2.5 (above 1)": _steep,
+        **number_corners("z"),  # a number gives a number (a float, not a 0-d array)
+    },
 )
 
 
@@ -134,7 +134,9 @@ def test_default_alpha_zero_large_values_and_scalars(leaky_relu):
 
 @points(2)
 def test_every_corner_of_the_domain(leaky_relu):
-    expect_cases(leaky_relu, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    expect_typed_cases(
+        leaky_relu, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES
+    )
 
 
 @points(1)
@@ -146,7 +148,10 @@ def test_rejects_bad_input(leaky_relu):
             BadInput("the nested list is ragged, so it is not an array", ([[1.0, 2.0], [3.0]],)),
             BadInput("alpha='big' is not a number", ([1.0, -2.0],), {"alpha": "big"}),
             BadInput("alpha=-inf is not finite", ([1.0, -2.0],), {"alpha": -np.inf}),
+            BadInput("alpha=[0.5] is an array, not a number", ([1.0, -2.0],), {"alpha": np.array([0.5])}),
             *DOMAIN.bad_inputs(),
+            *numbers_as_strings(DOMAIN),
+            *entries_as_strings(DOMAIN),
         ],
     )
 
@@ -157,4 +162,4 @@ def test_empty_input_gives_an_empty_array(leaky_relu):
     expect_empty_maps_to_empty(leaky_relu, alpha=0.3)
 
 
-PROPERTIES = (Differential("leaky_relu", DOMAIN, reference, REFERENCE),)
+PROPERTIES = (Differential("leaky_relu", DOMAIN, judge=typed_judge(reference, REFERENCE)),)

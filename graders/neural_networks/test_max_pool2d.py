@@ -4,9 +4,11 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
+from mlkata.grading.checks import BadInput, Differential, expect_rejected
+from mlkata.grading.corners import numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.typed import expect_typed_cases, typed_judge
 
 max_pool2d = student_function("max_pool2d")
 REFERENCE = "sliding_window_view(X, (size, size), axis=(2, 3))[:, :, ::stride, ::stride].max(axis=(4, 5))"
@@ -212,9 +214,13 @@ DOMAIN = Domain(
 )
 
 
+FLOAT64_MAPS = {"reference_name": REFERENCE, "float64": True, "same_shape": False}
+"""Every case's result is a float64 array (of the pooled shape): integer and uint8 X too."""
+
+
 @points(2)
 def test_every_corner_of_the_domain(max_pool2d):
-    expect_cases(max_pool2d, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    expect_typed_cases(max_pool2d, DOMAIN.corner_cases(), reference, mistakes=MISTAKES, **FLOAT64_MAPS)
 
 
 @points(1)
@@ -229,8 +235,9 @@ def test_rejects_bad_input(max_pool2d):
             BadInput("'a' is not a number", ([[[["a", "b"], ["c", "d"]]]],)),
             BadInput("stride=2.0 is not an integer", (X,), {"stride": 2.0}),
             *DOMAIN.bad_inputs(),
+            *numbers_as_strings(DOMAIN),
         ],
     )
 
 
-PROPERTIES = (Differential("max_pool2d", DOMAIN, reference, REFERENCE),)
+PROPERTIES = (Differential("max_pool2d", DOMAIN, judge=typed_judge(reference, **FLOAT64_MAPS)),)

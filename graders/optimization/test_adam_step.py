@@ -6,6 +6,9 @@ built with ``lr``, ``beta1``, ``beta2`` and ``eps``, its ``ms = [m]``, ``vs = [v
 ``t = t - 1`` set (it counts its steps itself, adding 1 before each), then one
 ``_get_updates([grad])``: ``w_new`` is ``w`` plus that update, ``m_new`` and ``v_new`` its new
 moments. Its form is lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t), step -lr_t * m / (sqrt(v) + eps).
+The three parts must be float64 arrays of ``w``'s shape, as the docstring promises: 0-d arrays
+for a number ``w`` (not numpy scalars), float64 for float32 or integer inputs
+(:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import numpy as np
@@ -23,6 +26,7 @@ from mlkata.grading.checks import (
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.functions import Given
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 adam_step = student_function("adam_step")
 REFERENCE = "sklearn AdamOptimizer(lr, beta1, beta2, eps), one step from ms=[m], vs=[v] at step t"
@@ -143,6 +147,7 @@ def check(outcome, args, kwargs, suffix="", tolerances=None):
             atol=max(atol, atols[index]),
             mistakes=PART_MISTAKES[index],
         )
+    expect_float64(outcome, PARTS)
 
 
 def _problem(rng, shape, w_scale=1.0):

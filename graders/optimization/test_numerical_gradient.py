@@ -8,7 +8,9 @@ central differences at that ``eps`` can reach (estimated from this grader's own 
 differences, a separate loop, and the rounding of ``f``); then against those central
 differences themselves, within rounding, which is what shows that ``eps`` is the step.
 ``scipy.optimize.approx_fprime`` is the forward-difference version: it is how the
-forward-difference mistake is recognised.
+forward-difference mistake is recognised. The gradient must be a float64 array of ``x``'s
+shape, as the docstring promises: 0-d for a number ``x`` (not a numpy scalar)
+(:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import numpy as np
@@ -19,6 +21,7 @@ from mlkata.grading import Mistake, expect_close, points, returned, seeded, stud
 from mlkata.grading.checks import BadInput, Differential, case_outcome, case_suffix, expect_rejected
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.functions import Formula, Given, log1p, log_sum_exp, sin
+from mlkata.grading.result_types import expect_float64
 
 numerical_gradient = student_function("numerical_gradient")
 REFERENCE = "the analytic gradient"
@@ -199,6 +202,7 @@ def check(outcome, f, point, eps=1e-6, suffix=""):
         atol=rounding,
         mistakes=MISTAKES,
     )
+    expect_float64(outcome)
 
 
 def _judge(function, case: Case):

@@ -5,6 +5,9 @@ float64 implementation: a Python loop over the entries with ``math.sqrt`` (not t
 solution's vectorised code), checked first against cases worked by hand (the docstring's
 among them). The update is PyTorch's ``torch.optim.RMSprop`` without momentum: the step
 divides by ``sqrt(sq_avg_new) + eps``, with the updated average and ``eps`` outside the root.
+Both parts must be float64 arrays of ``w``'s shape, as the docstring promises: 0-d arrays for a
+number ``w`` (not numpy scalars), float64 for float32 or integer inputs
+(:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import math
@@ -22,6 +25,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 rmsprop_step = student_function("rmsprop_step")
 REFERENCE = "an independent float64 loop: s = rho*s + (1-rho)*g*g; w - lr*g/(math.sqrt(s) + eps)"
@@ -127,6 +131,7 @@ def check(outcome, args, kwargs, expected=None, what=REFERENCE, tolerances=None)
             atol=max(atol, atols[index]),
             mistakes=PART_MISTAKES[index],
         )
+    expect_float64(outcome, PARTS)
 
 
 @points(2)

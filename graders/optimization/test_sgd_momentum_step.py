@@ -4,7 +4,10 @@ The reference is ``sklearn.neural_network._stochastic_optimizers.SGDOptimizer`` 
 ``MLPClassifier(solver="sgd")`` steps with) driven for one step: built with ``lr``,
 ``momentum`` and ``nesterov``, its ``velocities`` set to the given velocity, then one
 ``_get_updates([grad])``; ``w_new`` is ``w`` plus that update, ``velocity_new`` the
-optimizer's new velocity. The inputs are given to it as float64 copies.
+optimizer's new velocity. The inputs are given to it as float64 copies. Both parts must be
+float64 arrays of ``w``'s shape, as the docstring promises: 0-d arrays for a number ``w`` (not
+numpy scalars), float64 for float32 or integer inputs
+(:func:`mlkata.grading.result_types.expect_float64`).
 """
 
 import numpy as np
@@ -21,6 +24,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 sgd_momentum_step = student_function("sgd_momentum_step")
 REFERENCE = "sklearn SGDOptimizer(lr, momentum, nesterov), one step from velocities=[velocity]"
@@ -136,6 +140,7 @@ def check(outcome, args, kwargs, suffix="", tolerances=None):
             atol=max(part_atol, atol),
             mistakes=PART_MISTAKES[index],
         )
+    expect_float64(outcome, PARTS)
 
 
 def _judge(function, case: Case):

@@ -12,6 +12,7 @@ from mlkata.grading.checks import (
     expect_cases,
     expect_rejected,
 )
+from mlkata.grading.corners import overflowing_sums
 from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
@@ -54,6 +55,20 @@ def _same_distribution(values, rng):
     return values
 
 
+def _tiny_divergence(values, rng):
+    """q is 3 p but at outcome 0, where p has 1e-9 of its mass and q none: JS is about 3.5e-10.
+
+    An epsilon added inside the logs "for safety" moves that by 10% and more.
+    """
+    p = values["p"].copy() if values["p"].size > 1 else np.array([0.0, 1.3])
+    p[0], p[-1] = 0.0, max(p[-1], 0.5)
+    p[0] = 1e-9 * p.sum()
+    q = 3.0 * p
+    q[0] = 0.0
+    values["p"], values["q"] = p, q
+    return values
+
+
 DOMAIN = Domain(
     seed=1303,
     args=(
@@ -67,6 +82,7 @@ DOMAIN = Domain(
         "zeros in q": _zeros("q"),
         "disjoint supports": _disjoint,
         "q proportional to p": _same_distribution,
+        "a tiny divergence": _tiny_divergence,
     },
 )
 
@@ -83,17 +99,19 @@ def _n(x):
     return x / x.sum()
 
 
-def _kl(a, m, log=np.log, eps=0.0, skip_zeros=True):
+def _kl(a, m, log=np.log, eps=0.0, skip_zeros=True, inside=0.0):
     with np.errstate(all="ignore"):
-        terms = a * log(a / (m + eps))
+        terms = a * log((a + inside) / (m + eps + inside))
     return float(np.sum(terms[a > 0] if skip_zeros else terms))
 
 
-def _js(p, q, *, normalise=True, log=np.log, mixture="half", eps=0.0, skip_zeros=True, halves=True):
-    """The divergence, with one knob per common mistake."""
+def _js(
+    p, q, *, normalise=True, log=np.log, mixture="half", eps=0.0, skip_zeros=True, halves=True, inside=0.0
+):
+    """The divergence, with one knob per common mistake (``inside``: an epsilon in every log)."""
     p, q = (_n(p), _n(q)) if normalise else (np.asarray(p, float), np.asarray(q, float))
     m = (p + q) / 2 if mixture == "half" else p + q
-    both = _kl(p, m, log, eps, skip_zeros) + _kl(q, m, log, eps, skip_zeros)
+    both = _kl(p, m, log, eps, skip_zeros, inside) + _kl(q, m, log, eps, skip_zeros, inside)
     return both / 2 if halves else both
 
 
@@ -152,6 +170,15 @@ MISTAKES = (
         )
         for eps in (1e-12, 1e-10, 1e-8)
     ),
+    *(
+        Mistake(
+            "an epsilon added inside the logs 'for safety', ln((p + eps) / (m + eps)), changes every "
+            "term, and a tiny divergence is mostly that change: M is positive wherever p or q is, and "
+            "the terms with p_i = 0 are simply left out",
+            lambda p, q, eps=eps: _js(p, q, skip_zeros=False, inside=eps),
+        )
+        for eps in (1e-12, 1e-10, 1e-8)
+    ),
 )
 
 
@@ -200,7 +227,8 @@ def test_rejects_bad_input(js_divergence):
             BadInput("p has 3 entries and q 2", ([0.2, 0.3, 0.5], [0.5, 0.5])),
             BadInput("both inputs are empty", ([], [])),
             BadInput("p and q must be 1-D", ([[0.5, 0.5]], [[0.5, 0.5]])),
-            *DOMAIN.bad_inputs(),
+            *DOMAIN.bad_inputs(),  # p = [x] against several q too: it is not broadcast
+            *overflowing_sums(DOMAIN, "p", "q"),
         ],
     )
 

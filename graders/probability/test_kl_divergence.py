@@ -14,6 +14,7 @@ from mlkata.grading.checks import (
     expect_cases,
     expect_rejected,
 )
+from mlkata.grading.corners import overflowing_sums
 from mlkata.grading.domains import Domain, Reals
 from mlkata.grading.memo import cached_reference
 
@@ -59,6 +60,21 @@ def _same_distribution(values, rng):
     return values
 
 
+def _tiny_divergence(values, rng):
+    """q is 2 p but at outcome 0, where p has 1e-9 of its mass and q 1e-12: KL is about 6e-9.
+
+    An epsilon added "for safety" (1e-10 is a hundred times q's mass there) is most of the answer.
+    """
+    p = values["p"].copy() if values["p"].size > 1 else np.array([0.0, 1.3])
+    p[0], p[-1] = 0.0, max(p[-1], 0.5)
+    total = p.sum()
+    p[0] = 1e-9 * total
+    q = 2.0 * p
+    q[0] = 2e-12 * total
+    values["p"], values["q"] = p, q
+    return values
+
+
 DOMAIN = Domain(
     seed=1203,
     args=(
@@ -72,6 +88,7 @@ DOMAIN = Domain(
         "q = 0 where p > 0": _impossible_under_q,
         "zeros in p and q at the same places": _zeros_in_both,
         "q proportional to p": _same_distribution,
+        "a tiny divergence": _tiny_divergence,
     },
 )
 
@@ -187,7 +204,8 @@ def test_rejects_bad_input(kl_divergence):
             BadInput("p has 3 entries and q 2", ([0.2, 0.3, 0.5], [0.5, 0.5])),
             BadInput("both inputs are empty", ([], [])),
             BadInput("p and q must be 1-D", ([[0.5, 0.5]], [[0.5, 0.5]])),
-            *DOMAIN.bad_inputs(),
+            *DOMAIN.bad_inputs(),  # p = [x] against several q too: it is not broadcast
+            *overflowing_sums(DOMAIN, "p", "q"),
         ],
     )
 

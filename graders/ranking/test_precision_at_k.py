@@ -11,7 +11,15 @@ import numpy as np
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import Differential, expect_cases, expect_rejected
 from mlkata.grading.memo import cached_reference
-from mlkata.grading.ranking import order_mistakes, ranked, ranking_bad_inputs, ranking_domain
+from mlkata.grading.ranking import (
+    expect_at_each_k,
+    expect_random_rankings_at_k,
+    expect_tied_rankings_at_k,
+    order_mistakes,
+    ranked,
+    ranking_bad_inputs,
+    ranking_domain,
+)
 
 precision_at_k = student_function("precision_at_k")
 REFERENCE = "the definition: relevant among the top k by (-score, index), / k (independent implementation)"
@@ -61,17 +69,8 @@ MISTAKES = (
 
 @points(3)
 def test_matches_the_definition_on_random_rankings(precision_at_k):
-    rng = seeded(2401)
-    for queries, docs, k in ((1, 5, 2), (4, 10, 3), (30, 50, 10), (6, 8, 1), (3, 12, 12)):
-        relevance = (rng.random((queries, docs)) < 0.4).astype(int)
-        relevance[:, 0] = 1  # every query has a relevant document
-        scores = relevance + rng.normal(scale=1.2, size=(queries, docs))
-        expect_close(
-            precision_at_k.call(relevance, scores, k),
-            reference(relevance, scores, k),
-            reference=f"{REFERENCE}, k={k}",
-            mistakes=MISTAKES,
-        )
+    shapes = ((1, 5, 2), (4, 10, 3), (30, 50, 10), (6, 8, 1), (3, 12, 12))
+    expect_random_rankings_at_k(precision_at_k, seeded(2401), shapes, reference, REFERENCE, MISTAKES)
 
 
 @points(2)
@@ -82,29 +81,15 @@ def test_tied_scores_go_to_the_lower_index(precision_at_k):
         reference="documents 0, 1, 2 tie behind document 3: the top 2 are documents 3 and 0, one relevant",
         mistakes=MISTAKES,
     )
-    rng = seeded(2402)
-    for queries, docs, k in ((5, 6, 2), (8, 12, 4), (20, 30, 7)):
-        relevance = rng.integers(0, 2, size=(queries, docs))
-        scores = rng.integers(0, 3, size=(queries, docs)).astype(float)  # many ties
-        expect_close(
-            precision_at_k.call(relevance, scores, k),
-            reference(relevance, scores, k),
-            reference=f"{REFERENCE}, k={k}, with tied scores",
-            mistakes=MISTAKES,
-        )
+    expect_tied_rankings_at_k(precision_at_k, seeded(2402), reference, REFERENCE, MISTAKES)
 
 
 @points(1)
 def test_k_beyond_n_docs_and_irrelevant_queries(precision_at_k):
     relevance = np.array([[0, 0, 0, 0, 0], [0, 0, 1, 1, 1], [1, 0, 1, 0, 1]])
     scores = np.array([[0.3, 0.4, 1.1, 1.0, 0.8], [0.2, 0.6, 0.5, 1.3, 0.7], [1.2, 0.9, 0.1, 1.4, 0.0]])
-    for k in (1, 2, 4, 7):
-        expect_close(
-            precision_at_k.call(relevance, scores, k),
-            reference(relevance, scores, k),
-            reference=f"{REFERENCE}, k={k}: an all-zero query scores 0 and counts; k > n_docs divides by k",
-            mistakes=MISTAKES,
-        )
+    why = "an all-zero query scores 0 and counts; k > n_docs divides by k"
+    expect_at_each_k(precision_at_k, relevance, scores, (1, 2, 4, 7), reference, REFERENCE, why, MISTAKES)
 
 
 @points(2)

@@ -12,7 +12,15 @@ import numpy as np
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import Differential, expect_cases, expect_rejected
 from mlkata.grading.memo import cached_reference
-from mlkata.grading.ranking import order_mistakes, ranked, ranking_bad_inputs, ranking_domain
+from mlkata.grading.ranking import (
+    expect_at_each_k,
+    expect_random_rankings_at_k,
+    expect_tied_rankings_at_k,
+    order_mistakes,
+    ranked,
+    ranking_bad_inputs,
+    ranking_domain,
+)
 
 recall_at_k = student_function("recall_at_k")
 REFERENCE = "the definition: relevant in the top k by (-score, index) / relevant (independent implementation)"
@@ -66,17 +74,8 @@ MISTAKES = (
 
 @points(3)
 def test_matches_the_definition_on_random_rankings(recall_at_k):
-    rng = seeded(2501)
-    for queries, docs, k in ((4, 10, 3), (1, 5, 2), (30, 50, 10), (6, 8, 1), (3, 12, 12)):
-        relevance = (rng.random((queries, docs)) < 0.4).astype(int)
-        relevance[:, 0] = 1  # every query has a relevant document
-        scores = relevance + rng.normal(scale=1.2, size=(queries, docs))
-        expect_close(
-            recall_at_k.call(relevance, scores, k),
-            reference(relevance, scores, k),
-            reference=f"{REFERENCE}, k={k}",
-            mistakes=MISTAKES,
-        )
+    shapes = ((4, 10, 3), (1, 5, 2), (30, 50, 10), (6, 8, 1), (3, 12, 12))
+    expect_random_rankings_at_k(recall_at_k, seeded(2501), shapes, reference, REFERENCE, MISTAKES)
 
 
 @points(2)
@@ -87,30 +86,15 @@ def test_tied_scores_go_to_the_lower_index(recall_at_k):
         reference="documents 0, 1, 2 tie behind document 3: the top 2 are 3 and 0, one of the two relevant",
         mistakes=MISTAKES,
     )
-    rng = seeded(2502)
-    for queries, docs, k in ((5, 6, 2), (8, 12, 4), (20, 30, 7)):
-        relevance = rng.integers(0, 2, size=(queries, docs))
-        relevance[:, -1] = 1
-        scores = rng.integers(0, 3, size=(queries, docs)).astype(float)  # many ties
-        expect_close(
-            recall_at_k.call(relevance, scores, k),
-            reference(relevance, scores, k),
-            reference=f"{REFERENCE}, k={k}, with tied scores",
-            mistakes=MISTAKES,
-        )
+    expect_tied_rankings_at_k(recall_at_k, seeded(2502), reference, REFERENCE, MISTAKES, last_relevant=True)
 
 
 @points(1)
 def test_irrelevant_queries_and_k_beyond_n_docs(recall_at_k):
     relevance = np.array([[0, 0, 0, 0, 0], [1, 1, 0, 0, 0], [1, 0, 0, 1, 0]])
     scores = np.array([[0.8, 0.7, 1.0, 0.1, 0.6], [1.4, 1.1, 0.0, 0.3, 0.4], [0.5, 1.3, 0.9, 0.2, 1.2]])
-    for k in (2, 4, 7, 1):
-        expect_close(
-            recall_at_k.call(relevance, scores, k),
-            reference(relevance, scores, k),
-            reference=f"{REFERENCE}, k={k}: an all-zero query scores 0 and counts; k > n_docs finds all",
-            mistakes=MISTAKES,
-        )
+    why = "an all-zero query scores 0 and counts; k > n_docs finds all"
+    expect_at_each_k(recall_at_k, relevance, scores, (2, 4, 7, 1), reference, REFERENCE, why, MISTAKES)
 
 
 @points(2)

@@ -1,42 +1,28 @@
-"""Grader for regularization/l1_penalty, against exact rational arithmetic."""
+"""Grader for regularization/l1_penalty, against exact rational arithmetic.
+
+The domain and the checks are shared with l2_penalty (:mod:`mlkata.grading.penalties`).
+"""
 
 from fractions import Fraction
 
 import numpy as np
 
-from mlkata.grading import Mistake, expect_close, points, seeded, student_function
-from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
-from mlkata.grading.domains import Domain, Reals
+from mlkata.grading import Mistake, points, seeded, student_function
+from mlkata.grading.checks import Differential
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.penalties import (
+    ATOL,
+    RTOL,
+    expect_penalty,
+    expect_penalty_corners,
+    expect_penalty_rejected,
+    expect_random_penalties,
+    penalty_domain,
+)
 
 l1_penalty = student_function("l1_penalty")
 REFERENCE = "alpha * sum(|w|), computed exactly with fractions.Fraction"
-RTOL, ATOL = 1e-11, 1e-300
-
-
-def _int8(values, rng):
-    """int8 entries, -128 among them: np.abs and squares kept in int8 wrap around."""
-    values["w"] = rng.integers(-128, 128, size=values["w"].shape).astype(np.int8)
-    values["w"].reshape(-1)[0] = -128
-    return values
-
-
-def _large_integers(values, rng):
-    """int64 entries near 2**32: their squares overflow int64."""
-    values["w"] = rng.integers(2**32 - 100, 2**32 + 100, size=values["w"].shape)
-    return values
-
-
-DOMAIN = Domain(
-    seed=1403,
-    args=(
-        Reals("w", scale=3, any_shape=True, uint8=True, nan_rejected=True),
-        Reals("alpha", (), low=0.1, high=3.0),
-    ),
-    sizes={"n": (1, 6, 40, 1000)},
-    empty="reject",
-    custom={"int8 entries": _int8, "large integers": _large_integers},
-)
+DOMAIN = penalty_domain(1403)
 
 
 @cached_reference
@@ -72,18 +58,10 @@ MISTAKES = (
 )
 
 
-def _expect(outcome, w, alpha, why=""):
-    expect_close(
-        outcome, reference(w, alpha), reference=REFERENCE + why, rtol=RTOL, atol=ATOL, mistakes=MISTAKES
-    )
-
-
 @points(3)
 def test_matches_exact_arithmetic_on_random_inputs(l1_penalty):
-    rng = seeded(1401)
-    for size, alpha in ((1, 0.7), (6, 0.1), (40, 2.5), (1000, 1e-3)):
-        w = rng.normal(scale=3, size=size)
-        _expect(l1_penalty.call(w, alpha), w, alpha)
+    sizes_and_alphas = ((1, 0.7), (6, 0.1), (40, 2.5), (1000, 1e-3))
+    expect_random_penalties(l1_penalty, seeded(1401), sizes_and_alphas, reference, REFERENCE, MISTAKES)
 
 
 @points(1)
@@ -95,40 +73,17 @@ def test_edge_cases(l1_penalty):
         ([2.0, -2.0], 1.0, "; weights of opposite signs do not cancel"),
     )
     for w, alpha, why in cases:
-        _expect(l1_penalty.call(w, alpha), w, alpha, why)
+        expect_penalty(l1_penalty.call(w, alpha), w, alpha, reference, REFERENCE, MISTAKES, why)
 
 
 @points(2)
 def test_every_corner_of_the_domain(l1_penalty):
-    expect_cases(
-        l1_penalty,
-        DOMAIN.corner_cases(),
-        reference,
-        reference_name=REFERENCE,
-        mistakes=MISTAKES,
-        rtol=RTOL,
-        atol=ATOL,
-    )
+    expect_penalty_corners(l1_penalty, DOMAIN, reference, REFERENCE, MISTAKES)
 
 
 @points(1)
 def test_rejects_bad_input(l1_penalty):
-    negative_alpha = Mistake(
-        "a negative alpha rewards large weights: raise ValueError for alpha < 0",
-        lambda w, a: a * np.sum(np.abs(_f(w))),
-    )
-    expect_rejected(
-        l1_penalty,
-        [
-            BadInput("alpha must be >= 0", ([1.0, -2.0], -0.5), mistakes=(negative_alpha,)),
-            BadInput("w is empty", ([], 1.0)),
-            BadInput("w holds inf, which is not finite", ([1.0, np.inf], 1.0)),
-            BadInput("alpha=nan is not a finite number", ([1.0, -2.0], np.nan)),
-            BadInput("alpha=inf is not a finite number", ([1.0, -2.0], np.inf)),
-            BadInput("alpha=[0.1, 0.2] is not a single number", ([1.0, -2.0], [0.1, 0.2])),
-            *DOMAIN.bad_inputs(),
-        ],
-    )
+    expect_penalty_rejected(l1_penalty, DOMAIN, lambda w, a: a * np.sum(np.abs(_f(w))))
 
 
 PROPERTIES = (Differential("l1_penalty", DOMAIN, reference, REFERENCE, rtol=RTOL, atol=ATOL),)

@@ -22,6 +22,7 @@ from mlkata.grading import (
     returned,
     seeded,
     student_function,
+    with_hints,
 )
 from mlkata.grading.checks import (
     BadInput,
@@ -229,9 +230,12 @@ def _expect_optimum(outcome, X, y, w, b, alpha):
         if known or not zeros.size or np.any(np.abs(learner_w[zeros]) < ZERO):
             raise
         raise GradeFailure(
-            f"{failure}\n  hint: the optimum has w[j] = 0 for j in {zeros.tolist()} and none of yours is "
-            "exactly 0 there: the soft-threshold update sets them to exactly 0 (gradient or subgradient "
-            "steps on |w| only ever get near 0); with it, iterate until no coefficient moves by tol"
+            with_hints(
+                str(failure),
+                f"the optimum has w[j] = 0 for j in {zeros.tolist()} and none of yours is exactly 0 "
+                "there: the soft-threshold update sets them to exactly 0 (gradient or subgradient "
+                "steps on |w| only ever get near 0); with it, iterate until no coefficient moves by tol",
+            )
         ) from None
 
 

@@ -14,6 +14,7 @@ from mlkata.grading import (
     returned,
     seeded,
     student_function,
+    with_hints,
 )
 from mlkata.grading.checks import (
     BadInput,
@@ -163,8 +164,10 @@ def test_lines_and_bounds(pearson_correlation):
         value = float(returned(outcome))
         if not -1.0 <= value <= 1.0:
             raise GradeFailure(
-                f"{outcome.call} returned {value!r}, outside [-1, 1]\n  hint: rounding takes r just past 1 "
-                "or -1 for points on an exact line: clip r to [-1, 1]"
+                with_hints(
+                    f"{outcome.call} returned {value!r}, outside [-1, 1]",
+                    "rounding takes r just past 1 or -1 for points on an exact line: clip r to [-1, 1]",
+                )
             )
 
 

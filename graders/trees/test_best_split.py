@@ -6,7 +6,10 @@ gain (and it breaks ties at random, so only its gain is used). The split itself 
 against the grader's own list of every candidate (:func:`mlkata.grading.trees.candidates`, loops
 over the features and their distinct values): the threshold must be the midpoint of two adjacent
 distinct values, the split must reach the best gain, and a tie must go to the lowest feature,
-then to the lowest threshold.
+then to the lowest threshold. The domain reaches the float64 maximum, where ``(low + high) / 2``
+overflows; the bad inputs include a ``y`` that is one label (a bare string, a number) and a
+criterion in another case ("Gini"), as :mod:`mlkata.grading.trees` declares for every tree
+exercise.
 """
 
 import numpy as np
@@ -15,7 +18,16 @@ from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.memo import cached_reference
-from mlkata.grading.trees import LABEL_CORNERS, LABELS, SplitJudge, every_label_once, root_gain, search
+from mlkata.grading.trees import (
+    LABEL_CORNERS,
+    LABELS,
+    SplitJudge,
+    every_label_once,
+    keyword_case_variants,
+    root_gain,
+    search,
+    single_label_inputs,
+)
 
 best_split = student_function("best_split")
 REFERENCE = (
@@ -35,6 +47,10 @@ def _m(hint, **how):
 
 
 OTHER = {"gini": "entropy", "entropy": "gini"}
+OVERFLOW = (
+    "(low + high) / 2 overflows to inf when both values are beyond half the float64 maximum "
+    "(about 9e307), and X <= inf sends every sample left: compute the midpoint as low / 2 + high / 2"
+)
 GAIN_MISTAKES = (
     Mistake(
         "use the criterion you are given: yours computes the other impurity",
@@ -55,6 +71,7 @@ GAIN_MISTAKES = (
         "impurity itself",
         report="children",
     ),
+    _m(OVERFLOW, between="overflowing midpoints", threshold="sum"),
 )
 THRESHOLD_MISTAKES = (
     _m(
@@ -74,6 +91,7 @@ THRESHOLD_MISTAKES = (
         "convert X to float first (np.asarray(X, dtype=float))",
         threshold="dtype",
     ),
+    _m(OVERFLOW, threshold="sum"),
 )
 TIE_MISTAKES = (
     _m(
@@ -172,6 +190,18 @@ def _scales(values, rng):
     return values
 
 
+def _near_the_float64_maximum(values, rng):
+    """Feature 0 (which almost separates the labels) between 0.55 and 0.95 times the float64
+    maximum, the other features between -0.95 and -0.55 times it, in the same order as drawn:
+    the sum of two adjacent values overflows, their midpoint does not."""
+    X, y = _structured_labels(values, rng)
+    ranks = np.argsort(np.argsort(X, axis=0), axis=0) / max(X.shape[0] - 1, 1)
+    big = np.finfo(np.float64).max * (0.55 + 0.4 * ranks)
+    big[:, 1:] *= -1.0
+    values["X"], values["y"] = big, y
+    return values
+
+
 def _two_samples(values, rng):
     values["X"] = values["X"][:2]
     values["y"] = np.array([0, 1])
@@ -203,6 +233,7 @@ DOMAIN = Domain(
         "duplicate values": _duplicates,
         "1e9 + multiples of 1/4": _offset_quarters,
         "features of scales 1e-6 to 1e6": _scales,
+        "values near the float64 maximum (+ and -)": _near_the_float64_maximum,
         "two samples": _two_samples,
     },
 )
@@ -279,6 +310,8 @@ def test_rejects_bad_input(best_split):
                 (X, [0, 1, 1]),
                 {"criterion": "variance"},
             ),
+            *single_label_inputs(lambda y: ([[0.0], [1.0], [2.0]], y), search),
+            *keyword_case_variants("criterion", ("gini", "entropy"), (X, [0, 1, 1]), search),
             *DOMAIN.bad_inputs(),
         ],
     )

@@ -1,4 +1,9 @@
-"""Grader for trees/entropy, against scipy.stats.entropy of the class counts."""
+"""Grader for trees/entropy, against scipy.stats.entropy of the class counts.
+
+Besides the domain's bad inputs, ``y`` given as one label (a bare string such as ``"abc"``, a
+number, a 0-d array) must be refused, as for every tree exercise
+(:func:`mlkata.grading.trees.single_label_inputs`).
+"""
 
 import math
 
@@ -9,7 +14,7 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Param
 from mlkata.grading.memo import cached_reference
-from mlkata.grading.trees import LABEL_CORNERS, LABELS, every_label_once
+from mlkata.grading.trees import LABEL_CORNERS, LABELS, every_label_once, single_label_inputs
 
 entropy = student_function("entropy")
 REFERENCE = "scipy.stats.entropy(np.unique(y, return_counts=True)[1], base=base)"
@@ -140,6 +145,7 @@ def test_rejects_bad_input(entropy):
         [
             BadInput("y is empty: the entropy of no labels is undefined", ([],)),
             BadInput("y must be 1-D: a 2-D array is not a list of labels", ([[0, 1], [1, 1]],)),
+            *single_label_inputs(lambda y: (y,), reference),
             BadInput("base=1: log(1) = 0, there is no logarithm in base 1", ([0, 1, 1],), {"base": 1}),
             BadInput("base=0 is not positive", ([0, 1, 1],), {"base": 0}),
             BadInput("base=-2 is not positive", ([0, 1, 1],), {"base": -2}),

@@ -1,4 +1,9 @@
-"""Grader for trees/gini_impurity, against the root impurity of sklearn's DecisionTreeClassifier."""
+"""Grader for trees/gini_impurity, against the root impurity of sklearn's DecisionTreeClassifier.
+
+Besides the domain's bad inputs, ``y`` given as one label (a bare string such as ``"abc"``, a
+number, a 0-d array) must be refused, as for every tree exercise
+(:func:`mlkata.grading.trees.single_label_inputs`).
+"""
 
 import numpy as np
 
@@ -6,7 +11,7 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain
 from mlkata.grading.memo import cached_reference
-from mlkata.grading.trees import LABEL_CORNERS, LABELS, every_label_once, root_impurity
+from mlkata.grading.trees import LABEL_CORNERS, LABELS, every_label_once, root_impurity, single_label_inputs
 
 gini_impurity = student_function("gini_impurity")
 REFERENCE = 'sklearn DecisionTreeClassifier(criterion="gini").fit(X, y).tree_.impurity[0]'
@@ -85,6 +90,7 @@ def test_rejects_bad_input(gini_impurity):
         [
             BadInput("y is empty: the impurity of no labels is undefined", ([],)),
             BadInput("y must be 1-D: a 2-D array is not a list of labels", ([[0, 1], [1, 1]],)),
+            *single_label_inputs(lambda y: (y,), reference),
             *DOMAIN.bad_inputs(),
         ],
     )

@@ -2,6 +2,9 @@
 
 A tree of depth 1 fitted on the mask as its only feature makes exactly the learner's split; its
 gain is ``tree_.impurity[0]`` minus its children's impurities weighted by their sample counts.
+Besides the domain's bad inputs, ``y`` given as one label (a bare string such as ``"abc"``, a
+number) and a criterion in another case ("Gini") must be refused, as for every tree exercise
+(:mod:`mlkata.grading.trees`).
 """
 
 import numpy as np
@@ -10,7 +13,14 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Param
 from mlkata.grading.memo import cached_reference
-from mlkata.grading.trees import LABEL_CORNERS, LABELS, every_label_once, root_gain
+from mlkata.grading.trees import (
+    LABEL_CORNERS,
+    LABELS,
+    every_label_once,
+    keyword_case_variants,
+    root_gain,
+    single_label_inputs,
+)
 
 information_gain = student_function("information_gain")
 REFERENCE = (
@@ -221,6 +231,8 @@ def test_rejects_bad_input(information_gain):
                 {"criterion": "log2"},
             ),
             BadInput("y and left_mask are empty", ([], [])),
+            *single_label_inputs(lambda y: (y, [True, False, True]), reference),
+            *keyword_case_variants("criterion", ("entropy", "gini"), (y, [1, 0, 1, 0, 1]), reference),
             *DOMAIN.bad_inputs(),
         ],
     )

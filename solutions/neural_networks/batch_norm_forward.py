@@ -30,7 +30,7 @@ def batch_norm_forward(X, gamma, beta, eps=1e-5):
     beta : array_like of shape (D,)
         The shift of each feature.
     eps : float, default=1e-5
-        Added to the variance for stability; must be positive.
+        Added to the variance for stability; a positive number (not a string).
 
     Returns
     -------
@@ -47,8 +47,8 @@ def batch_norm_forward(X, gamma, beta, eps=1e-5):
     ------
     ValueError
         If ``X`` is not 2-D with at least one row; if ``gamma`` or ``beta`` is not 1-D with
-        one entry per feature; if ``eps`` is not a positive number; or if an input is not
-        numeric.
+        one entry per feature (a single entry is not broadcast); if ``eps`` is not a
+        positive number (``'1e-5'``, a string, is refused); or if an input is not numeric.
 
     See Also
     --------
@@ -65,9 +65,12 @@ def batch_norm_forward(X, gamma, beta, eps=1e-5):
     ### BEGIN SOLUTION
     try:
         X, gamma, beta = (np.asarray(a, dtype=np.float64) for a in (X, gamma, beta))
-        eps = float(eps)
     except (TypeError, ValueError) as error:
-        raise ValueError(f"X, gamma, beta and eps must be real numbers: {error}") from None
+        raise ValueError(f"X, gamma and beta must be real numbers: {error}") from None
+    given = np.asarray(eps) if not isinstance(eps, str | bytes) else None
+    if given is None or given.ndim != 0 or given.dtype.kind not in "biuf":
+        raise ValueError(f"eps must be a positive number, got {eps!r}")
+    eps = float(given)
     if X.ndim != 2 or X.shape[0] == 0:
         raise ValueError(f"X must be 2-D (N, D) with at least one row, got shape {X.shape}")
     d = X.shape[1]

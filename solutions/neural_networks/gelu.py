@@ -34,8 +34,9 @@ def gelu(z):
     Raises
     ------
     ValueError
-        If ``z`` cannot be read as an array of real numbers (strings, ragged nested
-        lists).
+        If ``z`` is not an array of numbers: entries that are strings (numeric ones such as
+        ``'2'`` too), ``None`` or other objects, or ragged nested lists (numeric dtypes
+        only: integers, floats and booleans).
 
     See Also
     --------
@@ -51,9 +52,12 @@ def gelu(z):
     """
     ### BEGIN SOLUTION
     try:
-        z = np.asarray(z, dtype=np.float64)
-    except (TypeError, ValueError) as error:
+        z = np.asarray(z)
+    except (TypeError, ValueError) as error:  # ragged nested lists
         raise ValueError(f"z must be an array of real numbers: {error}") from None
+    if z.dtype.kind not in "biuf":  # strings ('2' too), None, objects: not numbers
+        raise ValueError(f"z must hold real numbers, not entries of dtype {z.dtype}")
+    z = z.astype(np.float64, copy=False)
     out = np.asarray(norm.cdf(z), dtype=np.float64)  # Phi(z), accurate in both tails
     out *= z
     return out if out.ndim else float(out)

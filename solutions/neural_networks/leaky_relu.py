@@ -32,8 +32,10 @@ def leaky_relu(z, alpha=0.01):
     Raises
     ------
     ValueError
-        If ``z`` cannot be read as an array of real numbers (strings, ragged nested
-        lists), or if ``alpha`` is not a finite real number (nan, inf, a string).
+        If ``z`` is not an array of numbers: entries that are strings (numeric ones such as
+        ``'2'`` too), ``None`` or other objects, or ragged nested lists (numeric dtypes
+        only: integers, floats and booleans); or if ``alpha`` is not a finite real number
+        (nan, inf, a string such as ``'0.5'``, an array).
 
     See Also
     --------
@@ -52,15 +54,16 @@ def leaky_relu(z, alpha=0.01):
     """
     ### BEGIN SOLUTION
     try:
-        z = np.asarray(z, dtype=np.float64)
-    except (TypeError, ValueError) as error:
+        z = np.asarray(z)
+    except (TypeError, ValueError) as error:  # ragged nested lists
         raise ValueError(f"z must be an array of real numbers: {error}") from None
-    try:
-        alpha = float(alpha)
-    except (TypeError, ValueError):
-        raise ValueError(f"alpha must be a finite real number, got {alpha!r}") from None
-    if not np.isfinite(alpha):
-        raise ValueError(f"alpha must be a finite real number, got {alpha}")
+    if z.dtype.kind not in "biuf":  # strings ('2' too), None, objects: not numbers
+        raise ValueError(f"z must hold real numbers, not entries of dtype {z.dtype}")
+    z = z.astype(np.float64)
+    given = np.asarray(alpha) if not isinstance(alpha, str | bytes) else None
+    if given is None or given.ndim != 0 or given.dtype.kind not in "biuf" or not np.isfinite(given):
+        raise ValueError(f"alpha must be a finite real number, got {alpha!r}")
+    alpha = float(given)
     out = z * alpha
     # z > 0: z beats alpha * z when alpha < 1, loses to it when alpha > 1 (and the reverse
     # for z < 0): so leaky relu is the larger of the two for alpha <= 1, the smaller above.

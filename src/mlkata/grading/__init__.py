@@ -30,6 +30,7 @@ from mlkata.grading.judge import (
     matching_hints,
     part_mistakes,
     returned,
+    with_hints,
 )
 from mlkata.grading.outcome import Outcome
 from mlkata.grading.proxy import Handle, StudentFunction
@@ -53,6 +54,7 @@ __all__ = [
     "returned",
     "seeded",
     "student_function",
+    "with_hints",
 ]
 
 

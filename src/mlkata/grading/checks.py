@@ -12,7 +12,7 @@ import numpy as np
 from mlkata.grading.bad_inputs import BadInput
 from mlkata.grading.domains import Case, Domain
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
-from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned
+from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned, with_hints
 from mlkata.grading.outcome import Outcome
 from mlkata.grading.proxy import Handle, StudentFunction
 
@@ -117,7 +117,7 @@ def keep_case(function: StudentFunction, case: Case) -> Handle:
     except GradeFailure as failure:
         if "read-only" not in str(failure):
             raise
-        raise GradeFailure(f"{failure}\n  hint: {READ_ONLY_HINT}") from None
+        raise GradeFailure(with_hints(str(failure), READ_ONLY_HINT)) from None
 
 
 class _Frozen(np.ndarray):
@@ -226,7 +226,7 @@ def case_outcome(function: StudentFunction, case: Case) -> Outcome:
     """
     outcome = call_case(function, case)
     if outcome.raised is not None and "read-only" in outcome.raised.message:
-        raise GradeFailure(f"{outcome.call} raised {outcome.raised.summary()}\n  hint: {READ_ONLY_HINT}")
+        raise GradeFailure(with_hints(f"{outcome.call} raised {outcome.raised.summary()}", READ_ONLY_HINT))
     returned(outcome)
     return outcome
 

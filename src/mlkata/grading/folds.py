@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 
 from mlkata.grading.failures import GradeFailure
-from mlkata.grading.judge import Mistake, returned
+from mlkata.grading.judge import Mistake, returned, with_hints
 from mlkata.grading.outcome import Outcome
 
 PAIR = "(train_idx, test_idx)"
@@ -27,8 +27,11 @@ def expect_folds(outcome: Outcome, n_splits: int, n_samples: int) -> list[tuple[
     """
     if outcome.unplain is not None and "generator" in outcome.unplain:
         raise GradeFailure(
-            f"{outcome.call} returned a generator\n  hint: return a list of the {PAIR} pairs "
-            "(list(...) of your generator): a list can be read twice, and its length is known"
+            with_hints(
+                f"{outcome.call} returned a generator",
+                f"return a list of the {PAIR} pairs (list(...) of your generator): a list can be read "
+                "twice, and its length is known",
+            )
         )
     value = returned(outcome)
     if not isinstance(value, list | tuple):
@@ -45,15 +48,18 @@ def expect_folds(outcome: Outcome, n_splits: int, n_samples: int) -> list[tuple[
                 raise GradeFailure(f"{where} is not a 1-D numpy array ({type(part).__name__})")
             if part.dtype.kind not in "iu":
                 raise GradeFailure(
-                    f"{where} has dtype {part.dtype}\n  hint: indices are integers: np.arange gives "
-                    "int64 (a boolean mask or float array is not an index array)"
+                    with_hints(
+                        f"{where} has dtype {part.dtype}",
+                        "indices are integers: np.arange gives int64 (a boolean mask or float array is "
+                        "not an index array)",
+                    )
                 )
             if part.size and (part.min() < 0 or part.max() >= n_samples):
                 shown = part.min() if part.min() < 0 else part.max()
                 one_based = part.min() >= 1 and part.max() == n_samples
+                hints = ["indices start at 0: np.arange(n) is 0 .. n - 1"] if one_based else []
                 raise GradeFailure(
-                    f"{where} holds {shown}, not an index 0 .. {n_samples - 1}"
-                    + ("\n  hint: indices start at 0: np.arange(n) is 0 .. n - 1" if one_based else "")
+                    with_hints(f"{where} holds {shown}, not an index 0 .. {n_samples - 1}", *hints)
                 )
         folds.append((fold[0], fold[1]))
     return folds

@@ -194,8 +194,20 @@ def hints_for_check(
     )
 
 
-def _with_hints(text: str, hints: list[str]) -> str:
-    return text + "".join(f"\n  hint: {hint}" for hint in hints)
+def with_hints(message: str, *hints: str) -> str:
+    """``message`` with one ``hint:`` line for each of ``hints``: the one way a hint is shown.
+
+    Every failure message puts its hints last, one a line, in this form; tools read them back
+    with :func:`mlkata.maintainer.checks.hint_lines`.
+
+    >>> print(with_hints("expected 1.0, got 2.0", "divide by n", "square first"))
+    expected 1.0, got 2.0
+      hint: divide by n
+      hint: square first
+    >>> with_hints("expected 1.0, got 2.0")
+    'expected 1.0, got 2.0'
+    """
+    return message + "".join(f"\n  hint: {hint}" for hint in hints)
 
 
 def _difference(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> str:
@@ -255,8 +267,10 @@ def expect_close(
         raise GradeFailure(f"{header()}\n  got      {describe_value(value)}, which is not numeric")
     if want.ndim == 0 and got.ndim != 0:
         raise GradeFailure(
-            f"{header()}\n  got      an array of shape {got.shape}\n  hint: return a single number (a Python "
-            "float), not an array"
+            with_hints(
+                f"{header()}\n  got      an array of shape {got.shape}",
+                "return a single number (a Python float), not an array",
+            )
         )
 
     def hints() -> list[str]:
@@ -264,10 +278,10 @@ def expect_close(
 
     if want.ndim != 0 and got.shape != want.shape:
         raise GradeFailure(
-            _with_hints(
+            with_hints(
                 f"{header()}\n  got      shape {got.shape}, expected shape {want.shape}: "
                 f"{describe_value(value)}",
-                hints(),
+                *hints(),
             )
         )
     if _close(got, want, rtol, atol):
@@ -283,7 +297,7 @@ def expect_close(
             "float32 precision (compute in float64, e.g. np.asarray(x, dtype=float)), or a formula "
             "that loses digits to rounding"
         ]
-    raise GradeFailure(_with_hints(text, found))
+    raise GradeFailure(with_hints(text, *found))
 
 
 def _float32_close(value: Any, got: np.ndarray, want: np.ndarray, atol: float) -> bool:
@@ -330,9 +344,9 @@ def expect_raises(outcome: Outcome, *, because: str, mistakes: Iterable[Mistake]
         )
     shown = outcome.unplain or describe_value(outcome.value)
     raise GradeFailure(
-        _with_hints(
+        with_hints(
             f"{outcome.call} should raise ValueError because {because}; it returned {shown}",
-            matching_hints(outcome, mistakes),
+            *matching_hints(outcome, mistakes),
         )
     )
 
@@ -356,4 +370,4 @@ def expect_no_warnings(outcome: Outcome, *, because: str) -> None:
     """Check the call emitted no warning (an overflow in ``np.exp``, say)."""
     returned(outcome)
     if outcome.warnings:
-        raise GradeFailure(f"{outcome.call} emitted a warning: {outcome.warnings[0]}\n  hint: {because}")
+        raise GradeFailure(with_hints(f"{outcome.call} emitted a warning: {outcome.warnings[0]}", because))

@@ -10,7 +10,10 @@ method has). Where a component is not unique (a variance tied with a neighbour's
 than one such direction) any orthonormal choice is right: it is checked to be an eigenvector of
 the sample covariance with the right variance instead (:func:`not_unique`). ``pca_transform`` is
 judged with the learner's own kept model (its columns signed as the learner's components) and
-with scikit-learn's model (:func:`judge_transform_alone`, for the property tests).
+with scikit-learn's model (:func:`judge_transform_alone`, for the property tests). The model's
+three arrays and the projections must be float64 arrays, as the docstrings promise, also for
+float32 or integer ``X`` (:func:`mlkata.grading.result_types.expect_float64`; scikit-learn's
+PCA would keep float32).
 
 A domain case carries ``n_components`` as a keyword, or :data:`AUTO` (``min(n - 1, d)``) where it
 leaves it at its default (the argument is required): :func:`k_of` turns it into a number.
@@ -37,8 +40,9 @@ import numpy as np
 from mlkata.grading.checks import call_case, case_outcome, case_suffix, case_tolerances, keep_case
 from mlkata.grading.domains import Case
 from mlkata.grading.failures import GradeFailure
-from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned
+from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned, with_hints
 from mlkata.grading.memo import cached_reference
+from mlkata.grading.result_types import expect_float64
 
 REFERENCE = 'sklearn PCA(n_components, svd_solver="full")'
 KEYS = ("components", "explained_variance", "mean")
@@ -246,7 +250,7 @@ def expect_fit(fit, case: Case):
             _expect_fit(fit, moved)
         except GradeFailure:
             raise failure from None
-        raise GradeFailure(f"{failure}\n  hint: {CANCELLATION}") from None
+        raise GradeFailure(with_hints(str(failure), CANCELLATION)) from None
 
 
 def _expect_fit(fit, case: Case):
@@ -289,6 +293,7 @@ def _expect_fit(fit, case: Case):
             mistakes=fit_mistakes(key),
         )
     _expect_eigenvectors(outcome, model, X, k, top, suffix)
+    expect_float64(outcome, keys=KEYS)
     return call, model
 
 
@@ -350,6 +355,7 @@ def expect_transform(transform, model, plain, case: Case, what: str = ""):
             Mistake(m.hint, lambda _model, X_new, m=m: m.compute(plain, X_new)) for m in TRANSFORM_MISTAKES
         ),
     )
+    expect_float64(outcome)
 
 
 def expect_fit_and_transform(fit, transform, case: Case, what: str = ""):

@@ -5,7 +5,9 @@ of shape ``(n_queries, n_docs)``, rank each query's documents by decreasing scor
 to the lower document index, and average a per-query number. Their graders build their domain
 with :func:`ranking_domain`, their reference on :func:`ranked`, a plain Python sort per query
 (independent of any vectorised solution), and recognise tie and order mistakes with the other
-``order`` values of :func:`ranked`.
+``order`` values of :func:`ranked`. The graders of the metrics at ``k`` run their random, tied
+and fixed rankings through :func:`expect_random_rankings_at_k`, :func:`expect_tied_rankings_at_k`
+and :func:`expect_at_each_k`.
 
 Examples
 --------
@@ -19,13 +21,15 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 
-from mlkata.grading.checks import BadInput
+from mlkata.grading.bad_inputs import BadInput
 from mlkata.grading.domains import Domain, Labels, Reals
-from mlkata.grading.judge import Mistake
+from mlkata.grading.judge import Mistake, expect_close
+from mlkata.grading.proxy import StudentFunction
 from mlkata.grading.scalars import Integer
 
 ORDERS = (
@@ -161,3 +165,76 @@ def order_mistakes(metric: Any) -> tuple[Mistake, ...]:
         Mistake(hint, lambda *args, order=order: metric(*args, order=order))
         for order, hint in ORDER_HINTS.items()
     )
+
+
+# --- the checks of the metrics at k ---------------------------------------------------------------
+
+
+def _expect_at_k(function, relevance, scores, k, reference, reference_name, mistakes):
+    expect_close(
+        function.call(relevance, scores, k),
+        reference(relevance, scores, k),
+        reference=reference_name,
+        mistakes=mistakes,
+    )
+
+
+def expect_random_rankings_at_k(
+    function: StudentFunction,
+    rng: np.random.Generator,
+    shapes: Iterable[tuple[int, int, int]],
+    reference: Callable[..., float],
+    reference_name: str,
+    mistakes: Iterable[Mistake],
+) -> None:
+    """``f(relevance, scores, k)`` on a random ranking for each ``(queries, docs, k)`` of ``shapes``.
+
+    About 40 % of the documents are relevant, document 0 in every query, and the scores lean
+    towards the relevant ones.
+    """
+    mistakes = tuple(mistakes)
+    for queries, docs, k in shapes:
+        relevance = (rng.random((queries, docs)) < 0.4).astype(int)
+        relevance[:, 0] = 1  # every query has a relevant document
+        scores = relevance + rng.normal(scale=1.2, size=(queries, docs))
+        _expect_at_k(function, relevance, scores, k, reference, f"{reference_name}, k={k}", mistakes)
+
+
+def expect_tied_rankings_at_k(
+    function: StudentFunction,
+    rng: np.random.Generator,
+    reference: Callable[..., float],
+    reference_name: str,
+    mistakes: Iterable[Mistake],
+    last_relevant: bool = False,
+) -> None:
+    """``f(relevance, scores, k)`` on random rankings with many tied scores (each 0, 1 or 2).
+
+    With ``last_relevant`` the last document of every query is relevant (so that every query
+    has one).
+    """
+    mistakes = tuple(mistakes)
+    for queries, docs, k in ((5, 6, 2), (8, 12, 4), (20, 30, 7)):
+        relevance = rng.integers(0, 2, size=(queries, docs))
+        if last_relevant:
+            relevance[:, -1] = 1
+        scores = rng.integers(0, 3, size=(queries, docs)).astype(float)  # many ties
+        what = f"{reference_name}, k={k}, with tied scores"
+        _expect_at_k(function, relevance, scores, k, reference, what, mistakes)
+
+
+def expect_at_each_k(
+    function: StudentFunction,
+    relevance: np.ndarray,
+    scores: np.ndarray,
+    ks: Iterable[int],
+    reference: Callable[..., float],
+    reference_name: str,
+    why: str,
+    mistakes: Iterable[Mistake],
+) -> None:
+    """``f(relevance, scores, k)`` for each of ``ks``; ``why`` says in the message what is checked."""
+    mistakes = tuple(mistakes)
+    for k in ks:
+        what = f"{reference_name}, k={k}: {why}"
+        _expect_at_k(function, relevance, scores, k, reference, what, mistakes)

@@ -92,7 +92,7 @@ def expect_vocabulary(outcome: Any, expected: list[str], *, reference: str, mist
     """
     from mlkata.grading.describe import describe_value
     from mlkata.grading.failures import GradeFailure
-    from mlkata.grading.judge import returned
+    from mlkata.grading.judge import returned, with_hints
 
     value = returned(outcome)
     got, want = _as_tokens(value), list(expected)
@@ -101,12 +101,13 @@ def expect_vocabulary(outcome: Any, expected: list[str], *, reference: str, mist
     text = f"{outcome.call}\n  expected {describe_value(want)}  ({reference})"
     text += f"\n  got      {describe_value(value)}"
     if got is None:
-        raise GradeFailure(text + "\n  hint: return the vocabulary as a list of str, one per column")
+        raise GradeFailure(with_hints(text, "return the vocabulary as a list of str, one per column"))
     if len(got) != len(want):
         text += f"\n  {len(got)} tokens, expected {len(want)}"
     else:
         first = next(i for i, (g, w) in enumerate(zip(got, want, strict=True)) if g != w)
         text += f"\n  first difference at position {first}: expected {want[first]!r}, got {got[first]!r}"
+    hints = []
     for mistake in mistakes:
         try:
             wrong: Any = mistake.compute(*copy.deepcopy(outcome.args), **copy.deepcopy(outcome.kwargs))
@@ -115,5 +116,5 @@ def expect_vocabulary(outcome: Any, expected: list[str], *, reference: str, mist
         except Exception:
             continue
         if _as_tokens(wrong) == got:
-            text += f"\n  hint: {mistake.hint}"
-    raise GradeFailure(text)
+            hints.append(mistake.hint)
+    raise GradeFailure(with_hints(text, *hints))

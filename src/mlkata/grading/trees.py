@@ -5,7 +5,10 @@ take class labels that may be integers, strings, floats or booleans. :data:`LABE
 labels argument ``y`` (three classes, relabelled by the ``labels`` corner to strings, unsorted
 integers, floats and strings of different lengths) and :data:`LABEL_CORNERS` the custom corners
 all four draw: two classes ``{-1, 1}``, booleans, a single class, many classes, labels far
-apart, uint8 labels, one lone label.
+apart, uint8 labels, one lone label. What all four must refuse besides their domain's bad
+inputs: :func:`single_label_inputs`, a ``y`` that is one label (a bare string such as ``"abc"``,
+a number, a 0-d array), and :func:`keyword_case_variants`, a string keyword's valid value in
+another case (``criterion="Gini"``).
 
 :func:`root_gain` and :func:`root_impurity` read the reference numbers off a fitted
 ``sklearn.tree.DecisionTreeClassifier``: it is fitted on the labels' codes (scikit-learn
@@ -30,10 +33,19 @@ from typing import Any
 
 import numpy as np
 
+from mlkata.grading.bad_inputs import BadInput
 from mlkata.grading.checks import call_case, case_outcome, case_suffix
 from mlkata.grading.domains import Case, Labels
 from mlkata.grading.failures import GradeFailure
-from mlkata.grading.judge import Mistake, expect_close, expect_raises, matching_hints, part_mistakes, returned
+from mlkata.grading.judge import (
+    Mistake,
+    expect_close,
+    expect_raises,
+    matching_hints,
+    part_mistakes,
+    returned,
+    with_hints,
+)
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.proxy import StudentFunction
 
@@ -106,6 +118,78 @@ LABEL_CORNERS = {
 argument is ``y``, drawn from :data:`LABELS` (codes 0, 1, 2)."""
 
 
+CHARACTERS_HINT = (
+    'a bare string is one label, not a sequence of labels: np.asarray("abc") is 0-d; check '
+    "y.ndim == 1 after np.asarray (a loop, or collections.Counter, over a string counts its characters)"
+)
+
+
+def single_label_inputs(
+    place: Callable[[Any], tuple], compute: Callable[..., Any] | None = None, name: str = "y"
+) -> list[BadInput]:
+    """``name`` given as one label instead of an array of labels: each must be refused (0-d input).
+
+    A bare string (``"abc"``, which a loop or ``Counter`` reads as three labels), a number and a
+    0-d array: ``np.asarray`` makes each 0-d, and the docstrings refuse a ``y`` that is not 1-D.
+    ``place(y)`` makes the call's positional arguments around ``y`` (three samples, for
+    ``"abc"``); ``compute``, the exercise's reference, recognises the string read as characters.
+
+    >>> [bad.args for bad in single_label_inputs(lambda y: (y,))][:2]
+    [('abc',), (3,)]
+    """
+
+    def characters(*args: Any, **kwargs: Any) -> Any:
+        assert compute is not None
+        return compute(*(list(a) if isinstance(a, str) else a for a in args), **kwargs)
+
+    mistakes = () if compute is None else (Mistake(CHARACTERS_HINT, characters),)
+    return [
+        BadInput(
+            f'{name} is the bare string "abc": one label (np.asarray("abc") is 0-d), not an array of '
+            "three labels",
+            place("abc"),
+            mistakes=mistakes,
+        ),
+        BadInput(f"{name} is the single number 3 (0-d), not an array of labels", place(3)),
+        BadInput(f'{name} is the 0-d array np.array("a"), not an array of labels', place(np.array("a"))),
+    ]
+
+
+def keyword_case_variants(
+    name: str, valid: tuple[str, ...], args: tuple, compute: Callable[..., Any] | None = None
+) -> list[BadInput]:
+    """The valid values of a string keyword in other cases (``"Gini"``, ``"GINI"``): each refused.
+
+    The docstrings list the exact strings, as scikit-learn does (``DecisionTreeClassifier(
+    criterion="Gini")`` raises); code that lowers the string first accepts these. ``compute``,
+    the exercise's reference, recognises that mistake (the result for the lowered value).
+
+    >>> [bad.kwargs for bad in keyword_case_variants("criterion", ("gini",), ([0, 1], [1, 0]))]
+    [{'criterion': 'Gini'}, {'criterion': 'GINI'}]
+    """
+    shown = " or ".join(repr(v) for v in valid)
+    hint = (
+        f"{name} is one of the exact strings {shown}: compare it as given (lowering it first, with "
+        ".lower(), accepts other spellings the docstring refuses)"
+    )
+
+    def lowered(*call_args: Any, **kwargs: Any) -> Any:
+        assert compute is not None
+        return compute(*call_args, **{**kwargs, name: str(kwargs[name]).lower()})
+
+    mistakes = () if compute is None else (Mistake(hint, lowered),)
+    return [
+        BadInput(
+            f"{name}={variant!r} is not {value!r}: the valid values are exact, lower-case strings",
+            args,
+            {name: variant},
+            mistakes,
+        )
+        for value in valid
+        for variant in (value.capitalize(), value.upper())
+    ]
+
+
 def every_label_once(rng: np.random.Generator, n: int, labels) -> np.ndarray:
     """``n`` labels (``n >= len(labels)``) in random order, each of ``labels`` at least once."""
     labels = np.asarray(list(labels))
@@ -173,8 +257,9 @@ def candidates(
     ascending: ``X[:, feature] <= low`` goes left, ``high`` is the next distinct value.
 
     A loop over each feature's distinct values (``between="distinct"``); ``"positions"`` splits
-    between every two sorted samples, equal values too (a mistake). ``weights="halves"`` and
-    ``log="nats"`` are mistakes too.
+    between every two sorted samples, equal values too (a mistake), ``"overflowing midpoints"``
+    at ``X <= (low + high) / 2``, which sends every sample left where the sum overflows (a
+    mistake). ``weights="halves"`` and ``log="nats"`` are mistakes too.
     """
     X = np.asarray(X, dtype=np.float64)
     codes = np.unique(np.asarray(y), return_inverse=True)[1].reshape(-1)
@@ -187,6 +272,10 @@ def candidates(
         if between == "distinct":
             values = np.unique(column)
             lefts = [(low, high, column <= low) for low, high in itertools.pairwise(values)]
+        elif between == "overflowing midpoints":  # X <= (low + high) / 2, inf past 9e307: all left
+            values = np.unique(column)
+            with np.errstate(over="ignore"):
+                lefts = [(low, high, column <= (low + high) / 2) for low, high in itertools.pairwise(values)]
         else:
             order = np.argsort(column, kind="stable")
             lefts = []
@@ -216,8 +305,9 @@ def search(
     """``(feature, threshold, gain)`` of the best split, by :func:`candidates`, or a mistake's.
 
     ``ties="last"``, ``threshold`` in ``"low"``, ``"high"``, ``"floor"`` (``(low + high) // 2``),
-    ``"dtype"`` (``low + high`` in X's integer type), ``report="children"`` (the
-    children's impurity instead of the gain) are the mistakes; ``None`` where one does not apply.
+    ``"dtype"`` (``low + high`` in X's integer type), ``"sum"`` (``(low + high) / 2``, which
+    overflows to inf near the float64 maximum), ``report="children"`` (the children's impurity
+    instead of the gain) are the mistakes; ``None`` where one does not apply.
     """
     features, lows, highs, gains = candidates(X, y, criterion, between, weights, log)
     if not features.size:
@@ -233,6 +323,7 @@ def search(
             "low": low,
             "high": high,
             "floor": (low + high) // 2,
+            "sum": (low + high) / 2,
             "dtype": float(np.asarray([low, high]).astype(kind).sum(dtype=kind)) / 2 if integer else None,
         }[threshold]
     if place is None:
@@ -275,7 +366,7 @@ class SplitJudge:
     def _fail(self, outcome, text: str, mistakes, feature, threshold) -> None:
         pair = replace(outcome, value=(feature, threshold), label="")
         hints = matching_hints(pair, _pair_mistakes(mistakes))
-        raise GradeFailure(text + "".join(f"\n  hint: {hint}" for hint in hints))
+        raise GradeFailure(with_hints(text, *hints))
 
     def check(self, function: StudentFunction, case: Case) -> None:
         """Judge ``function`` on ``case`` (a :class:`GradeFailure` when it is wrong)."""
@@ -297,9 +388,10 @@ class SplitJudge:
                 f"(feature {f0} alone takes {int(np.sum(features == f0)) + 1} distinct values){suffix}"
             )
             if gains.max() <= TIE:
-                text += (
-                    "\n  hint: no split lowers the impurity here (every gain is 0): the docstring asks "
-                    "for the lowest feature's lowest threshold with gain 0.0, not an error"
+                text = with_hints(
+                    text,
+                    "no split lowers the impurity here (every gain is 0): the docstring asks "
+                    "for the lowest feature's lowest threshold with gain 0.0, not an error",
                 )
             raise GradeFailure(text)
         outcome = case_outcome(function, case) if raised is not None else outcome
@@ -325,9 +417,8 @@ class SplitJudge:
             or not isinstance(threshold, int | float)
             or not np.isfinite(threshold)
         ):
-            raise GradeFailure(
-                f"{outcome.call} -> threshold\n  returned {threshold!r}: expected a finite float"
-            )
+            text = f"{outcome.call} -> threshold\n  returned {threshold!r}: expected a finite float"
+            self._fail(outcome, text, self.threshold_mistakes, feature, threshold)
         threshold = float(threshold)
         tied = np.flatnonzero(gains >= best - TIE)
         first = int(tied[0])
@@ -351,7 +442,7 @@ class SplitJudge:
         low, high = float(below.max()), float(above.min())
         middle = low / 2 + high / 2
         size = max(abs(low), abs(high))
-        tolerance = 4 * np.spacing(size) + 1e-9 * (high - low)
+        tolerance = 4 * np.spacing(size) + 2e-9 * (high / 2 - low / 2)  # halves: no overflow
         if case.float32:  # a midpoint of float32 values computed in float32
             tolerance = max(tolerance, 4 * float(np.finfo(np.float32).eps) * size)
         if abs(threshold - middle) > tolerance:
@@ -366,9 +457,10 @@ class SplitJudge:
                     "between two adjacent distinct values"
                 )
             if abs(threshold - middle) <= 2e-5 * size and not case.float32:
-                text += (
-                    "\n  hint: your threshold agrees with the midpoint to about 6 digits only: that is "
-                    "float32 precision; compute in float64 (np.asarray(X, dtype=float))"
+                text = with_hints(
+                    text,
+                    "your threshold agrees with the midpoint to about 6 digits only: that is "
+                    "float32 precision; compute in float64 (np.asarray(X, dtype=float))",
                 )
             self._fail(outcome, text, self.threshold_mistakes, feature, threshold)
         index = int(np.flatnonzero((features == feature) & (lows == low))[0])

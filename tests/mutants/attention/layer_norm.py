@@ -97,3 +97,13 @@ def length_one_gamma_broadcast(X, gamma, beta, eps=1e-5):
         raise ValueError("bad input")
     mean, var = X.mean(axis=-1, keepdims=True), X.var(axis=-1, keepdims=True)
     return gamma * (X - mean) / np.sqrt(var + eps) + beta
+
+
+@mutant("layer_norm", hint="keeps a float32 input's dtype")
+def keeps_the_input_dtype(X, gamma, beta, eps=1e-5):
+    """Computed in float64, returned in X's float dtype: float32 in, float32 out (float64 documented)."""
+    given = np.asarray(X)
+    X, gamma, beta = _checked(X, gamma, beta, eps)
+    mean, var = X.mean(axis=-1, keepdims=True), X.var(axis=-1, keepdims=True)
+    out = gamma * (X - mean) / np.sqrt(var + eps) + beta
+    return out.astype(given.dtype) if given.dtype.kind == "f" else out

@@ -149,3 +149,11 @@ def future_filled_with_minus_1e9(X, W_q, W_k, W_v, W_o, n_heads, causal=False):
 @mutant("multi_head_attention", hint="a future score set to 0")
 def future_scores_zeroed(X, W_q, W_k, W_v, W_o, n_heads, causal=False):
     return _mha(X, W_q, W_k, W_v, W_o, n_heads, causal, fill=0.0)
+
+
+@mutant("multi_head_attention", hint="keeps a float32 input's dtype")
+def output_in_the_input_dtype(X, W_q, W_k, W_v, W_o, n_heads, causal=False):
+    """Computed in float64, returned in X's float dtype: float32 in, float32 out (float64 documented)."""
+    given = np.asarray(X)
+    out = _mha(X, W_q, W_k, W_v, W_o, n_heads, causal)
+    return out.astype(given.dtype) if given.dtype.kind == "f" else out

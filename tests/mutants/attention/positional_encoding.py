@@ -91,3 +91,11 @@ def fractional_sizes_truncated(n_positions, d_model):
     n_positions, d_model = int(n_positions), int(d_model)
     angles = np.arange(n_positions)[:, None] / 10000 ** (np.arange(0, d_model, 2) / d_model)
     return _interleave(np.sin(angles), np.cos(angles))
+
+
+@mutant("positional_encoding", hint="which no input is")
+def float32_table(n_positions, d_model):
+    """The table made float32 (to add to float32 embeddings): the docstring promises float64."""
+    _checked(n_positions, d_model)
+    angles = np.arange(n_positions)[:, None] / 10000 ** (np.arange(0, d_model, 2) / d_model)
+    return _interleave(np.sin(angles), np.cos(angles)).astype(np.float32)

@@ -147,3 +147,14 @@ def scores_in_the_input_dtype(Q, K, V, mask=None):
         S = np.where(mask, S, -np.inf)
     A = _softmax(S)
     return A @ V, A
+
+
+@mutant("scaled_dot_product_attention", hint="keeps a float32 input's dtype")
+def results_in_the_input_dtype(Q, K, V, mask=None):
+    """Computed in float64, both parts returned in Q's float dtype: float32 in, float32 out."""
+    given = np.asarray(Q)
+    Q, K, V, mask = _checked(Q, K, V, mask)
+    output, weights = _attend(Q, K, V, mask, np.sqrt(Q.shape[-1]))
+    if given.dtype.kind != "f":
+        return output, weights
+    return output.astype(given.dtype), weights.astype(given.dtype)

@@ -53,7 +53,7 @@ def classes_by_samples(y, n_classes=None):
     return np.eye(_k(y, n_classes))[:, y]
 
 
-@mutant("one_hot_encode", hint="float array")
+@mutant("one_hot_encode", hint="return a float64 array")
 def integer_matrix(y, n_classes=None):
     y = _labels(y)
     out = np.zeros((y.size, _k(y, n_classes)), dtype=int)
@@ -91,3 +91,10 @@ def no_check_against_n_classes(y, n_classes=None):
     out = np.zeros((y.size, k))
     out[np.arange(y.size), y] = 1.0
     return out
+
+
+@mutant("one_hot_encode", hint="which no input is")
+def float32_matrix(y, n_classes=None):
+    """np.eye(k, dtype=np.float32)[y]: right 0s and 1s, not the documented float64."""
+    y = _labels(y)
+    return np.eye(_k(y, n_classes), dtype=np.float32)[y]

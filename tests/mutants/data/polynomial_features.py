@@ -97,3 +97,13 @@ def accepts_degree_zero(X, degree=2, include_bias=True):
     X = X.astype(float)
     tuples = _all(X.shape[1], 0 if include_bias else 1, int(degree))
     return _columns(X, tuples) if tuples else np.ones((len(X), 1))
+
+
+@mutant("polynomial_features", hint="keeps a float32 input's dtype")
+def keeps_a_float32_x(X, degree=2, include_bias=True):
+    """Products in X's own float dtype: float32 in, float32 out (the docstring promises float64)."""
+    X = _checked(X, degree)
+    X = X if X.dtype.kind == "f" else X.astype(float)
+    columns = [np.ones(len(X), X.dtype)] if include_bias else []
+    columns += [np.prod(X[:, list(t)], axis=1) for t in _all(X.shape[1], 1, degree)]
+    return np.column_stack(columns)

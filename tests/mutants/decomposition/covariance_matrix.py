@@ -88,3 +88,13 @@ def one_sample_accepted(X):
 def single_feature_as_a_number(X):
     """np.cov's 0-d result passed on for a single feature."""
     return np.cov(_checked(X), rowvar=False)
+
+
+@mutant("covariance_matrix", hint="keeps a float32 input's dtype")
+def keeps_a_float32_x(X):
+    """np.asarray(X) keeps float32: the centred product, and the result, are float32."""
+    X = np.asarray(X)
+    _checked(X)
+    X = X if X.dtype.kind == "f" else X.astype(np.float64)
+    centred = X - X.mean(axis=0)
+    return centred.T @ centred / (X.shape[0] - 1)

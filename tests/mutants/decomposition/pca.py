@@ -186,3 +186,22 @@ def one_d_taken_as_one_sample(model, X):
 def float32_projection(model, X):
     X, components, mean = _transform_checked(model, X)
     return ((X - mean).astype(np.float32) @ components.T.astype(np.float32)).astype(np.float32)
+
+
+@mutant("pca_fit", hint="keeps a float32 input's dtype")
+def model_in_the_input_dtype(X, n_components):
+    """Fitted in float64, the model's arrays returned in X's float dtype (float32 in, float32 out)."""
+    given = np.asarray(X)
+    model = _svd_model(_checked(X, n_components), n_components)
+    if given.dtype.kind != "f":
+        return model
+    return {key: value.astype(given.dtype) for key, value in model.items()}
+
+
+@mutant("pca_transform", hint="keeps a float32 input's dtype")
+def projections_in_the_input_dtype(model, X):
+    """Projected in float64, returned in X's float dtype (float32 in, float32 out)."""
+    given = np.asarray(X)
+    X, components, mean = _transform_checked(model, X)
+    projected = (X - mean) @ components.T
+    return projected.astype(given.dtype) if given.dtype.kind == "f" else projected

@@ -104,3 +104,24 @@ def cache_as_an_object(X, gamma, beta, eps=1e-5):
     cache = Cache()
     out = gamma * (X - X.mean(axis=0)) / np.sqrt(X.var(axis=0) + eps) + beta
     return out, cache
+
+
+@mutant("batch_norm_forward")
+def gamma_length_broadcasts(X, gamma, beta, eps=1e-5):
+    """Checks that gamma and beta are 1-D only: a single gamma broadcasts over every feature."""
+    X, gamma, beta = (np.asarray(a, dtype=float) for a in (X, gamma, beta))
+    if X.ndim != 2 or len(X) == 0 or gamma.ndim != 1 or beta.ndim != 1 or not eps > 0:
+        raise ValueError("bad input")
+    if gamma.shape[0] not in (1, X.shape[1]) or beta.shape[0] not in (1, X.shape[1]):
+        raise ValueError("bad shapes")
+    inv_std = 1 / np.sqrt(X.var(axis=0) + eps)
+    return _result((X - X.mean(axis=0)) * inv_std, gamma, beta, inv_std)
+
+
+@mutant("batch_norm_forward")
+def accepts_string_eps(X, gamma, beta, eps=1e-5):
+    """float(eps) reads eps='1e-05' as a number; the docstring refuses strings."""
+    eps = float(eps)
+    X, gamma, beta = _checked(X, gamma, beta, eps)
+    inv_std = 1 / np.sqrt(X.var(axis=0) + eps)
+    return _result((X - X.mean(axis=0)) * inv_std, gamma, beta, inv_std)

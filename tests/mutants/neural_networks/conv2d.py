@@ -100,3 +100,34 @@ def integer_output_buffer(X, W, b, stride=1, padding=0):
     X, W, b, s, p = _checked(X, W, b, stride, padding)
     result = _conv(X, W, b, s, ((p, p), (p, p)))
     return result.astype(dtype) if dtype.kind in "iu" else result
+
+
+@mutant("conv2d")
+def channel_count_broadcasts(X, W, b, stride=1, padding=0):
+    """(window * W[f]).sum(): a one-channel filter broadcasts over every channel of the image."""
+    X, W, b = (np.asarray(a, dtype=float) for a in (X, W, b))
+    if W.ndim == 4 and X.ndim == 4 and W.shape[1] == 1:
+        W = np.repeat(W, X.shape[1], axis=1)
+    X, W, b, s, p = _checked(X, W, b, stride, padding)
+    return _conv(X, W, b, s, ((p, p), (p, p)))
+
+
+@mutant("conv2d")
+def single_bias_broadcasts(X, W, b, stride=1, padding=0):
+    """out + b[None, :, None, None] with one bias: it is added to every filter's map."""
+    X, W, b = (np.asarray(a, dtype=float) for a in (X, W, b))
+    if b.shape == (1,) and W.ndim == 4:
+        b = np.repeat(b, W.shape[0])
+    X, W, b, s, p = _checked(X, W, b, stride, padding)
+    return _conv(X, W, b, s, ((p, p), (p, p)))
+
+
+@mutant("conv2d", hint="compute in float")
+def keeps_integer_dtype(X, W, b, stride=1, padding=0):
+    """np.zeros(shape, dtype=np.result_type(X, W, b)): integer inputs give an integer map."""
+    dtype = np.result_type(np.asarray(X), np.asarray(W), np.asarray(b))
+    X, W, b, s, p = _checked(X, W, b, stride, padding)
+    Xp = np.pad(X, ((0, 0), (0, 0), (p, p), (p, p)))
+    windows = sliding_window_view(Xp, W.shape[2:], axis=(2, 3))[:, :, ::s, ::s]
+    result = np.einsum("nchwuv,fcuv->nfhw", windows, W) + b[None, :, None, None]
+    return result.astype(dtype) if dtype.kind in "iu" else result

@@ -82,3 +82,24 @@ def zeroes_in_place(X, p, mask):
     X[~mask] = 0.0
     X /= 1 - p
     return X
+
+
+@mutant("dropout", hint="not the input")
+def p_zero_returns_input(X, p, mask):
+    """'p = 0 is the identity': returns X as given, a list or an integer array included."""
+    checked, p, mask = _checked(X, p, mask)
+    return X if p == 0 else checked * mask / (1 - p)
+
+
+@mutant("dropout", hint="a number gives a number")
+def scalar_as_0d_array(X, p, mask):
+    """X * mask / (1 - p) on np.asarray(X): a number gives a 0-d array."""
+    X, p, mask = _checked(X, p, mask)
+    return np.asarray(X * mask / (1 - p))
+
+
+@mutant("dropout")
+def accepts_string_p(X, p, mask):
+    """float(p) reads p='0.5' as a number; the docstring refuses strings."""
+    X, p, mask = _checked(X, float(p), mask)
+    return X * mask / (1 - p)

@@ -65,3 +65,18 @@ def math_erf_on_numbers_only(z):
     if z.ndim == 0:
         return 0.5 * float(z) * (1.0 + math.erf(float(z) / math.sqrt(2.0)))
     return np.array([0.5 * v * (1.0 + math.erf(v / math.sqrt(2.0))) for v in z.reshape(-1).tolist()])
+
+
+@mutant("gelu", hint="a number gives a number")
+def scalar_as_0d_array(z):
+    """z * norm.cdf(z) on np.asarray(z): a number gives a 0-d array, not a number."""
+    z = _floats(z)
+    return np.asarray(z * norm.cdf(z))
+
+
+@mutant("gelu")
+def parses_numeric_strings(z):
+    """np.asarray(z, dtype=float) reads ['-2'] as [-2.0] and None as nan: numbers only."""
+    z = _floats(z)
+    out = z * norm.cdf(z)
+    return out if out.ndim else float(out)

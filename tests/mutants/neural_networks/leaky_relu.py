@@ -69,3 +69,37 @@ def empty_raises(z, alpha=0.01):
     if z.size == 0:
         raise ValueError("empty input")
     return np.where(z > 0, z, alpha * z)
+
+
+@mutant("leaky_relu", hint="a number gives a number")
+def scalar_as_0d_array(z, alpha=0.01):
+    """np.where on np.asarray(z): a number gives a 0-d array, not a number."""
+    z = _floats(z, alpha)
+    return np.where(z > 0, z, alpha * z)
+
+
+@mutant("leaky_relu", hint="float even for an integer input")
+def python_branch_for_numbers(z, alpha=0.01):
+    """z if z > 0 else alpha * z for a number: leaky_relu(3) is the int 3, not 3.0."""
+    if np.ndim(z) == 0 and not isinstance(z, np.ndarray):
+        _floats(z, alpha)
+        return z if z > 0 else alpha * z
+    z = _floats(z, alpha)
+    return np.where(z > 0, z, alpha * z)
+
+
+@mutant("leaky_relu")
+def accepts_numeric_string_alpha(z, alpha=0.01):
+    """float(alpha) reads alpha='0.5' as 0.5; the docstring refuses strings."""
+    alpha = float(alpha)
+    z = _floats(z, alpha)
+    return np.where(z > 0, z, alpha * z)
+
+
+@mutant("leaky_relu")
+def parses_numeric_strings(z, alpha=0.01):
+    """np.asarray(z, dtype=float) reads ['-2'] as [-2.0] and None as nan: numbers only."""
+    if isinstance(alpha, str):
+        raise ValueError("alpha must be a number")
+    z = _floats(z, alpha)
+    return np.where(z > 0, z, alpha * z)

@@ -97,3 +97,21 @@ def accepts_fractional_size(X, size=2, stride=2):
     if size > X.shape[2] or size > X.shape[3]:
         raise ValueError("window too large")
     return _windows(X, size, stride).max(axis=(4, 5))
+
+
+@mutant("max_pool2d", hint="compute in float")
+def keeps_input_dtype(X, size=2, stride=2):
+    """np.empty(shape, dtype=X.dtype): an integer image pools to integers, not float64."""
+    dtype = np.asarray(X).dtype
+    X, size, stride = _checked(X, size, stride)
+    out = _windows(X, size, stride).max(axis=(4, 5))
+    return out.astype(dtype) if dtype.kind in "iub" else out
+
+
+@mutant("max_pool2d", hint="convert to float64 first")
+def keeps_float32(X, size=2, stride=2):
+    """Pools a float32 image in float32: the docstring promises float64."""
+    dtype = np.asarray(X).dtype
+    X, size, stride = _checked(X, size, stride)
+    out = _windows(X, size, stride).max(axis=(4, 5))
+    return out.astype(np.float32) if dtype == np.float32 else out

@@ -107,3 +107,12 @@ def accepts_t_zero(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8)
     m_new, v_new = _moments(g, m, v, beta1, beta2)
     lr_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
     return w - lr_t * m_new / (np.sqrt(v_new) + eps), m_new, v_new
+
+
+@mutant("adam_step", hint="gives numpy scalars")
+def numpy_scalars_for_a_number(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    """Arithmetic on 0-d arrays gives np.float64 scalars: a number w gets no 0-d arrays back."""
+    w, g, m, v = _arrays(w, grad, m, v, t, lr, beta1, beta2, eps)
+    m_new, v_new = _moments(g, m, v, beta1, beta2)
+    lr_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+    return (w - lr_t * m_new / (np.sqrt(v_new) + eps))[()], m_new[()], v_new[()]

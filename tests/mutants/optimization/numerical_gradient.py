@@ -157,3 +157,19 @@ def calls_f_on_the_flat_array(f, x, eps=1e-6):
         down[i] -= eps
         out[i] = (f(up) - f(down)) / (2 * eps)
     return out.reshape(np.shape(x))
+
+
+@mutant("numerical_gradient", hint="gives numpy scalars")
+def numpy_scalar_for_a_number(f, x, eps=1e-6):
+    """gradient.reshape(())[()]: a number x gets an np.float64 back, not the documented 0-d array."""
+    point = np.array(_checked(x, eps), dtype=float)
+    flat = point.reshape(-1)
+    out = np.empty(flat.size)
+    for i, value in enumerate(flat.tolist()):
+        flat[i] = value + eps
+        above = f(point)
+        flat[i] = value - eps
+        below = f(point)
+        flat[i] = value
+        out[i] = (float(above) - float(below)) / (2 * eps)
+    return out.reshape(point.shape)[()]

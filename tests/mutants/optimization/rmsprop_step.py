@@ -92,3 +92,11 @@ def accepts_eps_zero(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
     s_new = rho * s + (1 - rho) * g**2
     with np.errstate(all="ignore"):
         return w - np.nan_to_num(lr * g / (np.sqrt(s_new) + eps)), s_new
+
+
+@mutant("rmsprop_step", hint="gives numpy scalars")
+def numpy_scalars_for_a_number(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
+    """Arithmetic on 0-d arrays gives np.float64 scalars: a number w gets no 0-d arrays back."""
+    w, g, s = _arrays(w, grad, sq_avg, lr, rho, eps)
+    s_new = rho * s + (1 - rho) * g**2
+    return (w - lr * g / (np.sqrt(s_new) + eps))[()], s_new[()]

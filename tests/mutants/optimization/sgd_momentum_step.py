@@ -76,7 +76,7 @@ def velocity_updated_in_place(w, grad, velocity, lr=0.01, momentum=0.9, nesterov
     v = np.asarray(velocity, dtype=float)
     v *= momentum
     v -= lr * g
-    return (w + momentum * v - lr * g if nesterov else w + v), v
+    return np.asarray(w + momentum * v - lr * g if nesterov else w + v), v  # 0-d for a number w
 
 
 @mutant("sgd_momentum_step", hint="momentum you are given")
@@ -102,3 +102,12 @@ def accepts_momentum_one(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=Fals
         raise ValueError("bad input")
     v_new = momentum * v - lr * g
     return (w + momentum * v_new - lr * g if nesterov else w + v_new), v_new
+
+
+@mutant("sgd_momentum_step", hint="gives numpy scalars")
+def numpy_scalars_for_a_number(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=False):
+    """Arithmetic on 0-d arrays gives np.float64 scalars: a number w gets no 0-d arrays back."""
+    w, g, v = _arrays(w, grad, velocity, lr, momentum)
+    v_new = momentum * v - lr * g
+    w_new = w + momentum * v_new - lr * g if nesterov else w + v_new
+    return w_new[()], v_new[()]

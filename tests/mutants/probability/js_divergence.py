@@ -89,3 +89,38 @@ def accepts_zero_sums(p, q):
         raise ValueError("bad input")
     with np.errstate(all="ignore"):
         return _js(p / p.sum(), q / q.sum())
+
+
+@mutant("js_divergence", hint="inside the logs 'for safety'")
+def epsilon_inside_every_log(p, q):
+    """ln((p + 1e-10) / (m + 1e-10)) "against log(0)": a tiny divergence shrinks by 13%."""
+    p, q = _checked(p, q)
+    p, q = p / p.sum(), q / q.sum()
+    m, eps = (p + q) / 2, 1e-10
+    return float(
+        0.5 * np.sum(p * np.log((p + eps) / (m + eps))) + 0.5 * np.sum(q * np.log((q + eps) / (m + eps)))
+    )
+
+
+@mutant("js_divergence")
+def overflowing_sum_accepted(p, q):
+    """Only sum == 0 is refused: weights of 1e308 sum to inf and normalise to nan and 0."""
+    p, q = np.asarray(p, float), np.asarray(q, float)
+    if p.ndim != 1 or p.shape != q.shape or p.size == 0:
+        raise ValueError("bad shape")
+    if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q))) or np.any(p < 0) or np.any(q < 0):
+        raise ValueError("bad weights")
+    if p.sum() == 0 or q.sum() == 0:
+        raise ValueError("sums to 0")
+    with np.errstate(all="ignore"):
+        return _js(p / p.sum(), q / q.sum())
+
+
+@mutant("js_divergence")
+def length_one_broadcasts(p, q):
+    """Checks each input is 1-D, not that their lengths agree: p = [x] broadcasts against q."""
+    p, q = np.asarray(p, float), np.asarray(q, float)
+    if p.ndim != 1 or q.ndim != 1 or p.size == 0 or q.size == 0:
+        raise ValueError("bad shape")
+    p, q = np.broadcast_arrays(p, q)
+    return _js(*_checked(p, q))

@@ -91,3 +91,39 @@ def accepts_negative_weights(p, q):
     if p.ndim != 1 or p.shape != q.shape or p.size == 0 or p.sum() == 0 or q.sum() == 0:
         raise ValueError("bad input")
     return _kl(p / p.sum(), q / q.sum())
+
+
+@mutant("kl_divergence")
+def tiny_epsilon_in_q(p, q):
+    """Keeps the inf rule but adds 1e-12 to q "against log(0)": a tiny divergence drops by 12%."""
+    p, q = _checked(p, q)
+    p, q = p / p.sum(), q / q.sum()
+    keep = p > 0
+    if np.any(q[keep] == 0):
+        return float("inf")
+    return float(np.sum(p[keep] * np.log(p[keep] / (q[keep] + 1e-12))))
+
+
+@mutant("kl_divergence")
+def overflowing_sum_accepted(p, q):
+    """Only sum == 0 is refused: weights of 1e308 sum to inf and normalise to nan and 0."""
+    p, q = np.asarray(p, float), np.asarray(q, float)
+    if p.ndim != 1 or p.shape != q.shape or p.size == 0:
+        raise ValueError("bad shape")
+    if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q))) or np.any(p < 0) or np.any(q < 0):
+        raise ValueError("bad weights")
+    if p.sum() == 0 or q.sum() == 0:
+        raise ValueError("sums to 0")
+    with np.errstate(all="ignore"):
+        return _kl(p / p.sum(), q / q.sum())
+
+
+@mutant("kl_divergence")
+def length_one_broadcasts(p, q):
+    """Checks each input is 1-D, not that their lengths agree: p = [x] broadcasts against q."""
+    p, q = np.asarray(p, float), np.asarray(q, float)
+    if p.ndim != 1 or q.ndim != 1 or p.size == 0 or q.size == 0:
+        raise ValueError("bad shape")
+    p, q = np.broadcast_arrays(p, q)
+    p, q = _checked(p, q)
+    return _kl(p / p.sum(), q / q.sum())

@@ -67,6 +67,9 @@ def _best(
             if between == "positions":
                 left = np.zeros(y.size, dtype=bool)
                 left[np.argsort(column, kind="stable")[: i + 1]] = True
+            elif place == "sum":  # split at the threshold itself: inf sends every sample left
+                with np.errstate(over="ignore"):
+                    left = column <= (low + high) / 2
             else:
                 left = column <= low
             if left.all():
@@ -87,6 +90,7 @@ def _best(
             "low": low,
             "high": high,
             "floor": (low + high) // 2,
+            "sum": (low + high) / 2,
             "dtype": (np.asarray(raw)[:, j].dtype.type(low) + np.asarray(raw)[:, j].dtype.type(high)) / 2,
         }[place]
     if report == "children":
@@ -175,3 +179,15 @@ def nan_not_refused(X, y, criterion="gini"):
     if np.isnan(X).any():
         return 0, 0.0, 0.0
     return _best(X, y, criterion)
+
+
+@mutant("best_split", hint="overflows to inf")
+def midpoint_as_half_the_sum(X, y, criterion="gini"):
+    """(low + high) / 2, and X <= it: inf past half the float64 maximum sends every sample left."""
+    return _best(X, y, criterion, place="sum")
+
+
+@mutant("best_split", hint="compare it as given")
+def criterion_lowered(X, y, criterion="gini"):
+    """criterion.lower() first: "Gini" and "ENTROPY" are accepted, which the docstring refuses."""
+    return _best(X, y, criterion.lower() if isinstance(criterion, str) else criterion)

@@ -74,3 +74,12 @@ def empty_accepted(y, base=2):
         raise ValueError("bad base")
     p = np.unique(y, return_counts=True)[1] / max(y.size, 1)
     return float(-np.sum(p * np.log(p)) / math.log(base))
+
+
+@mutant("entropy", hint="a bare string is one label")
+def bare_string_read_by_character(y, base=2):
+    """collections.Counter(y) on a str: "abc" counted as three labels a, b, c (0-d input accepted)."""
+    if isinstance(y, str):
+        y = list(y)
+    p = _p(y, base)
+    return float(-np.sum(p * np.log(p)) / math.log(base)) + 0.0

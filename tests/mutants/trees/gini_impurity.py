@@ -67,3 +67,12 @@ def two_d_flattened(y):
         raise ValueError("empty")
     p = np.unique(y, return_counts=True)[1] / y.size
     return float(1 - np.sum(p**2))
+
+
+@mutant("gini_impurity", hint="a bare string is one label")
+def bare_string_read_by_character(y):
+    """collections.Counter(y) on a str: "abc" counted as three labels a, b, c (0-d input accepted)."""
+    if isinstance(y, str):
+        y = list(y)
+    p = _counts(y) / np.size(y)
+    return float(1 - np.sum(p**2))

@@ -101,3 +101,23 @@ def any_nonzero_mask_accepted(y, left_mask, criterion="entropy"):
     share = mask.mean()
     c = criterion
     return float(_impurity(y, c) - share * _impurity(y[mask], c) - (1 - share) * _impurity(y[~mask], c))
+
+
+def _gain(y, mask, criterion):
+    share = mask.mean()
+    children = share * _impurity(y[mask], criterion) + (1 - share) * _impurity(y[~mask], criterion)
+    return float(_impurity(y, criterion) - children)
+
+
+@mutant("information_gain", hint="a bare string is one label")
+def bare_string_read_by_character(y, left_mask, criterion="entropy"):
+    """list(y) of a str: "abc" taken as three labels a, b, c (0-d input accepted)."""
+    y = list(y) if isinstance(y, str) else y
+    return _gain(*_checked(y, left_mask, criterion), criterion)
+
+
+@mutant("information_gain", hint="compare it as given")
+def criterion_lowered(y, left_mask, criterion="entropy"):
+    """criterion.lower() first: "Gini" and "ENTROPY" are accepted, which the docstring refuses."""
+    criterion = criterion.lower() if isinstance(criterion, str) else criterion
+    return _gain(*_checked(y, left_mask, criterion), criterion)

@@ -8,9 +8,12 @@ from scipy.stats import norm
 
 def _floats(z):
     try:
-        return np.asarray(z, dtype=np.float64)
+        raw = np.asarray(z)
     except (TypeError, ValueError) as error:
         raise ValueError(str(error)) from None
+    if raw.dtype.kind not in "biuf":  # numeric strings and None are refused too
+        raise ValueError("z must hold real numbers")
+    return raw.astype(np.float64)
 
 
 def variant_math_erf_loop(z):

@@ -16,9 +16,12 @@ def _alpha(alpha):
 
 def _floats(z):
     try:
-        return np.asarray(z, dtype=np.float64)
+        raw = np.asarray(z)
     except (TypeError, ValueError) as error:
         raise ValueError(str(error)) from None
+    if raw.dtype.kind not in "biuf":  # numeric strings and None are refused too
+        raise ValueError("z must hold real numbers")
+    return raw.astype(np.float64)
 
 
 def variant_list_comprehension(z, alpha=0.01):

@@ -6,6 +6,11 @@ import numbers
 import numpy as np
 
 
+def _as_arrays(*results):
+    """float64 arrays (0-d for a number), as documented."""
+    return tuple(np.asarray(r, dtype=np.float64) for r in results)
+
+
 def _checked(w, grad, m, v, t, lr, beta1, beta2, eps):
     arrs = []
     for a in (w, grad, m, v):
@@ -41,7 +46,7 @@ def variant_loop(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
         vn.append(b)
         wn.append(wi - lr_t * a / (math.sqrt(b) + eps))
     shape = W.shape
-    return tuple(np.array(x, dtype=np.float64).reshape(shape)[()] for x in (wn, mn, vn))
+    return tuple(np.array(x, dtype=np.float64).reshape(shape) for x in (wn, mn, vn))
 
 
 def variant_paper_hats_rescaled_eps(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -53,7 +58,7 @@ def variant_paper_hats_rescaled_eps(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2
     m_hat = m_new / (1 - beta1**t)
     v_hat_root = np.sqrt(v_new) / c2
     w_new = W - lr * m_hat / (v_hat_root + eps / c2)
-    return w_new[()], m_new[()], v_new[()]
+    return _as_arrays(w_new, m_new, v_new)
 
 
 def variant_log_space_bias(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -65,6 +70,4 @@ def variant_log_space_bias(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, e
     v_new = beta2 * V + (1 - beta2) * np.einsum("...,...->...", G, G)
     step = (lr * math.sqrt(one_minus_b2t) / one_minus_b1t) * m_new / (np.sqrt(v_new) + eps)
     w_new = W - step
-    if w_new.ndim == 0:
-        return np.float64(w_new), np.float64(m_new), np.float64(v_new)
-    return w_new, m_new, v_new
+    return _as_arrays(w_new, m_new, v_new)

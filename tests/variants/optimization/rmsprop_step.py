@@ -5,6 +5,11 @@ import math
 import numpy as np
 
 
+def _as_arrays(*results):
+    """float64 arrays (0-d for a number), as documented."""
+    return tuple(np.asarray(r, dtype=np.float64) for r in results)
+
+
 def _checked(w, grad, sq_avg, lr, rho, eps):
     arrs = []
     for a in (w, grad, sq_avg):
@@ -33,7 +38,7 @@ def variant_loop(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
         s = rho * si + (1 - rho) * gi * gi
         sn.append(s)
         wn.append(wi - lr * gi / (math.sqrt(s) + eps))
-    return np.array(wn).reshape(W.shape)[()], np.array(sn).reshape(W.shape)[()]
+    return _as_arrays(np.array(wn).reshape(W.shape), np.array(sn).reshape(W.shape))
 
 
 def variant_interpolation(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
@@ -42,7 +47,7 @@ def variant_interpolation(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
     s_new = S + (1 - rho) * (np.square(G) - S)
     denom = np.add(np.sqrt(s_new), eps)
     w_new = W - np.divide(lr * G, denom)
-    return w_new[()], s_new[()]
+    return _as_arrays(w_new, s_new)
 
 
 def variant_einsum_square(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
@@ -51,6 +56,4 @@ def variant_einsum_square(w, grad, sq_avg, lr=0.01, rho=0.9, eps=1e-8):
     g2 = np.einsum("...,...->...", G, G)
     s_new = np.multiply(rho, S) + np.multiply(1.0 - rho, g2)
     w_new = W - lr * G * np.reciprocal(np.sqrt(s_new) + eps)
-    if w_new.ndim == 0:
-        return np.float64(w_new), np.float64(s_new)
-    return w_new, s_new
+    return _as_arrays(w_new, s_new)

@@ -5,6 +5,11 @@ import math
 import numpy as np
 
 
+def _as_arrays(*results):
+    """float64 arrays (0-d for a number), as documented."""
+    return tuple(np.asarray(r, dtype=np.float64) for r in results)
+
+
 def _arrays(*arrays):
     out = []
     for a in arrays:
@@ -35,7 +40,7 @@ def variant_elementwise_loop(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=
         w_new.append(wi + momentum * vn - lr * gi if nesterov else wi + vn)
     w_new = np.array(w_new, dtype=np.float64).reshape(W.shape)
     v_new = np.array(v_new, dtype=np.float64).reshape(W.shape)
-    return w_new[()], v_new[()]
+    return _as_arrays(w_new, v_new)
 
 
 def variant_bengio_nesterov(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=False):
@@ -47,7 +52,7 @@ def variant_bengio_nesterov(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=F
         w_new = W - momentum * V + (1 + momentum) * v_new
     else:
         w_new = W + v_new
-    return np.float64(w_new) if w_new.ndim == 0 else w_new, np.float64(v_new) if v_new.ndim == 0 else v_new
+    return _as_arrays(w_new, v_new)
 
 
 def variant_torch_scaled(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=False):
@@ -58,4 +63,4 @@ def variant_torch_scaled(w, grad, velocity, lr=0.01, momentum=0.9, nesterov=Fals
     step = G + momentum * b if nesterov else b
     w_new = W - lr * step
     v_new = momentum * V - lr * G  # = -lr * b, kept exact
-    return w_new[()], v_new[()]
+    return _as_arrays(w_new, v_new)
