@@ -1,4 +1,4 @@
-"""The maintainer's commands: ``mlkata new TOPIC/NAME`` and ``mlkata dev check``."""
+"""The maintainer's commands: ``mlkata new TOPIC/NAME``, ``mlkata dev check`` and ``dev answers``."""
 
 from __future__ import annotations
 
@@ -63,6 +63,25 @@ def check(
         )
         raise typer.Exit(1)
     console.print(f"all {len(chosen)} exercises complete" + (" (graders not run: --fast)" if fast else ""))
+
+
+@dev.command("answers")
+def answers() -> None:
+    """Remake the shipped reference-answer store (src/mlkata/answers.sqlite3) from the real libraries."""
+    from rich.console import Console
+
+    from mlkata.grading.answers import SHIPPED
+    from mlkata.maintainer.answers import make_answers
+    from mlkata.paths import project_root
+
+    console = Console(highlight=False, soft_wrap=True)
+    try:
+        count, versions = make_answers(project_root(), SHIPPED)
+    except RuntimeError as error:
+        console.print(f"[red]{error}[/red]")
+        raise typer.Exit(1) from None
+    made_with = ", ".join(f"{name} {version}" for name, version in sorted(versions.items()))
+    console.print(f"wrote {SHIPPED}: {count} answers, made with {made_with}")
 
 
 def register(app: typer.Typer) -> None:

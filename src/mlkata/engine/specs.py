@@ -49,13 +49,20 @@ def allowed_imports_of(grader_path: Path) -> tuple[str, ...]:
 
 @cache
 def grader_module(path: Path) -> ModuleType:
-    """Import a grader file once, under a name of its own."""
+    """Import a grader file once, under a name of its own.
+
+    Its reference libraries are imported when first used, not now
+    (:func:`mlkata.grading.references.lazy_reference_imports`).
+    """
+    from mlkata.grading.references import lazy_reference_imports
+
     name = f"mlkata_grader_{path.parent.name}_{path.stem}"
     spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
-    spec.loader.exec_module(module)
+    with lazy_reference_imports():
+        spec.loader.exec_module(module)
     return module
 
 
