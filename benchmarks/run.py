@@ -1,6 +1,6 @@
 """Run mlkata's benchmarks on this machine and write their tables to one results file.
 
-    python benchmarks/run.py [--quick] [--out benchmarks/RESULTS.md] [--only feedback,solutions,batch]
+    python benchmarks/run.py [--quick] [--out benchmarks/RESULTS.md] [--only feedback,solutions,batch,cluster]
 
 1. ``feedback``: ``pytest exercises/<topic>`` against the floor of importing its references
    (``benchmarks/feedback.py``).
@@ -8,6 +8,8 @@
    with ``measure(quick: bool) -> str`` returning a markdown table).
 3. ``solutions``: every reference solution against its scikit-learn/SciPy reference at n = 1e6,
    and the reductions against one pass over memory (``benchmarks/solutions.py``).
+4. ``cluster``: ``mlkata grade --cluster`` on 1 and 2 Dask workers against the local ``--jobs 2``
+   run, and the cost model (``benchmarks/cluster.py``; needs the ``cluster`` extra).
 
 Every ratio is measured side by side in the same run, so both of its figures see the same
 machine. ``--quick`` shrinks every size and times each item once: a smoke run whose figures
@@ -31,7 +33,7 @@ from types import ModuleType
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SECTIONS = ("feedback", "batch", "solutions")
+SECTIONS = ("feedback", "batch", "solutions", "cluster")
 LIBRARIES = ("numpy", "scipy", "scikit-learn", "mlxtend", "nltk", "shapely", "pytest")
 FEEDBACK_RUNS = 3
 
@@ -120,8 +122,12 @@ def feedback_section(quick: bool, runs: int | None) -> str:
     rows = feedback.measure(ROOT, topics, runs)
     return (
         f"`pytest exercises/<topic>` on freshly generated stubs, against a fresh interpreter that "
-        f"only imports the references the topic's graders import. Median of {runs} run(s), "
-        f"alternating.\n\n{feedback.table(rows)}"
+        f"only imports the references the topic's graders import (the *import floor*). The first "
+        f"run starts from a new data folder (the shipped reference answers only); the second run "
+        f"also has the answers the first one computed, as a learner's next run does. *One "
+        f"exercise*: `pytest exercises/<topic>/<module>.py` for the topic's exercise with the "
+        f"heaviest references, second run, against its own import floor. Median of {runs} "
+        f"run(s), alternating.\n\n{feedback.table(rows)}"
     )
 
 
@@ -157,12 +163,26 @@ def solutions_section(quick: bool, runs: int | None) -> str:
     return text
 
 
+def cluster_section(quick: bool, runs: int | None) -> str:
+    if importlib.util.find_spec("distributed") is None:
+        return 'Not measured: Dask is not installed (`pip install ".[cluster]"`).'
+    cluster = load("cluster")
+    assert cluster is not None, "benchmarks/cluster.py is missing"
+    return cluster.measure(quick)
+
+
 TITLES = {
     "feedback": "1. Feedback: `pytest exercises/<topic>` against its import floor",
     "batch": "2. Batch grading against nbgrader",
     "solutions": "3. Reference solutions against their scikit-learn / SciPy references",
+    "cluster": "4. Batch grading on a Dask cluster: 1 and 2 workers against the local run",
 }
-RUNNERS = {"feedback": feedback_section, "batch": batch_section, "solutions": solutions_section}
+RUNNERS = {
+    "feedback": feedback_section,
+    "batch": batch_section,
+    "solutions": solutions_section,
+    "cluster": cluster_section,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

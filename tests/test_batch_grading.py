@@ -48,11 +48,7 @@ ATTACKS = {
     "forge_results": {"losses/hinge_loss": r"grading sandbox: your code (reads '/proc|writes)"},
     "rewrite_graders": {"losses/hinge_loss": r"grading sandbox: your code writes '[^']*(graders|conftest)"},
     "infinite_loop": {"losses/hinge_loss": r"ran for more than 2 s and was stopped|used up its 5 s"},
-    # on Python 3.10 the call can reach its time limit before the memory limit: refused either way
-    "memory_bomb": {
-        "losses/hinge_loss": r"ran out of memory|killed for using more CPU time \(or memory\)"
-        r"|ran for more than"
-    },
+    # memory_bomb is graded in a batch of its own: see test_a_memory_bomb_runs_into_the_memory_limit
     "fork_bomb": {
         "losses/hinge_loss": r"your code starts a process \(os\.fork\)",
         "losses/mean_squared_error": r"your code imports multiprocessing",
@@ -276,6 +272,30 @@ def test_each_attack_scores_zero_on_the_attacked_exercise(batch, attack):
     for key in KEYS:
         if key not in ATTACKS[attack]:
             assert scores[key] == full[key], (key, batch.outputs(attack, key))  # the rest is still graded
+
+
+def test_a_memory_bomb_runs_into_the_memory_limit(tmp_path):
+    """Filling memory ends at the memory limit, and the report says so, however busy the machine.
+
+    In the shared batch, with its 2 s call limit, a loaded machine could let the clock stop the
+    bomb before it had touched 768 MB, and the report would name a timeout. Alone, with a call
+    limit far beyond what touching that much memory takes even on a busy machine, the memory
+    limit is always what stops it.
+    """
+    submissions = tmp_path / "submissions"
+    student = _honest_folder(submissions / "memory_bomb")
+    shutil.copytree(ADVERSARIAL / "memory_bomb", student, dirs_exist_ok=True)
+    out = tmp_path / "out"
+    run = run_grade(submissions, out, "--call-timeout", "60", "--exercise-timeout", "120", "--jobs", "1")
+    assert run.returncode == 0, run.stdout + run.stderr[-4000:]
+    data = json.loads((out / "memory_bomb" / "results.json").read_text())
+    scores = data["extra_data"]["mlkata"]["exercises"]
+    attacked = "\n".join(t["output"] for t in data["tests"] if t["name"].startswith("losses/hinge_loss :: "))
+    assert scores["losses/hinge_loss"] == 0, attacked
+    assert re.search(r"ran out of memory: the grader allows 768 MB", attacked), attacked
+    assert "ran for more than" not in attacked, attacked
+    failed = [t["name"] for t in data["tests"] if t["status"] != "passed" and "hinge_loss" not in t["name"]]
+    assert not failed, failed  # the rest is still graded
 
 
 def test_graders_conftest_and_solutions_are_untouched(batch):

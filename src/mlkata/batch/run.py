@@ -24,13 +24,14 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlkata import limits
 from mlkata.batch import class_report, report
+from mlkata.batch.backend import BatchStopped, Grading
 from mlkata.batch.intake import Submission, collect
 from mlkata.batch.roster import Roster
 from mlkata.catalog import Exercise
@@ -60,6 +61,8 @@ class Summary:
     removed: list[str] = field(default_factory=list)
     """Folders of ``out`` with results of students no longer among the submissions (kept, not in
     grades.csv)."""
+    stopped: str = ""
+    """Why the batch stopped before the end, when its backend could not go on (:class:`BatchStopped`)."""
 
 
 def grading_key(exercises: list[Exercise], root: Path, options: Options) -> str:
@@ -100,6 +103,50 @@ def _up_to_date(out: Path, submission: Submission, topics: list[str], key: str) 
     )
 
 
+class LocalGrading:
+    """Grading on this machine (a :class:`~mlkata.batch.backend.Grading`): ``options.jobs``
+    threads, each driving a grader process."""
+
+    def __init__(self) -> None:
+        self.graders: GraderPool | None = None
+        self.halted = False
+
+    def begin(
+        self, exercises: list[Exercise], topics: list[str], root: Path, options: Options, key: str, count: int
+    ) -> dict[str, list[report.ExpectedCheck]]:
+        _remove_stale_work()
+        self.work = Path(tempfile.mkdtemp(prefix=f"mlkata-batch-{os.getpid()}-"))
+        self.pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
+        self.graders = GraderPool(exercises, root, self.work, options)
+        self.args = (exercises, topics, self.graders, self.work, options)
+        self.graders.prestart(min(max(1, options.jobs), count))
+        return self.graders.expected_checks(exercises, root)
+
+    def results(self, todo: list[Submission]) -> Iterator[report.StudentResult]:
+        futures = [self.pool.submit(grade_student, s, *self.args) for s in todo]
+        for future in as_completed(futures):
+            yield future.result()
+
+    def stop(self) -> None:
+        self.halted = True
+        if self.graders is not None:
+            self.graders.stopping.set()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        with _LOCK:
+            for process in list(_RUNNING):
+                _kill_run(process)
+
+    @property
+    def stopped(self) -> bool:
+        return self.halted
+
+    def close(self) -> None:
+        if self.graders is not None:
+            self.pool.shutdown(wait=True)
+            self.graders.close()
+            shutil.rmtree(self.work, ignore_errors=True)
+
+
 def grade_batch(
     submissions: Path,
     out: Path,
@@ -108,8 +155,13 @@ def grade_batch(
     options: Options,
     progress: Callable[[str, int, int], None] | None = None,
     roster: Roster | None = None,
+    grading: Grading | None = None,
 ) -> Summary:
-    """Grade every student of ``submissions`` whose results in ``out`` are missing or stale."""
+    """Grade every student of ``submissions`` whose results in ``out`` are missing or stale.
+
+    ``grading`` says where (this machine by default); wherever it is, only this process
+    writes ``out``, with the same rules.
+    """
     start = time.monotonic()
     exercises = [e for e in exercises if e.grader_path(root).is_file()]  # a grader still to be written
     topics = sorted({e.topic for e in exercises}, key=[e.topic for e in exercises].index)
@@ -126,20 +178,14 @@ def grade_batch(
         for folder in out.iterdir()
         if folder.name not in current and (folder / "results.json").is_file()
     )
-    _remove_stale_work()
-    work = Path(tempfile.mkdtemp(prefix=f"mlkata-batch-{os.getpid()}-"))
-    done = 0
+    grading = grading if grading is not None else LocalGrading()
+    done, stopped = 0, ""
     finished: set[str] = set()
-    graders = GraderPool(exercises, root, work, options)
-    pool = ThreadPoolExecutor(max_workers=max(1, options.jobs))
     expected: dict[str, list[report.ExpectedCheck]] = {}
     try:
-        graders.prestart(min(max(1, options.jobs), len(todo)))
-        expected = graders.expected_checks(exercises, root)
-        futures = [pool.submit(grade_student, s, exercises, topics, graders, work, options) for s in todo]
-        for future in as_completed(futures):
-            result = future.result()
-            if result.error == INTERRUPTED:
+        expected = grading.begin(exercises, topics, root, options, key, len(todo))
+        for result in grading.results(todo):
+            if result.error == INTERRUPTED or result.student in finished:
                 continue
             result.grading = key
             member = roster.find(result.name) if roster is not None else None
@@ -153,19 +199,16 @@ def grade_batch(
             done += 1
             if progress:
                 progress(result.student, done, len(todo))
+    except BatchStopped as error:
+        stopped = str(error)
+        grading.stop()
     except BaseException as error:
-        graders.stopping.set()
-        pool.shutdown(wait=False, cancel_futures=True)
-        with _LOCK:
-            for process in list(_RUNNING):
-                _kill_run(process)
+        grading.stop()
         if not isinstance(error, KeyboardInterrupt):
             raise
     finally:
-        pool.shutdown(wait=True)
-        graders.close()
-        shutil.rmtree(work, ignore_errors=True)
-    interrupted = [s.student for s in todo if s.student not in finished] if graders.stopping.is_set() else []
+        grading.close()
+    interrupted = [s.student for s in todo if s.student not in finished] if stopped or grading.stopped else []
     if not expected:  # interrupted before the graders were read
         expected = report.expected_checks(exercises, root)
     rows = [
@@ -182,7 +225,7 @@ def grade_batch(
     graded = [s.student for s in todo if s.student not in interrupted]
     summary = Summary(graded, skipped, grades, time.monotonic() - start)
     summary.missing = [m.name for m in missing]
-    summary.interrupted, summary.removed = interrupted, removed
+    summary.interrupted, summary.removed, summary.stopped = interrupted, removed, stopped
     for row in rows:
         meta = row["extra_data"]["mlkata"]
         notes = [

@@ -29,6 +29,10 @@ def register(app: typer.Typer) -> None:
 
 
 HIDDEN_HELP = "what Gradescope shows of hidden checks: hidden, after_due_date or after_published"
+CLUSTER_HELP = (
+    "grade on a Dask cluster: a scheduler's address (tcp://HOST:8786), its scheduler file (.json), "
+    "or local:N for N workers on this machine (needs pip install 'mlkata[cluster]')"
+)
 
 
 def grade(
@@ -53,6 +57,7 @@ def grade(
         typer.Option("--roster", help="CSV of the class (name, id, email): ids and emails in grades.csv"),
     ] = None,
     hidden_visibility: Annotated[str, typer.Option("--hidden-visibility", help=HIDDEN_HELP)] = "hidden",
+    cluster: Annotated[str | None, typer.Option("--cluster", help=CLUSTER_HELP)] = None,
 ) -> None:
     """Grade every student's submission with the graders, each in a sandbox."""
     import os
@@ -98,12 +103,16 @@ def grade(
             raise typer.Exit(2) from None
     from mlkata.grading.isolation import Sandbox, SandboxUnavailable
 
-    try:
-        Sandbox().kill()  # that the sandbox starts here, before a class is scored 0 for want of it
-    except (SandboxUnavailable, OSError) as error:
-        console.print(f"[red]cannot grade: {error}[/red]")
-        console.print("The sandbox needs bubblewrap and unprivileged user namespaces (see README, Security).")
-        raise typer.Exit(2) from None
+    if cluster is None or cluster.startswith("local:"):  # a remote cluster's workers check their own
+        try:
+            Sandbox().kill()  # that the sandbox starts here, before a class is scored 0 for want of it
+        except (SandboxUnavailable, OSError) as error:
+            console.print(f"[red]cannot grade: {error}[/red]")
+            console.print(
+                "The sandbox needs bubblewrap and unprivileged user namespaces (see README, Security)."
+            )
+            raise typer.Exit(2) from None
+    grading = _cluster(cluster, jobs, console) if cluster is not None else None
     options = Options(
         jobs=jobs or os.cpu_count() or 1,
         force=force,
@@ -126,7 +135,7 @@ def grade(
             bar.update(task, completed=done, total=total, description=student)
 
         summary = grade_batch(
-            submissions.resolve(), out.resolve(), exercises, root, options, advance, class_roster
+            submissions.resolve(), out.resolve(), exercises, root, options, advance, class_roster, grading
         )
     apply_hidden_visibility(out.resolve(), hidden_visibility)  # also on the students a rerun kept
     for name, why in not_students(submissions.resolve(), skip=[out.resolve()]).items():
@@ -151,12 +160,44 @@ def grade(
         f"({len(exercises)} exercises) in {summary.seconds:.1f} s; grades in {summary.grades}"
     )
     report.print(f"class report in {out.resolve() / 'report.html'} (and report.md, mistakes.csv)")
+    if summary.stopped:
+        report.print(
+            f"[red]stopped: {escape(summary.stopped)}; {len(summary.interrupted)} student(s) not graded; "
+            "run the same command again to grade them (the others are kept)[/red]"
+        )
+        raise typer.Exit(1)
     if summary.interrupted:
         report.print(
             f"[red]interrupted: {len(summary.interrupted)} student(s) not graded; run the same command "
             "again to grade them (the others are kept)[/red]"
         )
         raise typer.Exit(130)
+
+
+def _cluster(address: str, jobs: int, console):
+    """The Dask cluster ``--cluster`` names, connected (or started); exit 2 if it cannot be."""
+    from rich.markup import escape
+
+    if jobs:
+        console.print(
+            "[red]--jobs is for grading on this machine: on a cluster, each worker grades as many "
+            "students at once as it has threads (dask worker --nthreads)[/red]"
+        )
+        raise typer.Exit(2)
+    try:
+        from mlkata.batch.cluster import ClusterGrading, ClusterUnavailable
+    except ImportError as error:
+        console.print(
+            f"[red]--cluster needs Dask ({escape(str(error))}): pip install 'mlkata\\[cluster]'[/red]"
+        )
+        raise typer.Exit(2) from None
+    try:
+        grading = ClusterGrading(address)
+    except ClusterUnavailable as error:
+        console.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    console.print(f"grading on {escape(grading.describe())}")
+    return grading
 
 
 def gradescope_build(
