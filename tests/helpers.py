@@ -20,9 +20,11 @@ def load_solution(topic: str, module: str):
     return loaded
 
 
-def run_pytest(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run ``python -m pytest ARGS`` in a fresh interpreter, as a user would."""
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "COLUMNS": "120"}
+def run_pytest(
+    args: list[str], cwd: Path, timeout: float = 300, columns: int = 120
+) -> subprocess.CompletedProcess:
+    """Run ``python -m pytest ARGS`` in a fresh interpreter, as a user would (``columns`` wide)."""
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "COLUMNS": str(columns)}
     env.pop("PYTEST_ADDOPTS", None)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],

@@ -15,6 +15,8 @@ from tests.helpers import ROOT, load_solution
 PACKAGE_MODULES = sorted(
     m.name for m in pkgutil.walk_packages(mlkata.__path__, "mlkata.") if m.name != "mlkata.__main__"
 )
+OPTIONAL = {"mlkata.batch.cluster": "distributed"}
+"""Modules that need an optional extra (``cluster``): their examples run where it is installed."""
 
 
 @pytest.mark.parametrize("exercise", all_exercises(ROOT), ids=lambda e: e.key)
@@ -27,6 +29,8 @@ def test_solution_examples_run(exercise):
 
 @pytest.mark.parametrize("name", PACKAGE_MODULES)
 def test_package_examples_run(name, monkeypatch):
+    if name in OPTIONAL:
+        pytest.importorskip(OPTIONAL[name])
     monkeypatch.chdir(ROOT)
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)

@@ -166,7 +166,10 @@ def all_exercises(root: Path | None = None) -> tuple[Exercise, ...]:
 
 
 def find_exercise(name: str, root: Path | None = None) -> Exercise:
-    """Look an exercise up by ``topic/module``, by module, or by function name.
+    """Look an exercise up by ``topic/module``, by module, by function name or by its path.
+
+    A path, as the shell completes it (``exercises/losses/hinge_loss.py``), names the
+    exercise of its last two parts.
 
     Raises
     ------
@@ -177,17 +180,63 @@ def find_exercise(name: str, root: Path | None = None) -> Exercise:
     --------
     >>> find_exercise("hinge_loss").key
     'losses/hinge_loss'
+    >>> find_exercise("exercises/losses/hinge_loss.py").key
+    'losses/hinge_loss'
     """
     exercises = all_exercises(root)
+    wanted = exercise_name(name)
     for exercise in exercises:
-        if name in (exercise.key, exercise.module, *exercise.functions):
+        if wanted in (exercise.key, exercise.module, *exercise.functions):
             return exercise
-    import difflib
-
-    names = [e.key for e in exercises] + [e.module for e in exercises]
-    close = difflib.get_close_matches(name, names, n=3)
+    close = close_names(wanted, exercises)
     suggestion = f"; did you mean {', '.join(close)}?" if close else ""
     raise KeyError(f"no exercise named {name!r}{suggestion}")
+
+
+def exercise_name(text: str) -> str:
+    """The exercise or topic a name typed on the command line stands for: paths read as such.
+
+    Examples
+    --------
+    >>> exercise_name("exercises/losses/hinge_loss.py"), exercise_name("./exercises/losses/")
+    ('losses/hinge_loss', 'losses')
+    >>> exercise_name("hinge_loss"), exercise_name("losses/hinge_loss")
+    ('hinge_loss', 'losses/hinge_loss')
+    """
+    cleaned = text.strip().replace("\\", "/")
+    if "/" not in cleaned and not cleaned.endswith(".py"):
+        return cleaned
+    parts = [part for part in cleaned.split("/") if part not in ("", ".")]
+    if not parts:
+        return cleaned
+    parts[-1] = parts[-1].removesuffix(".py")
+    if parts[-1] in known_topics():
+        return parts[-1]
+    if len(parts) >= 2 and parts[-2] in known_topics():
+        return f"{parts[-2]}/{parts[-1]}"
+    return parts[-1]
+
+
+def close_names(name: str, exercises: tuple[Exercise, ...], topics: tuple[str, ...] = ()) -> list[str]:
+    """Up to three names close to ``name``: each exercise once (by module), topics as such.
+
+    Examples
+    --------
+    >>> close_names("hinge_los", all_exercises())
+    ['hinge_loss', 'huber_loss']
+    >>> close_names("loses", all_exercises(), ("losses", "metrics"))
+    ['the topic losses', 'log_loss']
+    """
+    import difflib
+
+    shown: dict[str, str] = {}
+    for exercise in exercises:
+        for candidate in (exercise.module, exercise.key, *exercise.functions):
+            shown.setdefault(candidate, exercise.module)
+    for topic in topics:
+        shown.setdefault(topic, f"the topic {topic}")
+    matches = difflib.get_close_matches(name, list(shown), n=10)
+    return list(dict.fromkeys(shown[match] for match in matches))[:3]
 
 
 def exercises_of(topics: list[str] | None, root: Path | None = None) -> list[Exercise]:

@@ -22,7 +22,7 @@ console = Console()
 def _root(ctx: typer.Context) -> None:
     """mlkata: auto-graded exercises for machine-learning interview math."""
     if ctx.invoked_subcommand is None:
-        listing = ctx.command.get_command(ctx, "list")  # type: ignore[attr-defined]
+        listing = ctx.command.get_command(ctx, "status")  # type: ignore[attr-defined]
         if listing is None or listing.callback is None:
             typer.echo(ctx.get_help())
             raise typer.Exit()

@@ -12,11 +12,12 @@
 - A learner's run (``pytest exercises/...``) records each exercise whose checks all ran in
   the progress file, as ``mlkata check`` does, so that ``mlkata`` shows where they stand;
   ``--no-record`` leaves the file alone.
+- A drill's folder (``.mlkata-drills/<time>/``, from ``mlkata drill``) is graded the same
+  way, from inside it too (bare ``pytest`` there), and never recorded.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,7 @@ from mlkata.engine.specs import CheckSpec, exercise_key_of, grader_module, solut
 from mlkata.grading.failures import GradeFailure
 from mlkata.grading.proxy import DEFAULT_CALL_TIMEOUT
 from mlkata.grading.targets import TARGET_KEY
+from mlkata.summary import GradedFile
 
 EXERCISE_KEY = pytest.StashKey[str]()
 RESULTS_KEY = pytest.StashKey["dict[str, ExerciseResult]"]()
@@ -47,16 +49,6 @@ MARKERS = (
 
 class CheckFailed(GradeFailure):
     """How a failed check is told to pytest: the grader's message, no traceback."""
-
-
-@dataclass
-class GradedFile:
-    """A learner's exercise file as collected: what a recorded grading says it graded."""
-
-    content_hash: str | None
-    grader_hash: str | None
-    collected: int = 0
-    """Checks its grader has, as collected (before ``-k`` or ``-m`` deselect any)."""
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -110,12 +102,30 @@ def pytest_configure(config: pytest.Config) -> None:
 # --- collection: `pytest exercises/<topic>` runs the graders of those files ---------------
 
 
-def grader_of(exercise_file: Path) -> Path | None:
-    """The grader of an exercise file ``<root>/exercises/<topic>/<module>.py``, if any."""
-    if exercise_file.suffix != ".py" or exercise_file.parent.parent.name != "exercises":
+def root_of(exercise_file: Path) -> tuple[Path, bool] | None:
+    """The project root of a learner's file, and whether it is a drill's; ``None`` if neither.
+
+    A learner's file is ``<root>/exercises/<topic>/<module>.py``; a drill's is
+    ``<root>/.mlkata-drills/<time>/<topic>/<module>.py``.
+    """
+    from mlkata.learner.grade import DRILLS_FOLDER
+
+    if exercise_file.suffix != ".py" or len(exercise_file.parents) < 4:
         return None
-    root = exercise_file.parents[2]
-    grader = root / "graders" / exercise_file.parent.name / f"test_{exercise_file.name}"
+    layout = exercise_file.parents[1]
+    if layout.name == "exercises":
+        return layout.parent, False
+    if layout.parent.name == DRILLS_FOLDER:
+        return layout.parent.parent, True
+    return None
+
+
+def grader_of(exercise_file: Path) -> Path | None:
+    """The grader of a learner's exercise file (or a drill's), if any."""
+    found = root_of(exercise_file)
+    if found is None:
+        return None
+    grader = found[0] / "graders" / exercise_file.parent.name / f"test_{exercise_file.name}"
     return grader if grader.is_file() else None
 
 
@@ -137,10 +147,13 @@ def _grader_module(exercise_file: Path, parent: pytest.Collector) -> pytest.Modu
     module.stash[TARGET_KEY] = exercise_file.parents[1]
     parent.config.stash[LEARNER_MODE_KEY] = True
     key = exercise_key_of(grader)
-    if key is not None:
+    found = root_of(exercise_file)
+    if key is not None and found is not None:
         from mlkata.learner.grade import file_hash
 
-        parent.config.stash[GRADED_FILES_KEY][key] = GradedFile(file_hash(exercise_file), file_hash(grader))
+        parent.config.stash[GRADED_FILES_KEY][key] = GradedFile(
+            exercise_file, found[0], file_hash(exercise_file), file_hash(grader), drill=found[1]
+        )
     return module
 
 
@@ -227,6 +240,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     error = call.excinfo.value if call.excinfo is not None else None
     if isinstance(error, GradeFailure):
         report.longrepr = str(error)
+    if report.when == "call" and report.failed:  # what the learner's code printed, for the summary
+        printed = (report.capstdout + report.capstderr).strip()
+        graded = item.config.stash[GRADED_FILES_KEY].get(key)
+        if printed and graded is not None:
+            graded.printed[item.name] = printed
     if report.when == "call" and CHECK_KEY in item.stash:
         item.config.stash[RESULTS_KEY][key].checks.append(item.stash[CHECK_KEY])
     elif report.when in ("setup", "call") and report.failed:  # a fixture of the grader failed
@@ -262,7 +280,7 @@ def record_progress(config: pytest.Config) -> str:
     """Record each exercise whose checks all ran in the progress file; say why not if it can't.
 
     An exercise cut short (``-k``, ``-x``, an interrupt) is left out: a part of its checks
-    passing says nothing about the whole.
+    passing says nothing about the whole. So is a drill's file: it is not the learner's own.
     """
     from mlkata.learner.progress import NewGrading, Progress, ProgressError
 
@@ -277,7 +295,10 @@ def record_progress(config: pytest.Config) -> str:
             graded[key].grader_hash,
         )
         for key, result in config.stash[RESULTS_KEY].items()
-        if key in graded and graded[key].collected and len(result.checks) == graded[key].collected
+        if key in graded
+        and not graded[key].drill
+        and graded[key].collected
+        and len(result.checks) == graded[key].collected
     ]
     if not complete:
         return ""
@@ -294,7 +315,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         return
     from mlkata.summary import write_summary
 
-    write_summary(terminalreporter, results, learner=config.stash[LEARNER_MODE_KEY])
+    write_summary(
+        terminalreporter,
+        results,
+        learner=config.stash[LEARNER_MODE_KEY],
+        files=config.stash[GRADED_FILES_KEY],
+        here=config.invocation_params.dir,
+    )
     problem = config.stash.get(RECORD_PROBLEM_KEY, "")
     if problem:
         terminalreporter.write_line(f" not recorded in your progress: {problem}", yellow=True)

@@ -1,25 +1,26 @@
-"""The learner's commands: list, check, hint, watch, reset, solution, drill and history.
+"""The learner's commands: status, hint, watch, reset, solution, drill and history (check: its own).
 
 Every command works on the project found by :func:`mlkata.paths.project_root` and the
 progress file of :mod:`mlkata.learner.progress`. Grading machinery (numpy, the graders'
 references) is imported inside the commands that grade, so ``mlkata --help`` and
-``mlkata list`` stay quick.
+``mlkata status`` stay quick.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.text import Text
 
+from mlkata.commands.base import Stop as _Stop
+from mlkata.commands.base import console as _console
+from mlkata.commands.base import find as _exercise
+from mlkata.commands.base import friendly as _friendly
+from mlkata.commands.base import open_progress as _progress
+from mlkata.commands.base import project_root as _root
 from mlkata.commands.options import TopicsOption, topics_from
-
-F = TypeVar("F", bound=Callable[..., object])
 
 WELCOME = (
     "Welcome to mlkata! Each exercise is one function to write, in exercises/<topic>/<name>.py: "
@@ -29,69 +30,18 @@ WELCOME = (
 )
 
 
-class _Stop(Exception):
-    def __init__(self, message: str, code: int = 2) -> None:
-        super().__init__(message)
-        self.code = code
-
-
-def _console() -> Console:
-    return Console(highlight=False)
-
-
-def _friendly(command: F) -> F:
-    """Turn the problems a learner can meet (no project, a broken progress file) into messages."""
-
-    @functools.wraps(command)
-    def run(*args, **kwargs):
-        from mlkata.learner.progress import ProgressError
-
-        try:
-            return command(*args, **kwargs)
-        except (ProgressError, _Stop) as problem:
-            _console().print(Text(str(problem), style="bold red"))
-            raise typer.Exit(getattr(problem, "code", 2)) from None
-
-    return run  # type: ignore[return-value]
-
-
-def _root() -> Path:
-    from mlkata.paths import project_root
-
-    try:
-        return project_root()
-    except FileNotFoundError as error:
-        raise _Stop(str(error)) from None
-
-
-def _progress():
-    from mlkata.learner.progress import Progress
-
-    progress = Progress()
-    progress.check()
-    return progress
-
-
-def _exercise(name: str, root: Path):
-    from mlkata.catalog import find_exercise
-
-    try:
-        return find_exercise(name, root)
-    except KeyError as error:
-        raise _Stop(f"{error.args[0]} (`mlkata list` shows them all)") from None
-
-
-# --- list --------------------------------------------------------------------------------------
+# --- status (and list) -------------------------------------------------------------------------
 
 
 @_friendly
-def list_command() -> None:
-    """Show the curriculum in order, with your state on each exercise and the next to do."""
+def status() -> None:
+    """Show the curriculum in order, your state on each exercise and the next to do (also: mlkata)."""
     from rich.table import Table
 
     from mlkata.catalog import all_exercises
     from mlkata.learner import render
     from mlkata.learner.grade import shown
+    from mlkata.learner.layout import counted
     from mlkata.learner.state import State, next_exercise, states
 
     root = _root()
@@ -132,12 +82,18 @@ def list_command() -> None:
     unchecked = [s for s in found if s.state is State.UNCHECKED]
     if unchecked:
         console.print(
-            Text(f"{len(unchecked)} edited exercise(s) not graded since: run `mlkata check`.", style="yellow")
+            Text(
+                f"{counted(len(unchecked), 'edited exercise')} not graded since: run `mlkata check`.",
+                style="yellow",
+            )
         )
     missing = [s for s in found if s.state is State.MISSING]
     if missing:
         console.print(
-            Text(f"{len(missing)} exercise file(s) missing: `mlkata generate` writes them.", style="yellow")
+            Text(
+                f"{counted(len(missing), 'exercise file')} missing: `mlkata generate` writes them.",
+                style="yellow",
+            )
         )
     upcoming = next_exercise(found)
     if upcoming is None:
@@ -151,84 +107,6 @@ def list_command() -> None:
                 style="cyan",
             )
         )
-
-
-# --- check -------------------------------------------------------------------------------------
-
-
-def _targets(target: str | None, root: Path):
-    from mlkata.catalog import all_exercises
-    from mlkata.curriculum import topics
-
-    if target is None:
-        return list(all_exercises(root))
-    if target in topics():
-        return [e for e in all_exercises(root) if e.topic == target]
-    return [_exercise(target, root)]
-
-
-@_friendly
-def check(
-    target: Annotated[
-        str | None, typer.Argument(help="a topic (losses) or an exercise (hinge_loss); default: all")
-    ] = None,
-    speed: Annotated[
-        bool, typer.Option("--speed", help="also time passing exercises against numpy at a large size")
-    ] = False,
-    folder: Annotated[
-        Path | None,
-        typer.Option(
-            "--folder",
-            help="grade the files of this folder (laid out <topic>/<name>.py, as a drill folder is) "
-            "instead of exercises/; nothing is recorded",
-        ),
-    ] = None,
-) -> None:
-    """Grade your exercise files and show a table with points."""
-    from mlkata.learner import render
-    from mlkata.learner.grade import grade_exercise, shown
-    from mlkata.learner.state import record
-
-    root = _root()
-    progress = _progress()
-    console = _console()
-    exercises = _targets(target, root)
-    if folder is not None and not folder.is_dir():
-        console.print(Text(f"{folder} is not a folder", style="red"))
-        raise typer.Exit(2)
-    grades = []
-    with console.status("grading...", spinner="dots"):
-        for exercise in exercises:
-            grade = grade_exercise(exercise, folder, root=root)
-            if folder is None:
-                record(progress, grade, "check")
-            grades.append(grade)
-    speeds = None
-    if speed:
-        from mlkata.learner.speed import measure
-
-        speeds = {}
-        with console.status("timing against numpy...", spinner="dots"):
-            for grade in grades:
-                if grade.passed:
-                    speeds[grade.exercise.key] = measure(grade.exercise, grade.path, root).verdict
-    console.print(render.results_table(grades, speeds))
-    for grade in grades:
-        details = render.failure_details(grade, every=len(grades) == 1, folder=folder)
-        if details is not None:
-            console.print(details)
-    console.print(render.totals_line(grades))
-    graded = [g for g in grades if not g.problem]
-    todo = next((g for g in graded if not g.passed), None)
-    if todo is not None:
-        console.print(
-            Text(
-                f"Next: open {shown(todo.path)}, then run `{render.check_command(todo.exercise, folder)}` "
-                f"(stuck? `mlkata hint {todo.exercise.module}`)",
-                style="cyan",
-            )
-        )
-        raise typer.Exit(1)
 
 
 # --- hint --------------------------------------------------------------------------------------
@@ -245,6 +123,7 @@ def hint(
 
     from mlkata.catalog import all_exercises
     from mlkata.learner.hints import reveal_next
+    from mlkata.learner.layout import counted
     from mlkata.learner.state import next_exercise, states
 
     root = _root()
@@ -273,7 +152,10 @@ def hint(
     again = f"`mlkata hint {found.module}`"
     if revealed.remaining:
         console.print(
-            Text(f"{revealed.remaining} more hint(s): run {again} again for a stronger one.", style="cyan")
+            Text(
+                f"{counted(revealed.remaining, 'more hint')}: run {again} again for a stronger one.",
+                style="cyan",
+            )
         )
     else:
         lead = "That was the last hint" if revealed.new else f"No more hints: you have seen all {total}"
@@ -357,6 +239,25 @@ def reset(
 # --- solution ----------------------------------------------------------------------------------
 
 
+def _print_code(console, code: str, lexer: str) -> None:
+    """Print ``code`` with its lines as they are: never wrapped, so that a copy (or a pipe) runs.
+
+    In a terminal it is highlighted, and a line wider than the window overflows it (the
+    terminal shows it on the next row, but it is still one line); piped, it is the plain text.
+    """
+    from rich.syntax import Syntax
+
+    code = code.rstrip("\n")
+    if not console.is_terminal:
+        console.print(Text(code), soft_wrap=True)
+        return
+    width = max((len(line) for line in code.splitlines()), default=1)
+    syntax = Syntax(
+        code, lexer, theme="ansi_dark", background_color="default", word_wrap=False, code_width=width
+    )
+    console.print(syntax, soft_wrap=True)
+
+
 def _solution_text(exercise, root: Path) -> str:
     from mlkata.catalog import SOLUTION_BEGIN, SOLUTION_END, split_meta
 
@@ -377,8 +278,6 @@ def solution(
     """Show the reference solution, and how your file differs from it."""
     import difflib
 
-    from rich.syntax import Syntax
-
     from mlkata.learner.grade import grade_exercise, shown
     from mlkata.learner.state import State, record, states
 
@@ -397,8 +296,9 @@ def solution(
             console.print(f"Good call. `mlkata hint {found.module}` gives a hint instead.")
             raise typer.Exit(1)
     reference = _solution_text(found, root)
-    console.print(Text(f"Reference solution of {found.key}", style="bold"))
-    console.print(Syntax(reference, "python", theme="ansi_dark", background_color="default", word_wrap=True))
+    header = Text(f"# Reference solution of {found.key} (solutions/{found.key}.py)", style="bold")
+    console.print(header, soft_wrap=True)
+    _print_code(console, reference, "python")
     path = found.exercise_path(root)
     if path.is_file():
         mine = path.read_text(encoding="utf-8")
@@ -412,7 +312,7 @@ def solution(
         )
         if diff:
             console.print(Text("Your file against the reference (- yours, + reference)", style="bold"))
-            console.print(Syntax(diff, "diff", theme="ansi_dark", background_color="default", word_wrap=True))
+            _print_code(console, diff, "diff")
         else:
             console.print("Your file is the reference solution, character for character.")
 
@@ -424,10 +324,19 @@ def solution(
 def drill(
     minutes: Annotated[float, typer.Option("--minutes", help="time on the clock", min=0.001)] = 20.0,
     topics: TopicsOption = None,
-    count: Annotated[int, typer.Option("--count", help="how many exercises", min=1)] = 5,
+    count: Annotated[
+        int,
+        typer.Option(
+            "--count", help="how many exercises (all of the pool, and said so, if it has fewer)", min=1
+        ),
+    ] = 5,
     seed: Annotated[int | None, typer.Option("--seed", help="draw the same exercises again")] = None,
 ) -> None:
-    """A timed drill: random exercise stubs in a fresh folder, a countdown, a score."""
+    """A timed drill: random exercise stubs in a fresh folder, a countdown, a score.
+
+    Type done + Enter to finish (the folder is graded and scored, as when the time is up);
+    quit + Enter or Ctrl-C stops the drill without a score.
+    """
     from mlkata.learner.drill import drill_pool, run_drill
 
     root = _root()
@@ -456,7 +365,10 @@ def history() -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("list")(list_command)
+    from mlkata.commands.check import check
+
+    app.command()(status)
+    app.command("list", hidden=True)(status)  # the name it had; `mlkata status` is the one documented
     app.command()(check)
     app.command()(hint)
     app.command()(watch)

@@ -1,6 +1,6 @@
 """What grading gives: one result per check, one per exercise, and their JSON form.
 
-It imports nothing heavy (no numpy, no pytest), so ``mlkata list`` and the batch's own
+It imports nothing heavy (no numpy, no pytest), so ``mlkata status`` and the batch's own
 process can read results without loading the graders.
 """
 

@@ -2,34 +2,34 @@
 
 The exercises are drawn with ``random.Random(seed)`` (so a seed repeats a drill), their
 stubs are written to ``.mlkata-drills/<time>/`` in the project, and a countdown runs
-while the learner works in an editor. Typing ``done`` and Enter on standard input ends the
-drill early (any other line is ignored); otherwise it ends when the time is up. Then the
-folder is graded and the score and time are recorded.
+while the learner works in an editor (:mod:`mlkata.learner.countdown`). The screen says
+how to check the work meanwhile (``pytest`` inside the folder, or ``mlkata check --folder``).
+Typing ``done`` and Enter ends the drill early; when the time is up it ends too; either way
+the folder is then graded and the score and time are recorded. ``quit``, ``exit`` or Ctrl-C
+stop the drill without a score: it stays "unfinished" in ``mlkata history``, and its folder
+stays for ``mlkata check --folder`` to grade.
 """
 
 from __future__ import annotations
 
 import random
+import shlex
 import sys
-import threading
-import time
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from rich.console import Console
-from rich.panel import Panel
 from rich.text import Text
 
 from mlkata.catalog import Exercise, all_exercises
 from mlkata.engine.files import atomic_write
 from mlkata.learner import render
-from mlkata.learner.grade import ExerciseGrade, grade_exercise, shown
+from mlkata.learner.countdown import Finish, clock, countdown
+from mlkata.learner.grade import DRILLS_FOLDER, ExerciseGrade, grade_exercise, shown
+from mlkata.learner.layout import counted
 from mlkata.learner.progress import Progress
 from mlkata.stubs import make_stub
-
-DRILLS_FOLDER = ".mlkata-drills"
 
 
 def choose(pool: list[Exercise], count: int, seed: int) -> list[Exercise]:
@@ -58,62 +58,6 @@ def prepare(root: Path, exercises: list[Exercise]) -> Path:
     return folder
 
 
-@dataclass(frozen=True)
-class Finish:
-    seconds: float
-    reason: str
-    """``"done"`` (the learner said so), ``"time"`` (time up) or ``"interrupted"`` (Ctrl-C)."""
-
-
-def _clock(seconds: float) -> str:
-    seconds = max(0, round(seconds))
-    return f"{seconds // 60:d}:{seconds % 60:02d}"
-
-
-def countdown(console: Console, minutes: float, stream: TextIO, exercises: list[str]) -> Finish:
-    """Show the time left until a line arrives on ``stream`` or the time is up."""
-    from rich.live import Live
-
-    said_done = threading.Event()
-
-    def listen() -> None:
-        while True:
-            try:
-                line = stream.readline()
-            except (OSError, ValueError):
-                return
-            if not line:  # end of input (no terminal) is not "done": the clock decides
-                return
-            if line.strip().lower() == "done":  # a stray Enter or a typo does not end the drill
-                said_done.set()
-                return
-
-    threading.Thread(target=listen, name="mlkata-drill-input", daemon=True).start()
-    start = time.monotonic()
-    total = minutes * 60
-
-    def panel(left: float) -> Panel:
-        style = "bold red" if left < 60 else "bold"
-        body = Text(f"{_clock(left)} left", style=style)
-        body.append(f"  ·  {len(exercises)} exercise(s)  ·  type done + Enter to finish early", style="dim")
-        return Panel(body, title="mlkata drill", expand=False)
-
-    reason = "time"
-    try:
-        with Live(panel(total), console=console, refresh_per_second=4, transient=True) as live:
-            while True:
-                left = total - (time.monotonic() - start)
-                if left <= 0:
-                    break
-                if said_done.wait(min(0.25, left)):
-                    reason = "done"
-                    break
-                live.update(panel(total - (time.monotonic() - start)))
-    except KeyboardInterrupt:
-        reason = "interrupted"
-    return Finish(min(time.monotonic() - start, total), reason)
-
-
 def run_drill(
     console: Console,
     progress: Progress,
@@ -125,27 +69,99 @@ def run_drill(
     seed: int | None,
     stream: TextIO | None = None,
 ) -> list[ExerciseGrade]:
-    """Run one drill from start to recorded score; the gradings of its exercises."""
+    """Run one drill from start to recorded score; the gradings of its exercises.
+
+    Parameters
+    ----------
+    console : Console
+        Where the drill is shown.
+    progress : Progress
+        The learner's progress file (the drill and its gradings are recorded there).
+    root : Path
+        The project root.
+    pool : list of Exercise
+        The exercises to draw from.
+    minutes : float
+        Time on the clock.
+    count : int
+        Exercises to draw (all of the pool when it has fewer, and the screen says so).
+    seed : int, optional
+        The seed of the draw; a new one by default.
+    stream : TextIO, optional
+        Where the learner's commands are read (standard input by default).
+
+    Returns
+    -------
+    list of ExerciseGrade
+        One per exercise; empty when the drill was stopped without a score.
+    """
     seed = new_seed() if seed is None else seed
     chosen = choose(pool, count, seed)
     folder = prepare(root, chosen)
     drill_id = progress.start_drill(seed, [e.key for e in chosen], minutes, folder)
+    if count > len(pool):
+        console.print(
+            Text(
+                f"Asked for {count} exercises, but the pool has only {len(pool)} (of the topics "
+                f"chosen, those with a grader): this drill has all {len(pool)}.",
+                style="yellow",
+            )
+        )
     console.print(
-        Text(f"Drill: {len(chosen)} exercise(s), {_clock(minutes * 60)} on the clock, seed {seed}", "bold")
+        Text(
+            f"Drill: {counted(len(chosen), 'exercise')}, {clock(minutes * 60)} on the clock, seed {seed}",
+            "bold",
+        )
     )
     console.print(f"Your drill folder: {folder}")
     for exercise in chosen:
         path = folder / exercise.topic / f"{exercise.module}.py"
         console.print(f"  {render.stars(exercise.difficulty)}  {shown(path)}")
-    console.print(Text("Write the functions there. Type done + Enter when finished.", style="cyan"))
-    finish = countdown(console, minutes, stream or sys.stdin, [e.key for e in chosen])
+    where = shlex.quote(shown(folder))
     console.print(
-        {
-            "done": f"Done after {_clock(finish.seconds)}. Grading...",
-            "time": "Time's up! Grading what you have...",
-            "interrupted": f"Stopped after {_clock(finish.seconds)}. Grading what you have...",
-        }[finish.reason]
+        Text(
+            "Write the functions there. To check your work meanwhile, in another terminal: "
+            f"`cd {where} && pytest` (or `mlkata check --folder {where}`).",
+            style="cyan",
+        )
     )
+    console.print(
+        Text(
+            "Type done + Enter when finished: the folder is graded and your score recorded (as when "
+            "the time is up). quit + Enter, or Ctrl-C, stops the drill without a score.",
+            style="cyan",
+        )
+    )
+    finish = countdown(console, minutes, stream or sys.stdin, [e.key for e in chosen])
+    if finish.reason == "quit":
+        console.print(
+            Text(
+                f"Drill stopped after {clock(finish.seconds)}, not scored (`mlkata history` lists it as "
+                f"unfinished). Your files stay in {shown(folder)}: `mlkata check --folder {where}` "
+                "grades them.",
+                style="yellow",
+            )
+        )
+        return []
+    console.print(
+        f"Done after {clock(finish.seconds)}. Grading..."
+        if finish.reason == "done"
+        else "Time's up! Grading what you have..."
+    )
+    return _score(console, progress, root, chosen, folder, drill_id, finish, seed)
+
+
+def _score(
+    console: Console,
+    progress: Progress,
+    root: Path,
+    chosen: list[Exercise],
+    folder: Path,
+    drill_id: int,
+    finish: Finish,
+    seed: int,
+) -> list[ExerciseGrade]:
+    """Grade the drill's folder, record the score, and show it."""
     grades = [grade_exercise(e, folder, root=root) for e in chosen]
     for grade in grades:
         if not grade.problem:
@@ -168,7 +184,7 @@ def run_drill(
     most = sum(g.max_score for g in grades)
     percent = f" ({100 * score / most:.0f}%)" if most else ""
     console.print(
-        Text(f"Drill score: {score}/{most}{percent} in {_clock(finish.seconds)}", style="bold green")
+        Text(f"Drill score: {score}/{most}{percent} in {clock(finish.seconds)}", style="bold green")
     )
     console.print(f"Seed {seed}: add --seed {seed} to the same options to redo this drill · mlkata history")
     return grades

@@ -21,6 +21,9 @@ from mlkata.engine.results import CheckResult, Scored
 from mlkata.paths import project_root
 from mlkata.stubs import sha256
 
+DRILLS_FOLDER = ".mlkata-drills"
+"""The folder of the project root under which each drill gets a folder laid out like exercises/."""
+
 
 @dataclass(frozen=True)
 class ExerciseGrade(Scored):
@@ -50,8 +53,9 @@ class ExerciseGrade(Scored):
             return "passes"
         if self.not_implemented:
             return "not implemented yet"
-        failing = sum(1 for c in self.checks if not c.passed)
-        return f"{failing} of {len(self.checks)} checks fail"
+        from mlkata.learner.layout import fails
+
+        return fails(sum(1 for c in self.checks if not c.passed), len(self.checks))
 
 
 def file_hash(path: Path) -> str | None:

@@ -5,15 +5,35 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from mlkata.catalog import Exercise
 from mlkata.learner.grade import ExerciseGrade, shown
+from mlkata.learner.layout import counted, wrap_message
 
 MARKS = {"pass": ("✓", "green"), "fail": ("✗", "red"), "todo": ("·", "yellow"), "none": ("-", "dim")}
+PRINTED_LINES = 10
+"""Lines of what the learner's code printed that a failure shows."""
+
+
+class Message:
+    """A grader's message, wrapped to the width it is given: continuation lines hang.
+
+    Each line's continuation starts under its text, after its label (``expected``, ``hint:``),
+    as :func:`mlkata.learner.layout.wrap_message` lays it out; rich's own wrapping would
+    start it at the block's left edge instead.
+    """
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = text
+        self.style = style
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in wrap_message(self.text, options.max_width):
+            yield Text(line, style=self.style, no_wrap=True, overflow="fold")
 
 
 def mark(grade: ExerciseGrade) -> tuple[str, str]:
@@ -26,26 +46,21 @@ def mark(grade: ExerciseGrade) -> tuple[str, str]:
     return MARKS["fail"]
 
 
-def results_table(grades: list[ExerciseGrade], speeds: dict[str, str] | None = None) -> Table:
-    """One row per graded exercise: mark, name, points, status (and speed when measured)."""
+def results_table(grades: list[ExerciseGrade]) -> Table:
+    """One row per graded exercise: mark, name, points, status."""
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False, padding=(0, 1))
     table.add_column("")
     table.add_column("exercise", no_wrap=True)
-    table.add_column("points", justify="right")
-    table.add_column("status", no_wrap=True)
-    if speeds is not None:
-        table.add_column("speed")
+    table.add_column("points", justify="right", no_wrap=True)
+    table.add_column("status")
     for grade in grades:
         symbol, colour = mark(grade)
-        row = [
+        table.add_row(
             Text(symbol, style=colour),
             Text(grade.exercise.key, style=colour),
             f"{grade.score}/{grade.max_score}",
             grade.status,
-        ]
-        if speeds is not None:
-            row.append(speeds.get(grade.exercise.key, ""))
-        table.add_row(*row)
+        )
     return table
 
 
@@ -54,6 +69,10 @@ def check_command(exercise: Exercise, folder: Path | None = None) -> str:
     if folder is None:
         return f"mlkata check {exercise.module}"
     return f"mlkata check {exercise.module} --folder {shlex.quote(shown(folder))}"
+
+
+def _indented(renderable: RenderableType, spaces: int) -> Padding:
+    return Padding(renderable, (0, 0, 0, spaces), expand=False)
 
 
 def failure_details(
@@ -67,41 +86,35 @@ def failure_details(
     failures = grade.failures
     if not failures:
         return None
-    shown = failures if every else failures[:1]
+    chosen = failures if every else failures[:1]
     parts: list[RenderableType] = []
-    for check in shown:
+    for check in chosen:
         title = f"{grade.exercise.key}: {check.name.removeprefix('test_').replace('_', ' ')}"
         parts.append(Text(title, style="bold red"))
-        parts.append(Padding(Text(check.message), (0, 0, 0, 4), expand=False))
+        parts.append(_indented(Message(check.message), 4))
     if not every and len(failures) > 1:
-        more = len(failures) - 1
-        parts.append(
-            Padding(
-                Text(
-                    f"(and {more} more failing check{'s' if more > 1 else ''}: "
-                    f"`{check_command(grade.exercise, folder)}` shows every one)",
-                    style="dim",
-                ),
-                (0, 0, 0, 4),
-                expand=False,
-            )
-        )
+        more = counted(len(failures) - 1, "more failing check")
+        command = check_command(grade.exercise, folder)
+        parts.append(_indented(Message(f"(and {more}: `{command}` shows every one)", "dim"), 4))
     if grade.printed.strip():
         lines = grade.printed.strip().splitlines()
-        more_lines = f"\n... ({len(lines) - 10} more lines)" if len(lines) > 10 else ""
-        parts.append(Padding(Text("your code printed:", style="dim"), (0, 0, 0, 4), expand=False))
-        parts.append(
-            Padding(Text("\n".join(lines[:10]) + more_lines, style="dim"), (0, 0, 0, 6), expand=False)
+        extra = len(lines) - PRINTED_LINES
+        text = "\n".join(lines[:PRINTED_LINES]) + (
+            f"\n... ({counted(extra, 'more line')})" if extra > 0 else ""
         )
+        parts.append(_indented(Text("your code printed:", style="dim"), 4))
+        parts.append(_indented(Text(text, style="dim"), 6))
     return Group(*parts)
 
 
 def totals_line(grades: list[ExerciseGrade]) -> Text:
+    """``"3 of 7 exercises pass, 21/51 points"`` (``"1 of 1 exercise passes"``)."""
     grades = [g for g in grades if not g.problem]
     done = sum(g.passed for g in grades)
     score = sum(g.score for g in grades)
     most = sum(g.max_score for g in grades)
-    return Text(f"{done} of {len(grades)} exercises pass, {score}/{most} points", style="bold")
+    verb = "passes" if len(grades) == 1 else "pass"
+    return Text(f"{done} of {counted(len(grades), 'exercise')} {verb}, {score}/{most} points", style="bold")
 
 
 def progress_bar(done: int, total: int, width: int = 30) -> Text:

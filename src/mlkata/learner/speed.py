@@ -1,19 +1,35 @@
 """The speed tier: time a passing function against the reference solution at a large size.
 
+What is measured: the learner's function and the reference solution of the same exercise
+(``solutions/<topic>/<module>.py``, plain numpy), called on the same inputs of
+:data:`SIZE` values, in this process. Each side is first called untimed (a warm-up, which
+for the learner's code also checks that it runs within its time budget), then both are
+timed in turns, at least :data:`MIN_ROUNDS` times each, and the best time of each counts.
+Times are the process's CPU time, not the wall clock, so that other programs busy on the
+machine change neither side much; and while timing, freed memory stays in the process
+(:func:`steady_memory`), so that no timed call pays for fresh pages that its predecessor
+happened to hand back (with glibc's defaults every other call of a memory-bound function
+does, and takes 2-3 times as long). The ratio is the learner's best time over the
+reference's. "vectorised ✓" means at most :data:`VECTORISED_WITHIN` times the reference.
+
 Inputs are made from the function's parameter names, for the simple signature families
 of the curriculum (two 1-D arrays, labels and probabilities, labels and logits, margins,
 vectors, masks, one matrix). The first family whose names cover every required
 parameter, and on which the reference runs, is used. An exercise that fits none is not
-timed. The verdict is "vectorised ✓" when the learner's function is at most
-:data:`VECTORISED_WITHIN` times slower than the reference, else "N× slower than numpy".
+timed (:data:`NO_FAMILY`), nor one whose reference alone takes over
+:data:`REFERENCE_LIMIT` at this size (:data:`TOO_SLOW`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import importlib.util
 import inspect
+import io
 import itertools
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,9 +47,16 @@ MIN_BUDGET = 2.0
 """Seconds the learner's function may take at least (50 times the reference's, if more)."""
 REFERENCE_LIMIT = 1.0
 """A reference slower than this at :data:`SIZE` is not a speed test: the exercise is skipped."""
-ROUNDS = 5
+WARM_UPS = 2
+"""Untimed calls of the reference before its timed ones (the learner's: one, through the graders' wrapper)."""
+MIN_ROUNDS = 3
+"""Timed calls of each side at least."""
+ROUNDS = 9
+"""Timed calls of each side at most."""
 TIME_SPENT = 1.5
-"""Seconds of the learner's runs after which no more rounds are timed."""
+"""Seconds of the learner's timed calls after which no more rounds start (past :data:`MIN_ROUNDS`)."""
+NO_FAMILY = "its inputs are of a kind the speed test does not make"
+TOO_SLOW = f"its reference solution alone takes over {REFERENCE_LIMIT:g} s at this size"
 
 _counter = itertools.count()
 
@@ -117,56 +140,147 @@ def load_reference(exercise: Exercise, root: Path | None = None):
 
 @dataclass(frozen=True)
 class Speed:
+    """How one exercise's function compares with its reference solution's, in speed."""
+
     exercise: str
     verdict: str
+    """``"vectorised ✓"``, ``"12× slower"``, ``"> 80× slower"``, or ``"not timed"``."""
     ratio: float | None = None
+    """The learner's best time over the reference's (a lower bound when stopped)."""
     learner_seconds: float | None = None
     reference_seconds: float | None = None
+    not_timed: str = ""
+    """Why it was not timed (:data:`NO_FAMILY`, :data:`TOO_SLOW`, or what the function raised)."""
+
+    @property
+    def timed(self) -> bool:
+        return not self.not_timed
+
+
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+"""glibc's ``mallopt`` parameters (malloc.h)."""
+GLIBC_DEFAULT = 128 * 1024
+
+
+@contextlib.contextmanager
+def steady_memory() -> Iterator[None]:
+    """While timing, keep freed memory in the process (glibc; elsewhere, nothing changes).
+
+    Large temporaries come from the heap and stay there once freed, so that the next call
+    reuses pages already in memory instead of faulting fresh ones in: the timed calls then
+    differ by their work, not by the kernel's.
+    """
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        yield
+        return
+    mallopt(M_TRIM_THRESHOLD, 1 << 30)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20)  # glibc's largest
+    try:
+        yield
+    finally:
+        mallopt(M_TRIM_THRESHOLD, GLIBC_DEFAULT)
+        mallopt(M_MMAP_THRESHOLD, GLIBC_DEFAULT)
+
+
+def _fresh(kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {k: v.copy() if isinstance(v, np.ndarray) else v for k, v in kwargs.items()}
+
+
+def cpu_seconds(function: Callable[..., Any], kwargs: dict[str, Any]) -> float:
+    """CPU time of one call of ``function`` on fresh copies of ``kwargs`` (copies not counted)."""
+    fresh = _fresh(kwargs)
+    start = time.process_time()
+    function(**fresh)
+    return time.process_time() - start
+
+
+def verdict_of(ratio: float) -> str:
+    """``"vectorised ✓"`` within :data:`VECTORISED_WITHIN` of the reference, else ``"N× slower"``.
+
+    >>> verdict_of(1.3), verdict_of(41.6)
+    ('vectorised ✓', '42× slower')
+    """
+    return "vectorised ✓" if ratio <= VECTORISED_WITHIN else f"{ratio:.0f}× slower"
 
 
 def measure(
     exercise: Exercise, learner_path: Path, root: Path | None = None, size: int | None = None
 ) -> Speed:
-    """Time the learner's file at ``learner_path`` against the reference solution (at :data:`SIZE`)."""
+    """Time the learner's file at ``learner_path`` against the reference solution (at :data:`SIZE`).
+
+    With :func:`steady_memory` throughout.
+
+    Parameters
+    ----------
+    exercise : Exercise
+        The exercise (its reference solution is timed too).
+    learner_path : Path
+        The learner's file, which passes the graders.
+    root : Path, optional
+        The project root; found from the current folder by default.
+    size : int, optional
+        Input values to time on (:data:`SIZE` by default).
+
+    Returns
+    -------
+    Speed
+        The verdict, or why the exercise was not timed.
+    """
+    with steady_memory():
+        return _measure(exercise, learner_path, root or project_root(), size or SIZE)
+
+
+def _measure(exercise: Exercise, learner_path: Path, root: Path, size: int) -> Speed:
     from mlkata.grading.failures import GradeFailure
     from mlkata.grading.proxy import StudentFunction, StudentModule
 
-    root = root or project_root()
-    size = size or SIZE
     reference = load_reference(exercise, root)
     for name in exercise.functions:
         found = inputs_for(getattr(reference, name), size)
         if found is None:
             continue
         _, kwargs = found
-        # Both run the same way (fresh copies of the inputs, the same wrapper), interleaved,
-        # and the best time of each counts, so a busy machine skews neither side.
-        expected = StudentFunction.of(getattr(reference, name), name)
-        reference_times = [expected.call(**kwargs).seconds]
-        if reference_times[0] > REFERENCE_LIMIT:
-            return Speed(exercise.key, "not timed (too slow to time)")
-        budget = max(MIN_BUDGET, 50 * reference_times[0])
+        expected = getattr(reference, name)
+        try:  # the reference's warm-up: the first calls also pay for the memory they take first
+            first = min(cpu_seconds(expected, kwargs) for _ in range(WARM_UPS))
+        except Exception:  # the family's inputs suit it at 100 values, not at this size
+            return Speed(exercise.key, "not timed", not_timed=NO_FAMILY)
+        if first > REFERENCE_LIMIT:
+            return Speed(exercise.key, "not timed", not_timed=TOO_SLOW)
+        budget = max(MIN_BUDGET, 50 * first)
         module = StudentModule(learner_path, str(learner_path), exercise.allowed_imports)
         student = StudentFunction(
             lambda module=module, name=name: module.function(name), name, path=learner_path, timeout=budget
         )
-        learner_times: list[float] = []
         try:
-            for _ in range(ROUNDS):
-                outcome = student.call(**kwargs)
-                if outcome.raised is not None:
-                    return Speed(exercise.key, f"raised {outcome.raised.type_name} at n = {size:.0e}")
-                learner_times.append(outcome.seconds)
-                reference_times.append(expected.call(**kwargs).seconds)
-                if sum(learner_times) > TIME_SPENT:
-                    break
+            outcome = student.call(**kwargs)  # the learner's warm-up, within the budget
         except GradeFailure:
-            ratio = budget / max(min(reference_times), 1e-9)
+            ratio = budget / max(first, 1e-9)
+            return Speed(exercise.key, f"> {ratio:.0f}× slower", ratio, budget, first)
+        if outcome.raised is not None:
             return Speed(
-                exercise.key, f"> {ratio:.0f}× slower than numpy (stopped after {budget:.0f} s)", ratio
+                exercise.key, "not timed", not_timed=f"it raised {outcome.raised.type_name} at n = {size:,}"
             )
+        mine = module.function(name)
+        learner_times: list[float] = []
+        reference_times: list[float] = []
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+            for _ in range(ROUNDS):  # in turns, so that a busy spell slows both sides
+                try:
+                    learner_times.append(cpu_seconds(mine, kwargs))
+                except Exception as error:
+                    return Speed(
+                        exercise.key,
+                        "not timed",
+                        not_timed=f"it raised {type(error).__name__} at n = {size:,}",
+                    )
+                reference_times.append(cpu_seconds(expected, kwargs))
+                if len(learner_times) >= MIN_ROUNDS and sum(learner_times) > TIME_SPENT:
+                    break
         best, best_reference = min(learner_times), min(reference_times)
-        ratio = best / max(best_reference, 1e-9)
-        verdict = "vectorised ✓" if ratio <= VECTORISED_WITHIN else f"{ratio:.0f}× slower than numpy"
-        return Speed(exercise.key, verdict, ratio, best, best_reference)
-    return Speed(exercise.key, "not timed")
+        ratio = best / max(best_reference, 1e-6)
+        return Speed(exercise.key, verdict_of(ratio), ratio, best, best_reference)
+    return Speed(exercise.key, "not timed", not_timed=NO_FAMILY)

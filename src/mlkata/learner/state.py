@@ -10,6 +10,7 @@ for the whole curriculum.
 from __future__ import annotations
 
 import enum
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +69,19 @@ def states(exercises: list[Exercise], root: Path, progress: Progress) -> list[Ex
     return found
 
 
-def next_exercise(found: list[ExerciseState]) -> ExerciseState | None:
-    """The first exercise in curriculum order that does not pass (and can be graded)."""
-    return next((s for s in found if not s.passing and s.state is not State.NO_GRADER), None)
+def next_exercise(found: list[ExerciseState], passed: Collection[str] = ()) -> ExerciseState | None:
+    """The first exercise in curriculum order that does not pass (and can be graded).
+
+    ``passed`` names exercises (``topic/module``) just seen to pass, whatever was recorded.
+    """
+    return next(
+        (
+            s
+            for s in found
+            if not s.passing and s.state is not State.NO_GRADER and s.exercise.key not in passed
+        ),
+        None,
+    )
 
 
 def record(progress: Progress, grade: ExerciseGrade, source: str = "check") -> None:
