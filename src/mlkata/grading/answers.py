@@ -43,6 +43,9 @@ import numpy as np
 from mlkata.grading.content import LIBRARIES, fingerprint, library_version
 
 SHIPPED = Path(__file__).resolve().parents[1] / "answers.sqlite3"
+ENCODING = 1
+"""The version of :func:`encode`'s format, part of every key: a user's store outlives mlkata
+versions, and a row written in another format must never be read as this one's."""
 """The answers shipped in the package (made by ``mlkata dev answers``)."""
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer BLOB NOT NULL);"
@@ -268,7 +271,7 @@ class AnswerStore:
                 continue
             try:
                 return True, decode(json.loads(zlib.decompress(row[0])))
-            except (TypeError, ValueError, KeyError, zlib.error):
+            except (TypeError, ValueError, KeyError, AttributeError, IndexError, zlib.error):
                 continue  # a row some other version of mlkata wrote: computed again, then replaced
         return False, None
 
@@ -325,7 +328,8 @@ def key_of(space: str, versions: str, inputs: bytes) -> str:
     >>> len(key_of("ns", "scipy=1.14.0", b"inputs"))
     40
     """
-    return hashlib.blake2b(f"{space}|{versions}|".encode() + inputs, digest_size=20).hexdigest()
+    text = f"{ENCODING}|{space}|{versions}|"
+    return hashlib.blake2b(text.encode() + inputs, digest_size=20).hexdigest()
 
 
 def call(reference: Any, args: tuple, kwargs: dict) -> Any:
