@@ -26,13 +26,22 @@ class Mutant:
     function: Callable[..., object]
     hint: str | None = None
     """A fragment that the grader's failure messages must contain for this mutant."""
+    level: int | None = None
+    """The level (:mod:`mlkata.grading.levels`) this mutant reaches and fails: 2 for a naive
+    version that passes every ★ check and fails a ★★ (``@robust()``) one; 3 for a correct but
+    slow one (a Python loop) that passes ★ and ★★ and fails ★★★. ``None``: it fails some check."""
 
 
-def mutant(replaces: str, *, hint: str | None = None) -> Callable[[Callable], Mutant]:
-    """Declare the decorated function a wrong version of the exercise function ``replaces``."""
+def mutant(
+    replaces: str, *, hint: str | None = None, level: int | None = None
+) -> Callable[[Callable], Mutant]:
+    """Declare the decorated function a wrong version of the exercise function ``replaces``.
+
+    ``level`` (2 or 3) says which level it must fail, having passed the levels below.
+    """
 
     def decorate(function: Callable[..., object]) -> Mutant:
-        return Mutant(function.__name__, replaces, function, hint)
+        return Mutant(function.__name__, replaces, function, hint, level)
 
     return decorate
 

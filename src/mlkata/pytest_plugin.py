@@ -44,6 +44,7 @@ CHECK_KEY = pytest.StashKey[CheckResult]()
 MARKERS = (
     "points(n): how many points a grader test is worth",
     "hidden: a grader test whose details batch results do not show",
+    "robust: a grader test of level ★★ (extreme inputs an interviewer throws)",
 )
 
 
