@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mlkata.curriculum import check_folder, modules_of, topics
 from mlkata.curriculum import topics as known_topics
+from mlkata.interview import Question, TalkingPoints, quiz, talking_points
 from mlkata.paths import project_root
 
 META_BEGIN = "### BEGIN META"
@@ -35,6 +36,10 @@ class Exercise:
     difficulty: int
     hints: tuple[str, ...]
     allowed_imports: tuple[str, ...] = field(default=())
+    talking_points: TalkingPoints | None = None
+    """What to say about it in an interview (``TALKING_POINTS``; :mod:`mlkata.interview`)."""
+    quiz: tuple[Question, ...] = field(default=())
+    """Its concept checks (``QUIZ``; :mod:`mlkata.interview`)."""
 
     @property
     def key(self) -> str:
@@ -125,6 +130,10 @@ def load_exercise(path: Path) -> Exercise:
     hints = meta.get("HINTS", ())
     if not isinstance(hints, tuple | list) or not all(isinstance(h, str) for h in hints):
         raise ValueError(f"{path}: HINTS must be a tuple of strings")
+    try:
+        points, questions = talking_points(meta.get("TALKING_POINTS")), quiz(meta.get("QUIZ"))
+    except ValueError as error:
+        raise ValueError(f"{path}: {error}") from None
     return Exercise(
         topic=path.parent.name,
         module=path.stem,
@@ -133,6 +142,8 @@ def load_exercise(path: Path) -> Exercise:
         difficulty=int(meta.get("DIFFICULTY", 1)),  # type: ignore[call-overload]
         hints=tuple(hints),
         allowed_imports=tuple(meta.get("ALLOWED_IMPORTS", ())),  # type: ignore[arg-type]
+        talking_points=points,
+        quiz=questions,
     )
 
 
