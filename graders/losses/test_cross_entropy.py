@@ -8,6 +8,8 @@ from sklearn.metrics import log_loss as sklearn_log_loss
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Param, Probs
+from mlkata.grading.extremes import case
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 cross_entropy = student_function("cross_entropy")
@@ -42,6 +44,8 @@ DOMAIN = Domain(
 @cached_reference
 def reference(y, probs, eps=1e-15):
     probs = np.clip(np.asarray(probs, float), eps, 1 - eps)
+    if probs.shape[1] == 1:  # sklearn refuses a single class; the documented formula decides
+        return float(-np.mean(np.log(probs[:, 0])))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return float(sklearn_log_loss(np.asarray(y), probs, labels=range(probs.shape[1])))
@@ -130,5 +134,34 @@ def test_rejects_bad_input(cross_entropy):
         ],
     )
 
+
+ROBUST_MISTAKES = (
+    Mistake(
+        "the product of thousands of probabilities underflows to 0, and log(0) = -inf: sum the "
+        "log-probabilities instead of taking the log of the likelihood",
+        lambda y, q, eps=1e-15: -np.log(np.prod(np.clip(_chosen(y, q), eps, 1 - eps))) / len(y),
+    ),
+)
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(cross_entropy):
+    rng = seeded(505)
+    one_hot = np.eye(4)[rng.integers(0, 4, size=12)]
+    y_hot = np.where(rng.random(12) < 0.5, one_hot.argmax(axis=1), (one_hot.argmax(axis=1) + 1) % 4)
+    cases = [
+        case("n = 5000 samples", *_random_case(rng, 5000, 10)),
+        case("k = 1000 classes", *_random_case(rng, 20, 1000)),
+        case("float32 one-hot rows, right and wrong", y_hot, one_hot.astype(np.float32)),
+        case("one sample, one class", np.array([0]), np.array([[1.0]])),
+        case("the true class at 1e-300", np.array([0, 1]), np.array([[1e-300, 1.0], [0.5, 0.5]])),
+    ]
+    expect_cases(
+        cross_entropy, cases, reference, reference_name=REFERENCE, mistakes=ROBUST_MISTAKES, rtol=1e-6
+    )
+
+
+FAST = Fast(within=5.0)
 
 PROPERTIES = (Differential("cross_entropy", DOMAIN, reference, REFERENCE),)

@@ -6,6 +6,8 @@ from scipy.special import log_softmax
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 cross_entropy_from_logits = student_function("cross_entropy_from_logits")
@@ -172,5 +174,35 @@ def test_rejects_bad_input(cross_entropy_from_logits):
         ],
     )
 
+
+def _in_float32(y, z):
+    z = np.asarray(z)
+    with np.errstate(all="ignore"):
+        shifted = z - z.max(axis=1, keepdims=True)
+        return np.mean(np.log(np.exp(shifted).sum(axis=1)) - _pick(y, shifted))
+
+
+@robust()
+@points(1)
+def test_near_overflow_logits(cross_entropy_from_logits):
+    rng = seeded(605)
+    spread = np.array([[1e307, -1e307, 0.0], [-4e307, 4e307, 1e300], [2e307, 2e307, -2e307]])
+    cases = [
+        case("float32 logits near +-3e38", rng.integers(0, 4, size=30), near_float32_max(rng, (30, 4))),
+        case("logits near +-1e307", np.array([1, 0, 2]), spread),
+        case("every logit of a row 1e4 (ties), n = 1", np.array([2]), np.full((1, 3), 1e4)),
+        case("one sample, one class", np.array([0]), np.array([[-1e300]])),
+        case("k = 10000 classes", rng.integers(0, 10000, size=3), rng.normal(scale=50, size=(3, 10000))),
+    ]
+    expect_cases(
+        cross_entropy_from_logits,
+        cases,
+        reference,
+        reference_name=REFERENCE,
+        mistakes=(Mistake(FLOAT32_OVERFLOW, _in_float32),),
+    )
+
+
+FAST = Fast(within=5.0)
 
 PROPERTIES = (Differential("cross_entropy_from_logits", DOMAIN, reference, REFERENCE),)

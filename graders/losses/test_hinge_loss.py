@@ -6,6 +6,8 @@ from sklearn.metrics import hinge_loss as sklearn_hinge_loss
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 hinge_loss = student_function("hinge_loss")
@@ -115,5 +117,24 @@ def test_rejects_bad_input(hinge_loss):
         ],
     )
 
+
+@robust()
+@points(1)
+def test_extreme_decisions(hinge_loss):
+    rng = seeded(705)
+    y = rng.choice([-1, 1], size=40)
+    cases = [
+        case("float32 labels and decisions near +-3e38", y.astype(np.float32), near_float32_max(rng, 40)),
+        case("decisions near +-1e300", y, near_overflow(rng, 40)),
+        case("every sample exactly on the margin", y, y.astype(float)),
+        case("one sample", np.array([-1]), np.array([1e300])),
+    ]
+    in_float32 = Mistake(
+        FLOAT32_OVERFLOW, lambda y, d: np.mean(np.maximum(0, 1 - np.asarray(y) * np.asarray(d)))
+    )
+    expect_cases(hinge_loss, cases, reference, reference_name=REFERENCE, mistakes=(in_float32,))
+
+
+FAST = Fast(within=5.0)
 
 PROPERTIES = (Differential("hinge_loss", DOMAIN, reference, REFERENCE),)

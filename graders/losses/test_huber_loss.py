@@ -6,6 +6,8 @@ from scipy.special import huber
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 huber_loss = student_function("huber_loss")
@@ -113,5 +115,41 @@ def test_rejects_bad_input(huber_loss):
         ],
     )
 
+
+def _difference_of_squares(y, p, delta=1.0):
+    size = np.abs(_r(y, p))
+    return np.mean(0.5 * size**2 - 0.5 * np.maximum(size - delta, 0.0) ** 2)
+
+
+ROBUST_MISTAKES = (
+    Mistake(
+        FLOAT32_OVERFLOW,
+        lambda y, p, delta=1.0: np.mean(huber(np.float32(delta), np.asarray(y) - np.asarray(p))),
+    ),
+    Mistake(
+        "for a large residual compute the linear piece delta * (|r| - delta / 2) itself: "
+        "r**2 / 2 - (|r| - delta)**2 / 2 is the same number in exact arithmetic, but in floats "
+        "it cancels (residuals near 1e10) or overflows to inf - inf (near 1e200)",
+        _difference_of_squares,
+    ),
+)
+
+
+@robust()
+@points(1)
+def test_extreme_residuals(huber_loss):
+    rng = seeded(305)
+    cases = [
+        case("residuals near 1e10", near_overflow(rng, 30, 1e10), np.zeros(30)),
+        case("residuals near 1e200", near_overflow(rng, 30, 1e200), np.zeros(30)),
+        case("float32 values near 3e38", near_float32_max(rng, 30), near_float32_max(rng, 30)),
+        case("delta=1e-8: almost all linear", rng.normal(size=30), rng.normal(size=30), delta=1e-8),
+        case("delta=1e12: all quadratic", near_overflow(rng, 30, 1e10), np.zeros(30), delta=1e12),
+        case("one sample", np.array([3.0]), np.array([-1e9])),
+    ]
+    expect_cases(huber_loss, cases, reference, reference_name=REFERENCE, mistakes=ROBUST_MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 PROPERTIES = (Differential("huber_loss", DOMAIN, reference, REFERENCE),)

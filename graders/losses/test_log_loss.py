@@ -8,6 +8,8 @@ from sklearn.metrics import log_loss as sklearn_log_loss
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Param, Probs
+from mlkata.grading.extremes import case
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 log_loss = student_function("log_loss")
@@ -131,5 +133,49 @@ def test_rejects_bad_input(log_loss):
         ],
     )
 
+
+def _in_float32(y, p, eps=1e-15):
+    p = np.asarray(p)
+    clipped = np.clip(p, p.dtype.type(eps), p.dtype.type(1 - eps))
+    with np.errstate(all="ignore"):
+        return -np.mean(np.where(np.asarray(y) == 1, np.log(clipped), np.log1p(-clipped)))
+
+
+def _log_of_the_likelihood(y, p, eps=1e-15):
+    q = np.clip(np.asarray(p, float), eps, 1 - eps)
+    return -np.log(np.prod(np.where(np.asarray(y) == 1, q, 1 - q))) / len(q)
+
+
+ROBUST_MISTAKES = (
+    Mistake(
+        "in float32, 1 - eps rounds to 1 for any eps below 6e-8, so the clip leaves p = 1 and "
+        "log(1 - p) = log(0): convert the probabilities to float64 first (np.asarray(p, dtype=float))",
+        _in_float32,
+    ),
+    Mistake(
+        "the product of thousands of probabilities underflows to 0, and log(0) = -inf: sum the "
+        "log-probabilities instead of taking the log of the likelihood",
+        _log_of_the_likelihood,
+    ),
+)
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(log_loss):
+    rng = seeded(405)
+    y = rng.integers(0, 2, size=40)
+    certain = np.where(rng.random(40) < 0.5, y, 1 - y)
+    many = rng.integers(0, 2, size=5000)
+    cases = [
+        case("float32 probabilities of exactly 0 and 1", y, certain.astype(np.float32)),
+        case("n = 5000 samples", many, rng.uniform(0.05, 0.95, size=5000)),
+        case("one sample, p = 0 for a positive", np.array([1]), np.array([0.0])),
+        case("every label 0, p = 1e-300", np.zeros(6, int), np.full(6, 1e-300)),
+    ]
+    expect_cases(log_loss, cases, reference, reference_name=REFERENCE, mistakes=ROBUST_MISTAKES, rtol=1e-6)
+
+
+FAST = Fast(within=5.0)
 
 PROPERTIES = (Differential("log_loss", DOMAIN, reference, REFERENCE),)

@@ -6,6 +6,8 @@ from sklearn.metrics import mean_absolute_error as sklearn_mae
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 mean_absolute_error = student_function("mean_absolute_error")
@@ -87,5 +89,35 @@ def test_rejects_bad_input(mean_absolute_error):
         ],
     )
 
+
+ROBUST_MISTAKES = (
+    Mistake(FLOAT32_OVERFLOW, lambda y, p: np.mean(np.abs(np.asarray(y) - np.asarray(p)))),
+    Mistake(
+        "sqrt(r**2) overflows for residuals near 1e300 although |r| does not: take np.abs(r)",
+        lambda y, p: np.mean(np.sqrt(_residual(y, p) ** 2)),
+    ),
+)
+
+
+@robust()
+@points(1)
+def test_extreme_magnitudes(mean_absolute_error):
+    rng = seeded(105)
+    cases = [
+        case("float32 values near 3e38", near_float32_max(rng, 40), near_float32_max(rng, 40)),
+        case("values near 1e300", near_overflow(rng, 40), near_overflow(rng, 40)),
+        case("one sample of 1e300 against -1e300", np.array([1e300]), np.array([-1e300])),
+        case("residuals of 1e-300 and 1e300 together", np.array([1e-300, 0.0, 1e300]), np.zeros(3)),
+    ]
+    expect_cases(
+        mean_absolute_error,
+        cases,
+        reference,
+        reference_name=REFERENCE,
+        mistakes=ROBUST_MISTAKES,
+    )
+
+
+FAST = Fast(within=5.0)
 
 PROPERTIES = (Differential("mean_absolute_error", DOMAIN, reference, REFERENCE),)

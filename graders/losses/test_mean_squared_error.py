@@ -6,6 +6,8 @@ from sklearn.metrics import mean_squared_error as sklearn_mse
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 mean_squared_error = student_function("mean_squared_error")
@@ -100,5 +102,23 @@ def test_rejects_bad_input(mean_squared_error):
         ],
     )
 
+
+ROBUST_MISTAKES = (Mistake(FLOAT32_OVERFLOW, lambda y, p: np.mean((np.asarray(y) - np.asarray(p)) ** 2)),)
+
+
+@robust()
+@points(1)
+def test_extreme_magnitudes(mean_squared_error):
+    rng = seeded(205)
+    cases = [
+        case("float32 values near 3e38", near_float32_max(rng, 40), near_float32_max(rng, 40)),
+        case("residuals near 1e150, squares near 1e300", near_overflow(rng, 40, 1e150), np.zeros(40)),
+        case("one sample of 1e150 against -1e150", np.array([1e150]), np.array([-1e150])),
+        case("equal values of 1e300: no error", np.full(5, 1e300), np.full(5, 1e300)),
+    ]
+    expect_cases(mean_squared_error, cases, reference, reference_name=REFERENCE, mistakes=ROBUST_MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 PROPERTIES = (Differential("mean_squared_error", DOMAIN, reference, REFERENCE),)

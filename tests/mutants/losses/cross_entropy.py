@@ -66,3 +66,11 @@ def clips_in_place(y_true, probs, eps=1e-15):
         q = q.astype(float)
     np.clip(q, eps, 1 - eps, out=q)
     return float(-np.mean(np.log(q[np.arange(len(y)), y])))
+
+
+@mutant("cross_entropy", hint="log of the likelihood", level=2)
+def log_of_the_likelihood(y_true, probs, eps=1e-15):
+    """-log(prod of the true class's probabilities) / n: the product underflows for large n."""
+    y, q = _checked(y_true, probs)
+    with np.errstate(divide="ignore"):
+        return float(-np.log(np.prod(np.clip(q[np.arange(len(y)), y], eps, 1 - eps))) / len(y))

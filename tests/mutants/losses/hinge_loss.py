@@ -65,3 +65,12 @@ def margins_in_place(y_true, decision):
         d = d.astype(float)
     d *= y
     return float(np.mean(np.maximum(0, 1 - d)))
+
+
+@mutant("hinge_loss", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(y_true, decision):
+    """Converts integer decisions only: float32 losses near 3e38 overflow in their float32 sum."""
+    y, _ = _checked(y_true, decision)
+    d = np.asarray(decision)
+    d = d if d.dtype.kind == "f" else d.astype(float)
+    return float(np.mean(np.maximum(0, 1 - y * d)))

@@ -63,3 +63,33 @@ def residual_in_place(y_true, y_pred, delta=1.0):
     r -= np.asarray(y_pred, float)
     a = np.abs(r)
     return float(np.mean(np.where(a <= delta, 0.5 * a**2, delta * (a - delta / 2))))
+
+
+@mutant("huber_loss", hint="compute the linear piece", level=2)
+def difference_of_squares(y_true, y_pred, delta=1.0):
+    """r**2 / 2 - (|r| - delta)**2 / 2: the linear piece in exact arithmetic, not in floats."""
+    size = np.abs(_residual(y_true, y_pred, delta))
+    return float(np.mean(0.5 * size**2 - 0.5 * np.maximum(size - delta, 0.0) ** 2))
+
+
+@mutant("huber_loss", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(y_true, y_pred, delta=1.0):
+    """Converts integer inputs only: float32 values near 3e38 overflow in y - p."""
+    _residual(y_true, y_pred, delta)
+    y, p = np.asarray(y_true), np.asarray(y_pred)
+    y = y if y.dtype.kind == "f" else y.astype(float)
+    p = p if p.dtype.kind == "f" else p.astype(float)
+    size = np.abs(y - p)
+    small = np.minimum(size, delta)
+    return float(np.mean(0.5 * small**2 + delta * (size - small)))
+
+
+@mutant("huber_loss", level=3)
+def python_loop(y_true, y_pred, delta=1.0):
+    """Correct, one residual at a time: far slower than numpy at n = 1e6."""
+    r = _residual(y_true, y_pred, delta)
+    total = 0.0
+    for value in r.tolist():
+        size = abs(value)
+        total += 0.5 * size * size if size <= delta else delta * (size - 0.5 * delta)
+    return total / len(r)

@@ -1,5 +1,7 @@
 """Wrong versions of losses/log_loss."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -69,3 +71,34 @@ def clips_in_place(y_true, y_prob, eps=1e-15):
         p = p.astype(float)
     np.clip(p, eps, 1 - eps, out=p)
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+@mutant("log_loss", hint="1 - eps rounds to 1", level=2)
+def clips_in_float32(y_true, y_prob, eps=1e-15):
+    """Keeps float32 probabilities: clip(1, eps, 1 - eps) is still 1, and log(1 - 1) = -inf."""
+    y, _ = _checked(y_true, y_prob)
+    p = np.asarray(y_prob)
+    p = p if p.dtype.kind == "f" else p.astype(float)
+    p = np.clip(p, p.dtype.type(eps), p.dtype.type(1 - eps))
+    with np.errstate(divide="ignore"):
+        return float(-np.mean(np.where(y == 1, np.log(p), np.log1p(-p))))
+
+
+@mutant("log_loss", hint="log of the likelihood", level=2)
+def log_of_the_likelihood(y_true, y_prob, eps=1e-15):
+    """-log(prod of the probabilities) / n: the product underflows for large n."""
+    y, p = _checked(y_true, y_prob)
+    q = np.clip(p, eps, 1 - eps)
+    with np.errstate(divide="ignore"):
+        return float(-np.log(np.prod(np.where(y == 1, q, 1 - q))) / len(q))
+
+
+@mutant("log_loss", level=3)
+def python_loop(y_true, y_prob, eps=1e-15):
+    """Correct, one sample at a time: far slower than numpy at n = 1e6."""
+    y, p = _checked(y_true, y_prob)
+    total = 0.0
+    for label, q in zip(y.tolist(), p.tolist(), strict=True):
+        q = min(max(q, eps), 1 - eps)
+        total -= math.log(q) if label == 1 else math.log1p(-q)
+    return total / len(p)

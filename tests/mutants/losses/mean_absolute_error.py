@@ -69,3 +69,29 @@ def shifts_in_place(y_true, y_pred):
 def epsilon_for_safety(y_true, y_pred):
     y_true, y_pred = _checked(y_true, y_pred)
     return float(np.mean(np.abs(y_true - y_pred) + 1e-10))
+
+
+@mutant("mean_absolute_error", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(y_true, y_pred):
+    """Converts integer inputs only: float32 values near 3e38 overflow in y - p."""
+    y, p = np.asarray(y_true), np.asarray(y_pred)
+    _checked(y, p)
+    y = y if y.dtype.kind == "f" else y.astype(float)
+    p = p if p.dtype.kind == "f" else p.astype(float)
+    return float(np.mean(np.abs(y - p)))
+
+
+@mutant("mean_absolute_error", hint="take np.abs(r)", level=2)
+def abs_as_root_of_square(y_true, y_pred):
+    y_true, y_pred = _checked(y_true, y_pred)
+    return float(np.mean(np.sqrt((y_true - y_pred) ** 2)))
+
+
+@mutant("mean_absolute_error", level=3)
+def python_loop(y_true, y_pred):
+    """Correct, one residual at a time: far slower than numpy at n = 1e6."""
+    y_true, y_pred = _checked(y_true, y_pred)
+    total = 0.0
+    for a, b in zip(y_true.tolist(), y_pred.tolist(), strict=True):
+        total += abs(a - b)
+    return total / len(y_true)

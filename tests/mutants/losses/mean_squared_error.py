@@ -48,3 +48,13 @@ def squares_in_the_input_dtype(y_true, y_pred):
     _checked(y_true, y_pred)
     y, p = np.asarray(y_true), np.asarray(y_pred)
     return float(np.mean((y - p) ** 2))
+
+
+@mutant("mean_squared_error", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(y_true, y_pred):
+    """Converts integer inputs only: float32 residuals near 1e38 overflow when squared."""
+    y, p = np.asarray(y_true), np.asarray(y_pred)
+    _checked(y, p)
+    y = y if y.dtype.kind == "f" else y.astype(float)
+    p = p if p.dtype.kind == "f" else p.astype(float)
+    return float(np.mean((y - p) ** 2))

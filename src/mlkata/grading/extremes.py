@@ -1,0 +1,103 @@
+"""Extreme but valid inputs that ★★ (robust) checks of many graders share.
+
+A ★★ check (:func:`mlkata.grading.levels.robust`) judges the learner's function against the
+reference on the inputs an interviewer throws at it. Some of them recur across exercises:
+
+- float32 values near the top of float32's range (:data:`FLOAT32_MAX`, about 3.4e38): the
+  answer is a finite float64 number, but a function that keeps float32 and squares, sums or
+  subtracts them overflows to inf (:func:`near_float32_max`, hint :data:`FLOAT32_OVERFLOW`);
+- float64 values near 1e300, whose squares overflow although the answer does not
+  (:func:`near_overflow`);
+- a few named cases judged like the domain's (:func:`case`);
+- a hint for a nan or inf answer whose one likely cause a check knows (:func:`hint_when_not_finite`).
+
+Examples
+--------
+>>> x = near_float32_max(np.random.default_rng(0), 4)
+>>> x.dtype.name, bool(np.all(np.abs(x) > 1e38)), bool(np.all(np.isfinite(x)))
+('float32', True, True)
+>>> with np.errstate(over="ignore"):
+...     bool(np.isinf(np.sum(x * x)))
+True
+>>> case("n = 1", [1.0], [2.0]).args
+([1.0], [2.0])
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+from mlkata.grading.domains import Case
+
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+"""The largest float32 value, about 3.4e38."""
+
+FLOAT32_OVERFLOW = (
+    "float32 arithmetic overflowed: float32 stops at 3.4e38, so sums, differences or squares of "
+    "values near 1e38 become inf; convert the inputs to float64 first (np.asarray(x, dtype=float))"
+)
+"""The hint of a result that float32 arithmetic on the inputs themselves gives."""
+
+
+def near_float32_max(
+    rng: np.random.Generator, shape: int | tuple[int, ...], low: float = 0.3, high: float = 0.9
+) -> np.ndarray:
+    """float32 values of magnitude ``low`` to ``high`` times :data:`FLOAT32_MAX`, random signs.
+
+    Each is finite; the sum or difference of two of them, or any square, overflows float32.
+    """
+    size = rng.uniform(low, high, size=shape) * FLOAT32_MAX
+    return (size * rng.choice([-1.0, 1.0], size=shape)).astype(np.float32)
+
+
+def near_overflow(rng: np.random.Generator, shape: int | tuple[int, ...], scale: float = 1e300) -> np.ndarray:
+    """float64 values of magnitude ``scale`` / 2 to ``scale``, random signs: their squares overflow.
+
+    >>> with np.errstate(over="ignore"):
+    ...     bool(np.all(np.isinf(near_overflow(np.random.default_rng(0), 3) ** 2)))
+    True
+    """
+    return rng.uniform(0.5, 1.0, size=shape) * scale * rng.choice([-1.0, 1.0], size=shape)
+
+
+def case(name: str, *args: Any, **kwargs: Any) -> Case:
+    """A named :class:`~mlkata.grading.domains.Case`: what ``expect_cases`` judges, its name shown.
+
+    Its answer is judged at float64 precision (the reference gets float32 arrays widened).
+    """
+    return Case(name, args, kwargs)
+
+
+NOT_FINITE = "your result is not finite"
+"""What :func:`mlkata.grading.judge.expect_close` says of a nan or inf answer to a finite one."""
+
+
+@contextlib.contextmanager
+def hint_when_not_finite(hint: str) -> Iterator[None]:
+    """Add ``hint`` to a failure inside that reports a non-finite result and names no mistake.
+
+    For a ★★ check whose inputs have one likely way to overflow or divide 0 by 0 (a formula
+    that squares a squared standard error, a product of likelihoods): the failure says how.
+
+    >>> from mlkata.grading.failures import GradeFailure
+    >>> try:
+    ...     with hint_when_not_finite("sum logs instead"):
+    ...         raise GradeFailure("f(x)\\n  got nan\\n  your result is not finite (nan or inf)")
+    ... except GradeFailure as failure:
+    ...     print(str(failure).splitlines()[-1])
+      hint: sum logs instead
+    """
+    from mlkata.grading.failures import GradeFailure
+    from mlkata.grading.judge import with_hints
+
+    try:
+        yield
+    except GradeFailure as failure:
+        message = str(failure)
+        if NOT_FINITE in message and "\n  hint: " not in message:
+            raise GradeFailure(with_hints(message, hint)) from None
+        raise
