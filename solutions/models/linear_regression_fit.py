@@ -73,4 +73,66 @@ HINTS = (
     "that column and the ones share the intercept, and only centring gives its w = 0.)",
     "w = np.linalg.lstsq(X - X.mean(0), y - y.mean(), rcond=None)[0]; b = y.mean() - X.mean(0) @ w.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Regression of a continuous target: the first baseline to fit, with a closed-form solution and "
+        "coefficients one can read as effects per unit of each feature."
+    ),
+    "assumes": (
+        "y linear in the features plus zero-mean noise; the centred X of full column rank (n > d, no "
+        "collinear columns) for a unique w. p-values also need independent, equal-variance errors."
+    ),
+    "pitfalls": (
+        (
+            "Conditioning: cond(X^T X) = cond(X)^2, so the normal equations lose digits that lstsq (QR or "
+            "SVD on X itself) keeps."
+        ),
+        (
+            "Collinearity: with dependent columns w is not unique; lstsq returns the minimum-norm one, and "
+            "correlated features get unstable coefficients."
+        ),
+        "Intercept: X w = y without centring (or a column of ones) forces the fit through 0.",
+    ),
+    "cost": "O(n d^2) time for lstsq (n >= d), O(n d) memory.",
+    "follow_ups": (
+        (
+            "How would you regularise it?",
+            (
+                "Ridge, w = (Xc^T Xc + lambda I)^-1 Xc^T yc, is unique for any lambda > 0; lasso (L1) sets "
+                "some coefficients to exactly 0."
+            ),
+        ),
+        (
+            "X does not fit in memory?",
+            "Accumulate X^T X and X^T y over chunks (O(d^2) memory), or use SGD.",
+        ),
+        (
+            "How do you judge the fit?",
+            (
+                "R^2 = 1 - SS_res / SS_tot on held-out data: on training data it never falls as features are "
+                "added."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "Why prefer np.linalg.lstsq(X, y) to inv(X.T @ X) @ X.T @ y?",
+        "choices": (
+            "It is always faster",
+            "Forming X^T X squares the condition number and loses digits",
+            "inv fails beyond 100 features",
+            "lstsq adds a ridge penalty",
+        ),
+        "answer": 1,
+        "why": "cond(X^T X) = cond(X)^2; QR/SVD solvers work on X directly.",
+    },
+    {
+        "question": "The intercept b of linear_regression_fit([[0], [1], [2], [3]], [1, 2, 2, 5])?",
+        "answer": 0.7,
+        "tolerance": 1e-06,
+        "check": "linear_regression_fit([[0.0], [1.0], [2.0], [3.0]], [1.0, 2.0, 2.0, 5.0])[1]",
+        "why": "w = Sxy / Sxx = 6 / 5 = 1.2 and b = mean(y) - w mean(x) = 2.5 - 1.8.",
+    },
+)
 ### END META

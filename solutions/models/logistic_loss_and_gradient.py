@@ -111,4 +111,76 @@ HINTS = (
     "z = X @ w + b; p = sigmoid(z); loss = mean(logaddexp(0, z) - y*z) + l2/2 * w @ w; "
     "grad_w = X.T @ (p - y) / n + l2 * w; grad_b = mean(p - y).",
 )
+TALKING_POINTS = {
+    "use": (
+        "The objective a logistic regression solver (gradient descent, L-BFGS) minimises: binary "
+        "classification with probabilities, and the template for any cross-entropy loss."
+    ),
+    "assumes": (
+        "Labels 0 or 1; the log-odds log(p / (1 - p)) are linear in the features, x . w + b; samples "
+        "independent."
+    ),
+    "pitfalls": (
+        (
+            "Overflow: log(sigmoid(z)) is log(0) = -inf once exp(-z) overflows (z < -709); compute each term "
+            "as np.logaddexp(0, z) - y * z."
+        ),
+        (
+            "Penalty conventions: the intercept is not penalised, and sklearn's C multiplies the summed "
+            "loss, so l2 = 1 / (C n) gives the same minimiser."
+        ),
+        (
+            "Class imbalance: the mean loss is dominated by the majority class; reweight the samples "
+            "(class_weight='balanced' in sklearn) and judge with more than accuracy."
+        ),
+    ),
+    "cost": "O(n d) time per evaluation (two matrix-vector products), O(n) extra memory.",
+    "follow_ups": (
+        (
+            "Why is the gradient in z just p - y?",
+            "sigmoid'(z) = p (1 - p) cancels the 1 / p and 1 / (1 - p) of the two log terms.",
+        ),
+        (
+            "Is the objective convex?",
+            (
+                "Yes: its Hessian in w, X^T diag(p (1 - p)) X / n + l2 I, is positive semi-definite, so "
+                "every local minimum is global."
+            ),
+        ),
+        (
+            "How do you test a hand-written gradient?",
+            (
+                "Compare with central differences (L(w + h e_i) - L(w - h e_i)) / 2h, h about 1e-6: error "
+                "O(h^2) plus rounding of order eps / h."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The loss at w = 0, b = 0, whatever X and y are (one sample, y = 1, say)?",
+        "answer": 0.6931,
+        "tolerance": 0.0001,
+        "check": "logistic_loss_and_gradient([0.0], 0.0, [[1.0]], [1])[0]",
+        "why": "Every p is 0.5, so every term is -ln 0.5 = ln 2.",
+    },
+    {
+        "question": "grad_b at w = 0, b = 0 for labels y = [1, 1, 0, 1]?",
+        "answer": -0.25,
+        "tolerance": 1e-09,
+        "check": "logistic_loss_and_gradient([0.0], 0.0, [[1.0], [2.0], [3.0], [4.0]], [1, 1, 0, 1])[2]",
+        "why": "mean(p - y) = 0.5 - 0.75.",
+    },
+    {
+        "question": "Which gradient does the penalty (l2 / 2) ||w||^2 change?",
+        "choices": (
+            "grad_w only, by l2 * w",
+            "grad_b only",
+            "both grad_w and grad_b",
+            "neither",
+        ),
+        "answer": 0,
+        "why": "The intercept is not penalised.",
+    },
+)
 ### END META

@@ -117,4 +117,70 @@ HINTS = (
     "for _ in range(n_iter): r = sigmoid(X @ w + b) - y; w, b = w - lr * (X.T @ r / n + l2 * w), "
     "b - lr * r.mean()",
 )
+TALKING_POINTS = {
+    "use": (
+        "A fast, interpretable baseline for binary classification that outputs probabilities; each "
+        "coefficient is the change in log-odds per unit of its feature."
+    ),
+    "assumes": (
+        "Log-odds linear in the features; independent samples; both classes present; standardised features "
+        "(for one step size to suit all)."
+    ),
+    "pitfalls": (
+        (
+            "Separable data: with l2 = 0 the loss falls as ||w|| grows, so w diverges; any l2 > 0 makes the "
+            "optimum finite."
+        ),
+        (
+            "Scaling: the stable step is below 2 / (largest curvature of the loss); unscaled features force "
+            "a tiny lr."
+        ),
+        "Class imbalance: a 0.5 threshold may flag few positives; tune it or reweight the classes.",
+    ),
+    "cost": "O(n d) time per iteration, O(n_iter n d) in all; O(n + d) extra memory.",
+    "follow_ups": (
+        (
+            "How does sklearn's C relate to l2?",
+            "C multiplies the summed log loss: C = 1 / (n l2) has the same minimiser.",
+        ),
+        (
+            "Why not the squared error of sigmoid outputs?",
+            (
+                "It is not convex in w and barely moves confident wrong predictions; the log loss is convex "
+                "(the Bernoulli likelihood)."
+            ),
+        ),
+        (
+            "Faster than gradient descent?",
+            "Newton's method (IRLS: a d x d solve per step) or L-BFGS, sklearn's default; SGD for huge n.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "Separable data, l2 = 0: what does gradient descent do to ||w||?",
+        "choices": (
+            "It converges to the max-margin w",
+            "It grows without bound",
+            "It shrinks to 0",
+            "It stays at its first value",
+        ),
+        "answer": 1,
+        "why": "The loss tends to 0 only as ||w|| -> infinity; there is no finite minimiser.",
+    },
+    {
+        "question": "logistic_regression_fit([[-1], [1]], [0, 1], l2=0.1): the intercept b?",
+        "answer": 0.0,
+        "tolerance": 1e-09,
+        "check": "logistic_regression_fit([[-1.0], [1.0]], [0, 1], l2=0.1)[1]",
+        "why": "The data are symmetric about 0: mean(p - y) is 0 at b = 0 for every w.",
+    },
+    {
+        "question": "Same data: w solves w = 10 sigmoid(-w) (gradient 0). Its value?",
+        "answer": 1.6335,
+        "tolerance": 0.001,
+        "check": "logistic_regression_fit([[-1.0], [1.0]], [0, 1], l2=0.1)[0][0]",
+        "why": "The gradient in w is -sigmoid(-w) + 0.1 w.",
+    },
+)
 ### END META

@@ -70,4 +70,67 @@ HINTS = (
     "np.where evaluates both of its branches, so neither branch may call exp on a large number.",
     "e = np.exp(-np.abs(z)); np.where(z >= 0, 1 / (1 + e), e / (1 + e)), and float(...) for a scalar.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Maps a real score (log-odds) to a probability in (0, 1): the link of logistic regression, the gates "
+        "of LSTMs, and softmax over two classes."
+    ),
+    "assumes": "Nothing about data: z is a log-odds, z = log(p / (1 - p)).",
+    "pitfalls": (
+        (
+            "Overflow: 1 / (1 + exp(-z)) overflows in exp for z < -709 (a warning), and exp(z) / (1 + "
+            "exp(z)) is inf / inf = nan for z > 709; build both from exp(-|z|)."
+        ),
+        "np.where evaluates both branches: each must be safe for every z, not just where it is chosen.",
+        (
+            "Precision: 1 - sigmoid(z) is 0.0 for large z; use sigmoid(-z), and -np.logaddexp(0, -z) for "
+            "log(sigmoid(z))."
+        ),
+    ),
+    "cost": "O(n) time (one exp per element), O(n) memory for the output.",
+    "follow_ups": (
+        (
+            "Its derivative?",
+            (
+                "sigma(z) (1 - sigma(z)), at most 0.25 (at z = 0): one cause of vanishing gradients in deep "
+                "sigmoid networks."
+            ),
+        ),
+        (
+            "Relation to softmax and tanh?",
+            "softmax([z, 0])[0] = sigma(z), and tanh(z) = 2 sigma(2 z) - 1.",
+        ),
+        (
+            "Its inverse?",
+            "The logit, log(p / (1 - p)) (scipy.special.logit).",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "sigmoid(ln 3)?",
+        "answer": 0.75,
+        "tolerance": 1e-09,
+        "check": "sigmoid(np.log(3.0))",
+        "why": "e^z / (1 + e^z) = 3 / 4.",
+    },
+    {
+        "question": "Why is exp(z) / (1 + exp(z)) unsafe at z = 1000?",
+        "choices": (
+            "It returns a negative number",
+            "exp overflows: inf / inf is nan",
+            "It underflows to 0",
+            "It is merely slower",
+        ),
+        "answer": 1,
+        "why": "exp(1000) is inf in float64.",
+    },
+    {
+        "question": "The largest value of the derivative sigmoid(z) (1 - sigmoid(z))?",
+        "answer": 0.25,
+        "tolerance": 1e-12,
+        "check": "sigmoid(0.0) * (1 - sigmoid(0.0))",
+        "why": "It peaks at z = 0, where sigmoid is 0.5.",
+    },
+)
 ### END META

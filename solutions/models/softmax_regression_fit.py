@@ -129,4 +129,69 @@ HINTS = (
     "for _ in range(n_iter): G = softmax(X @ W + b) - Y; W, b = W - lr * (X.T @ G / n + l2 * W), "
     "b - lr * G.mean(axis=0)",
 )
+TALKING_POINTS = {
+    "use": (
+        "Multiclass classification with probabilities (multinomial logistic regression): one linear score "
+        "per class, normalised by softmax."
+    ),
+    "assumes": (
+        "Mutually exclusive classes (one label per sample); the log-odds between any two classes linear in "
+        "the features; independent samples."
+    ),
+    "pitfalls": (
+        (
+            "Overflow: exp of logits in the thousands is inf; subtract each row's max first (softmax is "
+            "shift-invariant)."
+        ),
+        (
+            "Identifiability: adding one vector to every class's weights changes no probability; only the "
+            "penalty (or a reference class) pins W down."
+        ),
+        (
+            "Label order: columns follow np.unique(y), as sklearn's classes_; numbering classes by first "
+            "appearance misaligns them with predict_proba."
+        ),
+    ),
+    "cost": "O(n d k) time per iteration, O(n k) extra memory for the probabilities.",
+    "follow_ups": (
+        (
+            "Softmax or one-vs-rest?",
+            (
+                "Softmax fits one joint model whose probabilities sum to 1; one-vs-rest fits k binary "
+                "models, and sigmoids per label suit labels that are not exclusive."
+            ),
+        ),
+        (
+            "The gradient in the logits?",
+            "P - Y (probabilities minus one-hot), so the gradient in W is X^T (P - Y) / n + l2 W.",
+        ),
+        (
+            "What is it with k = 2?",
+            "Logistic regression on w_1 - w_0; at the L2 optimum W[:, 0] = -W[:, 1].",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "Subtracting each row's max logit before exp changes the probabilities how?",
+        "choices": (
+            "Not at all: softmax is shift-invariant",
+            "They sum to less than 1",
+            "They get sharper",
+            "Their order changes",
+        ),
+        "answer": 0,
+        "why": "exp(z - c) / sum exp(z - c) = exp(z) / sum exp(z).",
+    },
+    {
+        "question": "The sum of the fitted intercepts b (gradient descent from b = 0)?",
+        "answer": 0.0,
+        "tolerance": 1e-09,
+        "check": (
+            "float(softmax_regression_fit([[-2.0], [-1.0], [0.0], [1.0], [2.0], [0.5]], ['a', 'b', 'c', 'a', "
+            "'c', 'b'], l2=0.1)[1].sum())"
+        ),
+        "why": "Each step moves b by the mean of P - Y, whose entries sum to 0 over the classes.",
+    },
+)
 ### END META

@@ -121,4 +121,76 @@ HINTS = (
     "inside = y * (X @ w + b) < 1; g_w = w / (C * n) - y[inside] @ X[inside] / n; "
     "g_b = -y[inside].sum() / n; w, b = w - lr / sqrt(t) * g_w, b - lr / sqrt(t) * g_b; keep the best.",
 )
+TALKING_POINTS = {
+    "use": (
+        "A max-margin linear classifier: points well on the right side cost nothing, and it works well in "
+        "high dimensions (text); the kernel version handles non-linear boundaries."
+    ),
+    "assumes": (
+        "Labels -1 or +1; classes (nearly) linearly separable; features on comparable scales, since the "
+        "margin is measured in feature units."
+    ),
+    "pitfalls": (
+        "Scaling: an SVM is not scale-invariant; standardise features first.",
+        (
+            "The kink: the hinge has no gradient at margin 1, so subgradient descent needs a decaying step "
+            "(lr / sqrt(t)) and must keep the best iterate, not the last."
+        ),
+        (
+            "Library conventions: SVC leaves b unpenalised; LinearSVC (liblinear) penalises its intercept "
+            "and defaults to the squared hinge."
+        ),
+    ),
+    "cost": (
+        "O(n d) time per step, O(n_iter n d) in all, O(n d) memory; sklearn's SVC (libsvm) scales at least "
+        "quadratically in n."
+    ),
+    "follow_ups": (
+        (
+            "What are the support vectors?",
+            (
+                "The samples on or inside the margin (y f(x) <= 1): only they can have non-zero dual "
+                "weights, so w is a combination of them alone."
+            ),
+        ),
+        (
+            "What does C trade off?",
+            (
+                "Large C punishes margin violations (narrow margin, risk of overfitting); small C allows "
+                "them for a wider margin: more regularisation."
+            ),
+        ),
+        (
+            "Non-linear boundaries?",
+            (
+                "The dual needs only inner products x_i . x_j; replace them by a kernel K(x_i, x_j), such as "
+                "the RBF kernel."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "Which samples contribute to the subgradient of the hinge term?",
+        "choices": (
+            "All samples",
+            "Those with margin y (x . w + b) < 1",
+            "Those with margin > 1",
+            "Only the misclassified ones",
+        ),
+        "answer": 1,
+        "why": "max(0, 1 - m) is flat (zero slope) for m > 1.",
+    },
+    {
+        "question": "Which scikit-learn class penalises the intercept?",
+        "choices": (
+            'SVC(kernel="linear")',
+            "LinearSVC",
+            "both",
+            "neither",
+        ),
+        "answer": 1,
+        "why": "liblinear treats the intercept as a weight on a constant feature.",
+    },
+)
 ### END META

@@ -82,4 +82,60 @@ HINTS = (
     "their sum to half the squared norm of w (b does not enter the norm).",
     "0.5 * w @ w + C * np.sum(np.maximum(0, 1 - y * (X @ w + b))), after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Scores a linear classifier as a soft-margin SVM does, margin width (||w||^2 / 2) against hinge "
+        "losses: what svm_fit minimises, and how to compare two fits."
+    ),
+    "assumes": "Labels -1 or +1; decision function x . w + b; C > 0.",
+    "pitfalls": (
+        (
+            "Sum, not mean: libsvm (SVC) multiplies the summed hinge by C; sklearn's hinge_loss is the mean, "
+            "so the objective is 0.5 ||w||^2 + C n hinge_loss."
+        ),
+        (
+            "Labels in {0, 1}: with y = 0 every margin is 0 and every negative costs 1 whatever w is; map "
+            "them to -1 first."
+        ),
+        "The intercept is not in the penalty; adding b^2 / 2 (liblinear's choice) moves the optimum.",
+    ),
+    "cost": "O(n d) time, O(n) extra memory.",
+    "follow_ups": (
+        (
+            "Why is the hinge a good surrogate for the 0-1 loss?",
+            "It is convex and an upper bound: a misclassified point has margin <= 0, so its hinge is >= 1.",
+        ),
+        (
+            "How wide is the margin?",
+            "The planes x . w + b = +1 and -1 are 2 / ||w|| apart: minimising ||w||^2 widens the margin.",
+        ),
+        (
+            "Hinge or log loss?",
+            (
+                "The hinge is exactly 0 beyond margin 1 (sparse support vectors, no probabilities); the log "
+                "loss is never 0 and gives probabilities."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "A sample with margin y (x . w + b) = 1.5 adds how much to the hinge sum?",
+        "choices": (
+            "0",
+            "0.5",
+            "-0.5",
+            "1.5",
+        ),
+        "answer": 0,
+        "why": "max(0, 1 - 1.5) = 0.",
+    },
+    {
+        "question": "svm_objective([1, 0], 0, [[2, 0], [0.5, 0], [-1, 0]], [1, 1, 1], C=1)?",
+        "answer": 3.0,
+        "tolerance": 1e-09,
+        "check": "svm_objective([1.0, 0.0], 0.0, [[2.0, 0.0], [0.5, 0.0], [-1.0, 0.0]], [1, 1, 1], C=1.0)",
+        "why": "Margins 2, 0.5, -1: hinges 0 + 0.5 + 2, plus ||w||^2 / 2 = 0.5.",
+    },
+)
 ### END META
