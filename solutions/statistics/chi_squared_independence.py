@@ -88,4 +88,67 @@ HINTS = (
     "expected = np.outer(table.sum(1), table.sum(0)) / table.sum(); statistic = np.sum((table - "
     "expected) ** 2 / expected); dof = (r - 1) * (c - 1); p = chi2.sf(statistic, dof).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Test whether two categorical variables are associated, from their contingency table: does the "
+        "conversion rate depend on the page variant, churn on the plan?"
+    ),
+    "assumes": (
+        "Independent observations, each counted in exactly one cell; expected counts large enough for the "
+        "chi-squared approximation (a common rule: at least 5 per cell)."
+    ),
+    "pitfalls": (
+        (
+            "Yates: scipy's chi2_contingency corrects for continuity when dof = 1 unless correction=False, "
+            "so its 2 x 2 statistic differs from the plain formula."
+        ),
+        (
+            "Small expected counts: the approximation fails; use Fisher's exact test "
+            "(scipy.stats.fisher_exact) for a 2 x 2 table."
+        ),
+        "Counts only: percentages or proportions give a wrong statistic, which scales with N.",
+    ),
+    "cost": "O(r c) time and memory.",
+    "follow_ups": (
+        (
+            "Why (r - 1)(c - 1) degrees of freedom?",
+            "Given the row and column totals, only (r - 1)(c - 1) cells are free; the rest follow.",
+        ),
+        (
+            "Significant: how strong is the association?",
+            "p shrinks with N, so report an effect size: Cramer's V = sqrt(chi2 / (N (min(r, c) - 1))).",
+        ),
+        (
+            "Relation to the two-proportion z-test?",
+            "For a 2 x 2 table without correction, chi2 = z^2 of the pooled z-test: the same p-value.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The degrees of freedom of a 3 x 4 table?",
+        "answer": 6,
+        "tolerance": 0,
+        "check": "chi_squared_independence([[1, 2, 3, 4], [2, 3, 4, 5], [3, 4, 5, 7]])[2]",
+        "why": "(3 - 1)(4 - 1).",
+    },
+    {
+        "question": "The statistic of [[10, 20], [20, 10]] (no correction)?",
+        "answer": 6.6667,
+        "tolerance": 0.001,
+        "check": "chi_squared_independence([[10, 20], [20, 10]])[0]",
+        "why": "Every expected count is 15: 4 cells x 5^2 / 15.",
+    },
+    {
+        "question": "scipy.stats.chi2_contingency(table) on a 2 x 2 table, by default:",
+        "choices": (
+            "applies Yates' continuity correction",
+            "runs Fisher's exact test",
+            "returns the G statistic",
+            "divides the counts by N",
+        ),
+        "answer": 0,
+        "why": "correction=True acts whenever dof = 1.",
+    },
+)
 ### END META

@@ -107,4 +107,67 @@ HINTS = (
     "statistic = np.sum((observed - expected) ** 2 / expected); return statistic, "
     "chi2.sf(statistic, observed.size - 1 - ddof), after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Goodness of fit of category counts to expected frequencies: a fair die, or an A/B test's traffic "
+        "split (a sample-ratio-mismatch check)."
+    ),
+    "assumes": (
+        "Independent observations in k exclusive categories; expected counts with the observed total, not "
+        "too small (a common rule: each at least 5)."
+    ),
+    "pitfalls": (
+        "Counts, not probabilities: expected must sum to the observed total (scipy checks).",
+        (
+            "ddof: m parameters estimated from the same data (a Poisson mean, say) leave k - 1 - m degrees "
+            "of freedom."
+        ),
+        "Small expected counts: merge rare categories or use an exact test.",
+    ),
+    "cost": "O(k) time and memory.",
+    "follow_ups": (
+        (
+            "Why k - 1 degrees of freedom?",
+            "The counts must add up to the fixed total, so only k - 1 of them vary freely.",
+        ),
+        (
+            "Huge N, tiny p-value: does the deviation matter?",
+            (
+                "Not necessarily: any small deviation is significant with enough data; look at the residuals "
+                "(O - E) / sqrt(E)."
+            ),
+        ),
+        (
+            "Which tail is the p-value?",
+            "The upper tail, chi2.sf: only large deviations count against the null.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The statistic of chi_squared_test([10, 20, 30]) (equal frequencies)?",
+        "answer": 10.0,
+        "tolerance": 1e-09,
+        "check": "chi_squared_test([10, 20, 30])[0]",
+        "why": "E = 20 each: (100 + 0 + 100) / 20.",
+    },
+    {
+        "question": "Degrees of freedom: 6 categories, one parameter estimated from the data?",
+        "choices": (
+            "6",
+            "5",
+            "4",
+            "3",
+        ),
+        "answer": 2,
+        "why": "k - 1 - ddof = 6 - 1 - 1.",
+    },
+    {
+        "question": "The p-value of chi_squared_test([10, 20, 30], ddof=1)?",
+        "answer": 0.001565,
+        "tolerance": 1e-05,
+        "check": "chi_squared_test([10, 20, 30], ddof=1)[1]",
+        "why": "The upper tail of chi-squared with 1 dof at 10.",
+    },
+)
 ### END META

@@ -80,4 +80,54 @@ HINTS = (
     "half = t.ppf((1 + confidence) / 2, n - 1) * sample.std(ddof=1) / np.sqrt(n); return "
     "mean - half, mean + half.",
 )
+TALKING_POINTS = {
+    "use": (
+        "The uncertainty of a sample mean (latency, revenue per user) when the population variance is "
+        "unknown and must be estimated."
+    ),
+    "assumes": (
+        "Independent observations from a roughly normal population; for large n the central limit theorem "
+        "makes it approximately right for other shapes."
+    ),
+    "pitfalls": (
+        "ddof: the standard error uses the sample std (ddof=1); np.std defaults to ddof=0.",
+        "t, not z: for small n the normal 1.96 is too narrow; t with n - 1 dof is wider (2.776 for n = 5).",
+        "Meaning: 95 % of such intervals cover the true mean; it is not a 95 % chance that this one does.",
+    ),
+    "cost": "O(n) time, O(1) extra memory.",
+    "follow_ups": (
+        (
+            "How does the width shrink with n?",
+            "As s / sqrt(n): four times the data halves it.",
+        ),
+        (
+            "Skewed data, or a median?",
+            "Bootstrap: resample with replacement, take the 2.5 and 97.5 percentiles of the statistic.",
+        ),
+        (
+            "When is z good enough?",
+            "For large n t approaches the normal: t.ppf(0.975, 30) = 2.04 against 1.96.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The upper end of confidence_interval([1, 2, 3]) at 95 %?",
+        "answer": 4.4841,
+        "tolerance": 0.001,
+        "check": "confidence_interval([1.0, 2.0, 3.0])[1]",
+        "why": "2 + t.ppf(0.975, 2) * 1 / sqrt(3) = 2 + 4.303 * 0.577.",
+    },
+    {
+        "question": "The quantile for a 95 % interval from n = 10 values?",
+        "choices": (
+            "norm.ppf(0.95)",
+            "norm.ppf(0.975)",
+            "t.ppf(0.975, df=9)",
+            "t.ppf(0.95, df=10)",
+        ),
+        "answer": 2,
+        "why": "Two-sided: 2.5 % per tail, and n - 1 degrees of freedom.",
+    },
+)
 ### END META

@@ -61,4 +61,57 @@ HINTS = (
     "where the range is 0 (then X - min is 0 anyway).",
     "low = X.min(axis=0); spread = X.max(axis=0) - low; return (X - low) / np.where(spread == 0, 1, spread).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Rescale features to [0, 1] when a model wants bounded inputs (pixel intensities, distance-based "
+        "methods) and there are no extreme outliers."
+    ),
+    "assumes": "The training minimum and maximum represent future data.",
+    "pitfalls": (
+        "Outliers: one extreme value squeezes every other into a tiny interval.",
+        (
+            "Leakage: fit min and max on the training split only; test values may then fall outside [0, 1] "
+            "(MinMaxScaler clips only with clip=True)."
+        ),
+        "Constant columns: max - min = 0; map them to 0, not 0 / 0, as sklearn does.",
+    ),
+    "cost": "O(n d) time, O(n d) memory for the output.",
+    "follow_ups": (
+        (
+            "Min-max or standardisation?",
+            (
+                "Min-max fixes the range but follows the extremes; z-scores are less affected by one "
+                "outlier, RobustScaler (median, IQR) even less."
+            ),
+        ),
+        (
+            "Do decision trees need it?",
+            "No: splits depend only on the order of the values, which rescaling keeps.",
+        ),
+        (
+            "How to map to [a, b]?",
+            "a + (b - a) (x - min) / (max - min).",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "min_max_normalize([[0], [5], [20]]): the entry for 5?",
+        "answer": 0.25,
+        "tolerance": 1e-12,
+        "check": "min_max_normalize([[0.0], [5.0], [20.0]])[1, 0]",
+        "why": "(5 - 0) / (20 - 0).",
+    },
+    {
+        "question": "What does a constant column become?",
+        "choices": (
+            "nan",
+            "0",
+            "1",
+            "0.5",
+        ),
+        "answer": 1,
+        "why": "Its range is 0; sklearn divides by 1 instead, giving x - min = 0.",
+    },
+)
 ### END META

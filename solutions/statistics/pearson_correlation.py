@@ -85,4 +85,51 @@ HINTS = (
     "dx, dy = x - x.mean(), y - y.mean(); return np.sum(dx * dy) / np.sqrt(np.sum(dx**2) * "
     "np.sum(dy**2)), after raising ValueError for a constant input.",
 )
+TALKING_POINTS = {
+    "use": (
+        "The strength of a linear relationship between two continuous variables: redundant features, a quick "
+        "look at a dependence."
+    ),
+    "assumes": "It measures linear association only; its usual significance test assumes normal data.",
+    "pitfalls": (
+        "Outliers: one extreme point can push r towards +1, -1 or 0.",
+        "Non-linear dependence: y = x^2 on symmetric x gives r = 0; zero correlation is not independence.",
+        "Constant input: the std is 0 and r is 0 / 0 (scipy warns and returns nan).",
+    ),
+    "cost": "O(n) time, O(n) memory for the centred copies.",
+    "follow_ups": (
+        (
+            "Pearson or Spearman?",
+            "Spearman is Pearson on the ranks: any monotonic relation, and robust to outliers.",
+        ),
+        (
+            "Relation to linear regression?",
+            "r^2 is the R^2 of regressing y on x, and the slope is r s_y / s_x.",
+        ),
+        (
+            "Is it scale-invariant?",
+            "Under shifts and positive scaling, yes; a negative factor flips its sign.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "pearson_correlation([1, 2, 3], [1, 3, 2])?",
+        "answer": 0.5,
+        "tolerance": 1e-12,
+        "check": "pearson_correlation([1, 2, 3], [1, 3, 2])",
+        "why": "Centred: (-1, 0, 1) and (-1, 1, 0): 1 / sqrt(2 * 2).",
+    },
+    {
+        "question": "pearson_correlation(x, x**2) for x = [-2, -1, 0, 1, 2]?",
+        "choices": (
+            "1",
+            "0",
+            "-1",
+            "undefined",
+        ),
+        "answer": 1,
+        "why": "y depends on x exactly, but not linearly: the covariance is 0 by symmetry.",
+    },
+)
 ### END META

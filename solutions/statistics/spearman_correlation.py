@@ -92,4 +92,60 @@ HINTS = (
     "(np.cumsum(counts) - (counts - 1) / 2)[place]; do the same for y, then Pearson's r of the "
     "ranks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "A monotonic (not only linear) relationship, or ordinal data such as ratings; robust to outliers."
+    ),
+    "assumes": "Paired observations; only their order matters; ties get average ranks.",
+    "pitfalls": (
+        (
+            "Ties: tied values share the mean of their ranks; 1 - 6 sum d^2 / (n (n^2 - 1)) is exact only "
+            "without ties."
+        ),
+        "Non-monotonic relations: a U shape gives rho near 0.",
+        "Constant input: every rank ties, and rho is 0 / 0.",
+    ),
+    "cost": "O(n log n) time for the sort, O(n) memory.",
+    "follow_ups": (
+        (
+            "Relation to Pearson?",
+            "It is Pearson's r of the ranks.",
+        ),
+        (
+            "Another rank correlation?",
+            "Kendall's tau, from concordant and discordant pairs (scipy.stats.kendalltau).",
+        ),
+        (
+            "Why robust to outliers?",
+            "An extreme value can only take the last rank, so its influence is bounded.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The ranks of [10, 20, 20, 30]?",
+        "choices": (
+            "[1, 2, 3, 4]",
+            "[1, 2, 2, 4]",
+            "[1, 2.5, 2.5, 4]",
+            "[1, 3, 3, 4]",
+        ),
+        "answer": 2,
+        "why": "The tied 20s span ranks 2 and 3 and share their mean.",
+    },
+    {
+        "question": "spearman_correlation([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])?",
+        "answer": 0.8208,
+        "tolerance": 0.001,
+        "check": "spearman_correlation([1, 2, 3, 4, 5], [5, 6, 7, 8, 7])",
+        "why": "Ranks of y: 1, 2, 3.5, 5, 3.5; r of the ranks is 8 / sqrt(10 * 9.5).",
+    },
+    {
+        "question": "spearman_correlation([1, 2, 3, 4], exp([1, 2, 3, 4]))?",
+        "answer": 1.0,
+        "tolerance": 1e-12,
+        "check": "spearman_correlation([1, 2, 3, 4], np.exp([1.0, 2.0, 3.0, 4.0]))",
+        "why": "exp is increasing: the ranks are identical.",
+    },
+)
 ### END META

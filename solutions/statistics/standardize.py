@@ -74,4 +74,56 @@ HINTS = (
     "std = X.std(axis=0); constant = np.ptp(X, axis=0) == 0; Z = (X - X.mean(axis=0)) / "
     "np.where(constant, 1, std); Z[:, constant] = 0; return Z",
 )
+TALKING_POINTS = {
+    "use": (
+        "Put features on one scale (mean 0, std 1) before gradient descent, penalised models (ridge, lasso), "
+        "SVMs, k-NN or PCA."
+    ),
+    "assumes": (
+        "Mean and std summarise each feature well (no heavy outliers); both fitted on the training data only."
+    ),
+    "pitfalls": (
+        "ddof: StandardScaler divides by the population std (ddof=0); pandas' .std() uses ddof=1.",
+        "Leakage: fit the mean and std on the training split, then apply them to validation and test data.",
+        "Constant columns: std = 0; map them to 0 (sklearn scales them by 1).",
+    ),
+    "cost": "O(n d) time, O(n d) memory for the output.",
+    "follow_ups": (
+        (
+            "Does it change a linear regression's predictions?",
+            (
+                "Not without a penalty (OLS is invariant to rescaling features); with ridge or lasso it "
+                "does, as the penalty depends on scale."
+            ),
+        ),
+        (
+            "Heavy outliers?",
+            "Robust scaling: subtract the median, divide by the interquartile range (RobustScaler).",
+        ),
+        (
+            "Sparse data?",
+            "Centring destroys sparsity: scale without centring (with_mean=False) or use MaxAbsScaler.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "standardize([[1], [2], [3], [4]]): the first entry?",
+        "answer": -1.3416,
+        "tolerance": 0.0001,
+        "check": "standardize([[1.0], [2.0], [3.0], [4.0]])[0, 0]",
+        "why": "(1 - 2.5) / sqrt(1.25): the population std.",
+    },
+    {
+        "question": "Which standard deviation does sklearn's StandardScaler use?",
+        "choices": (
+            "ddof=0: divide by n",
+            "ddof=1: divide by n - 1",
+            "the median absolute deviation",
+            "the range",
+        ),
+        "answer": 0,
+        "why": "Its docs: a biased estimator, equivalent to numpy.std(x, ddof=0).",
+    },
+)
 ### END META

@@ -113,4 +113,60 @@ HINTS = (
     "n_b)); z = (x_a / n_a - x_b / n_b) / se; return z, 2 * NormalDist().cdf(-abs(z)), after the "
     "ValueError checks and the pooled-0-or-1 case.",
 )
+TALKING_POINTS = {
+    "use": "The A/B test of two conversion rates (clicks, sign-ups) with enough trials in each group.",
+    "assumes": (
+        "Independent Bernoulli trials; under the null one shared rate (hence the pooled estimate); enough "
+        "successes and failures per group for the normal approximation."
+    ),
+    "pitfalls": (
+        (
+            "Pooled or not: the test pools the rates for its standard error; a confidence interval for the "
+            "difference uses each group's own rate."
+        ),
+        (
+            "Peeking: stopping once p < 0.05 inflates false positives; fix the sample size in advance or use "
+            "a sequential test."
+        ),
+        "Small counts: the normal approximation fails; use Fisher's exact test.",
+    ),
+    "cost": "O(1).",
+    "follow_ups": (
+        (
+            "How many users per group?",
+            (
+                "n = (z_{1-a/2} + z_{1-b})^2 (p_a (1 - p_a) + p_b (1 - p_b)) / (p_a - p_b)^2: halving the "
+                "difference to detect roughly quadruples n."
+            ),
+        ),
+        (
+            "One-sided or two-sided?",
+            "Two-sided, unless only one direction matters and was chosen before seeing the data.",
+        ),
+        (
+            "Relation to chi-squared?",
+            "z^2 is the chi-squared statistic of the 2 x 2 table without Yates' correction.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "z for 60 of 100 conversions in A against 40 of 100 in B?",
+        "answer": 2.8284,
+        "tolerance": 0.001,
+        "check": "two_proportion_z_test(60, 100, 40, 100)[0]",
+        "why": "Pooled 0.5: se = sqrt(0.25 * 0.02) = 0.0707, and 0.2 / 0.0707.",
+    },
+    {
+        "question": "Under the null, the standard error uses:",
+        "choices": (
+            "each group's own rate",
+            "the pooled rate of both groups",
+            "the rate 0.5",
+            "the larger of the two rates",
+        ),
+        "answer": 1,
+        "why": "The null says both groups share one rate; pooling estimates it.",
+    },
+)
 ### END META

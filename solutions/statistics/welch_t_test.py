@@ -99,4 +99,57 @@ HINTS = (
     "/ np.sqrt(va + vb); dof = (va + vb)**2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1)); "
     "return statistic, 2 * t.sf(abs(statistic), dof).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Compare the means of two independent groups (revenue per user in A and B) without assuming equal "
+        "variances: a safe default over Student's t."
+    ),
+    "assumes": (
+        "Independent observations; each group's mean roughly normal (normal data, or large n by the CLT); "
+        "the variances may differ."
+    ),
+    "pitfalls": (
+        "scipy's default: ttest_ind pools the variances unless equal_var=False.",
+        "ddof: each group's variance is the sample variance (ddof=1).",
+        "Paired data (before and after, same users) need the paired test, ttest_rel.",
+    ),
+    "cost": "O(n_a + n_b) time, O(n_a + n_b) memory for the centred copies.",
+    "follow_ups": (
+        (
+            "Why fractional degrees of freedom?",
+            (
+                "Welch-Satterthwaite matches the statistic to a t with nu dof, between min(n_a, n_b) - 1 and "
+                "n_a + n_b - 2."
+            ),
+        ),
+        (
+            "When does Student's pooled test go wrong?",
+            "Unequal variances with unequal group sizes: its false-positive rate drifts far from alpha.",
+        ),
+        (
+            "Small, non-normal samples?",
+            "A rank test (Mann-Whitney U, scipy.stats.mannwhitneyu) or a permutation test.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The statistic of welch_t_test([1, 2, 3], [4, 5, 6])?",
+        "answer": -3.6742,
+        "tolerance": 0.001,
+        "check": "welch_t_test([1.0, 2.0, 3.0], [4.0, 5.0, 6.0])[0]",
+        "why": "(2 - 5) / sqrt(1/3 + 1/3), each sample variance 1.",
+    },
+    {
+        "question": "scipy.stats.ttest_ind(a, b) with its defaults runs:",
+        "choices": (
+            "Welch's test",
+            "Student's test, pooled variance",
+            "a paired test",
+            "Mann-Whitney U",
+        ),
+        "answer": 1,
+        "why": "equal_var=True is the default.",
+    },
+)
 ### END META
