@@ -69,4 +69,54 @@ HINTS = (
     "Fancy indexing: probs[np.arange(n), y_true]. Clip before the log, and divide by n.",
     "-np.mean(np.log(np.clip(probs[np.arange(n), y_true], eps, 1 - eps))), after the checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Scoring predicted class probabilities against integer labels: the multinomial negative "
+        "log-likelihood that softmax classifiers minimise."
+    ),
+    "assumes": "Each row of probs is a distribution over the k classes and each label an index in 0..k-1.",
+    "pitfalls": (
+        ("Overflow: log(0) is -inf; clip to [eps, 1 - eps], or better, work from logits with log-sum-exp."),
+        "Indexing: take probs[np.arange(n), y_true]; probs[:, y_true] is an n-by-n matrix.",
+        (
+            "Class imbalance: frequent classes dominate the mean; weight samples by inverse class "
+            "frequency when the rare ones matter."
+        ),
+    ),
+    "cost": "O(n k) time to check the rows, O(n) to pick the probabilities.",
+    "follow_ups": (
+        (
+            "How does it relate to the binary log loss?",
+            "With k = 2 and p = P(class 1) it is exactly the log loss.",
+        ),
+        (
+            "Its gradient with respect to the logits, after a softmax?",
+            "softmax(z) - onehot(y) for each sample, divided by n for the mean.",
+        ),
+        (
+            "What does a uniform prediction score?",
+            "ln k (2.30 for 10 classes): the baseline a model must beat.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "Cross-entropy of a uniform prediction over 4 classes, in nats?",
+        "answer": 1.3863,
+        "tolerance": 0.001,
+        "check": "cross_entropy([0], [[0.25, 0.25, 0.25, 0.25]])",
+        "why": "-ln(1/4) = ln 4.",
+    },
+    {
+        "question": "Which expression picks each sample's probability of its true class?",
+        "choices": (
+            "probs[y_true]",
+            "probs[:, y_true]",
+            "probs[np.arange(n), y_true]",
+            "probs.max(axis=1)",
+        ),
+        "answer": 2,
+        "why": "Pairing row i with column y_true[i] needs both index arrays.",
+    },
+)
 ### END META

@@ -71,4 +71,58 @@ HINTS = (
     "subtracted, and never form the probabilities themselves.",
     "s = z - z.max(axis=1, keepdims=True); loss = mean(log(exp(s).sum(axis=1)) - s[i, y_i]).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Training a softmax classifier safely: the loss straight from the logits, never forming "
+        "probabilities that underflow to 0."
+    ),
+    "assumes": (
+        "Logits are unnormalised log-probabilities (any reals, any shift per row); labels are integer "
+        "indices."
+    ),
+    "pitfalls": (
+        (
+            "Overflow: exp(1000) is inf; subtract each row's max before exp (log-sum-exp), which changes "
+            "nothing mathematically."
+        ),
+        (
+            "Underflow: softmax then log gives log(0) = -inf for a very negative logit; stay in log "
+            "space, z_y - logsumexp(z)."
+        ),
+        "Shift each row by its own max: a global max still underflows a row far below it.",
+    ),
+    "cost": "O(n k) time and memory for the shifted logits.",
+    "follow_ups": (
+        (
+            "Why does subtracting the max change nothing?",
+            "softmax(z - c) = softmax(z) for a constant c per row: the factor e^-c cancels.",
+        ),
+        (
+            "Its gradient with respect to the logits?",
+            "(softmax(z) - onehot(y)) / n: each entry within [-1, 1], so training stays stable.",
+        ),
+        (
+            "Do frameworks do this for you?",
+            (
+                "Yes: PyTorch's CrossEntropyLoss takes logits and applies log-softmax itself; passing it "
+                "probabilities applies softmax twice."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "cross_entropy_from_logits([0], [[1000.0, 1000.0]])?",
+        "answer": 0.6931,
+        "tolerance": 0.001,
+        "check": "cross_entropy_from_logits([0], [[1000.0, 1000.0]])",
+        "why": "Equal logits: softmax gives 1/2 each, so the loss is ln 2.",
+    },
+    {
+        "question": "logsumexp([1000, 1000]) is?",
+        "choices": ("inf", "1000", "1000 + ln 2", "2000"),
+        "answer": 2,
+        "why": "1000 + ln(e^0 + e^0) after shifting by the max.",
+    },
+)
 ### END META

@@ -62,4 +62,52 @@ HINTS = (
     "are a bug here, not a variant.",
     "np.mean(np.maximum(0.0, 1.0 - y_true * decision)) after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Training and scoring max-margin linear classifiers (the linear SVM): a convex upper bound on the "
+        "0-1 loss that is 0 for points beyond the margin."
+    ),
+    "assumes": "Labels are -1 or +1 and decisions are raw scores w.x + b, not probabilities.",
+    "pitfalls": (
+        (
+            "Labels in {0, 1}: a label 0 makes the sample cost exactly 1 whatever its score; map the "
+            "labels to {-1, +1} first."
+        ),
+        "np.max instead of np.maximum: the max of the whole array, not elementwise against 0.",
+        "A kink at y d = 1: use a subgradient there, or the squared hinge for a smooth loss.",
+    ),
+    "cost": "O(n) time, O(n) temporary memory.",
+    "follow_ups": (
+        (
+            "Hinge or log loss?",
+            (
+                "Hinge is exactly 0 beyond the margin (only support vectors matter) but gives no "
+                "probabilities; log loss never reaches 0 and estimates probabilities."
+            ),
+        ),
+        (
+            "Its subgradient in w for one sample?",
+            "-y x when y d < 1, 0 when y d > 1, and any t (-y x) with t in [0, 1] at y d = 1.",
+        ),
+        (
+            "Why does the total bound the number of mistakes?",
+            "A mistake has y d <= 0, so it costs at least 1.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "hinge_loss([1, -1], [0.5, 0.5])?",
+        "answer": 1.0,
+        "tolerance": 1e-09,
+        "check": "hinge_loss([1, -1], [0.5, 0.5])",
+        "why": "(max(0, 1 - 0.5) + max(0, 1 + 0.5)) / 2 = (0.5 + 1.5) / 2.",
+    },
+    {
+        "question": "A sample with y = +1 and decision d = 3 costs?",
+        "choices": ("0", "1", "-2", "3"),
+        "answer": 0,
+        "why": "y d = 3 >= 1: beyond the margin, no loss.",
+    },
+)
 ### END META

@@ -72,4 +72,67 @@ HINTS = (
     "piece: at |r| = delta it must equal 0.5 * delta**2.",
     "Linear part: delta * (abs(r) - 0.5 * delta). Quadratic part: 0.5 * r**2. Average them.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Regression with a few outliers: quadratic like the MSE for small residuals, linear like the MAE "
+        "beyond delta, with no kink where the two meet."
+    ),
+    "assumes": (
+        "Residuals within delta are ordinary noise and larger ones outliers; delta is in the target's "
+        "units and must be tuned (or set from a robust spread)."
+    ),
+    "pitfalls": (
+        (
+            "The halves: r^2 / 2 inside and delta (|r| - delta / 2) outside; drop either half and the "
+            "pieces no longer meet at |r| = delta."
+        ),
+        (
+            "Scale: a delta above every residual gives MSE / 2; a delta near 0 gives about delta times "
+            "the MAE."
+        ),
+    ),
+    "cost": "O(n) time, O(n) temporary memory.",
+    "follow_ups": (
+        (
+            "Its derivative with respect to the residual?",
+            "r for |r| <= delta, else delta sign(r): the residual clipped to [-delta, delta].",
+        ),
+        (
+            "Why not just the MAE?",
+            (
+                "Huber's gradient shrinks near the optimum, so gradient descent settles; the MAE's stays "
+                "at plus or minus 1."
+            ),
+        ),
+        (
+            "Where else does it appear?",
+            (
+                "As the smooth L1 loss of box regression in object detectors (Huber with delta = 1), and "
+                "in scikit-learn's HuberRegressor."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "huber_loss([0.0], [3.0], delta=1.0)?",
+        "answer": 2.5,
+        "tolerance": 1e-09,
+        "check": "huber_loss([0.0], [3.0], delta=1.0)",
+        "why": "Linear piece: 1 * (3 - 1/2).",
+    },
+    {
+        "question": "huber_loss([0.0], [0.5], delta=1.0)?",
+        "answer": 0.125,
+        "tolerance": 1e-09,
+        "check": "huber_loss([0.0], [0.5], delta=1.0)",
+        "why": "Quadratic piece: 0.5^2 / 2.",
+    },
+    {
+        "question": "For |r| > delta, how large is the Huber loss's derivative?",
+        "choices": ("|r|", "delta", "r^2", "0"),
+        "answer": 1,
+        "why": "The linear piece has slope delta: outliers pull with a bounded force.",
+    },
+)
 ### END META

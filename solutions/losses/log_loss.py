@@ -70,4 +70,55 @@ HINTS = (
     "labels really are 0 or 1 (not -1 and 1).",
     "-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) on the clipped p.",
 )
+TALKING_POINTS = {
+    "use": "Scoring a binary classifier's probabilities (the loss logistic regression minimises): it "
+    "rewards calibrated confidence, not just the right side of 0.5.",
+    "assumes": "Labels are 0 or 1 and each prediction is P(y = 1); the mean is the negative "
+    "log-likelihood of independent Bernoulli outcomes.",
+    "pitfalls": (
+        "Overflow: log(0) is -inf, so clip p to [eps, 1 - eps]; one confident wrong answer then costs "
+        "-ln(1e-15) = 34.5 and can dominate the mean.",
+        "Class imbalance: predicting the base rate already scores well; compare with the loss of the "
+        "constant prior, not with 0.",
+    ),
+    "cost": "O(n) time; O(n) memory for the clipped copy (O(1) if streamed).",
+    "follow_ups": (
+        (
+            "Why not accuracy?",
+            "Accuracy ignores confidence (0.51 and 0.99 count the same); log loss is a proper "
+            "scoring rule, minimised in expectation by the true probability.",
+        ),
+        (
+            "What does scikit-learn clip to?",
+            "[eps, 1 - eps] with eps the machine epsilon of the probabilities' dtype (about 2.2e-16 for "
+            "float64) since version 1.2; before that, 1e-15.",
+        ),
+        (
+            "Its gradient with respect to the logit z, with p = sigmoid(z)?",
+            "p - y: so logistic regression's gradient is X^T(p - y)/n.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "log_loss([1], [0.5]), in nats?",
+        "answer": 0.6931,
+        "tolerance": 1e-3,
+        "check": "log_loss([1], [0.5])",
+        "why": "-ln(0.5) = ln 2: a coin flip costs one bit, 0.693 nats.",
+    },
+    {
+        "question": "A positive predicted with p = 0, clipped at eps = 1e-15: its loss?",
+        "answer": 34.54,
+        "tolerance": 0.01,
+        "check": "log_loss([1], [0.0])",
+        "why": "-ln(1e-15) = 15 ln 10 = 34.54, finite thanks to the clipping.",
+    },
+    {
+        "question": "A label is 1 with probability 0.3: which prediction minimises the expected log loss?",
+        "choices": ("0", "0.3", "0.5", "1"),
+        "answer": 1,
+        "why": "Log loss is a proper scoring rule: the true probability minimises it.",
+    },
+)
 ### END META

@@ -57,4 +57,50 @@ HINTS = (
     "Convert both inputs with np.asarray first, so lists work too; then check their shapes.",
     "np.mean(np.abs(y_true - y_pred)), after raising ValueError on empty or mismatched input.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Regression error in the target's own units when outliers should not dominate; the loss whose "
+        "best constant prediction is the median."
+    ),
+    "assumes": "Every unit of error costs the same, over or under; the targets share one scale.",
+    "pitfalls": (
+        (
+            "Not differentiable at 0: its gradient is sign(error), as big near the optimum as far from "
+            "it, so gradient descent needs a shrinking step."
+        ),
+        (
+            "Shapes: (n,) minus (n, 1) broadcasts to an (n, n) matrix and gives a wrong number without an "
+            "error; check the shapes first."
+        ),
+    ),
+    "cost": "O(n) time, O(n) temporary memory (O(1) if streamed).",
+    "follow_ups": (
+        (
+            "MAE or MSE?",
+            (
+                "MSE when large errors are much worse (it is minimised by the mean); MAE when outliers "
+                "are noise to ignore (it is minimised by the median)."
+            ),
+        ),
+        (
+            "Which constant minimises the MAE?",
+            "A median of y_true: past it, more points move away than closer.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "mean_absolute_error([0, 0, 0], [1, 2, 3])?",
+        "answer": 2.0,
+        "tolerance": 1e-09,
+        "check": "mean_absolute_error([0.0, 0.0, 0.0], [1.0, 2.0, 3.0])",
+        "why": "(1 + 2 + 3) / 3.",
+    },
+    {
+        "question": "Which constant prediction minimises the MAE of the targets [1, 2, 10]?",
+        "choices": ("1", "2", "13/3, their mean", "10"),
+        "answer": 1,
+        "why": "The median minimises the sum of absolute deviations.",
+    },
+)
 ### END META

@@ -57,4 +57,52 @@ HINTS = (
     "Square each residual, then average: divide by n, not n - 1, and take no square root.",
     "r = y_true - y_pred; return float(np.mean(r ** 2)) after checking shapes and emptiness.",
 )
+TALKING_POINTS = {
+    "use": (
+        "The default regression loss: smooth, convex, the loss of least squares and the negative "
+        "log-likelihood of Gaussian noise (up to constants)."
+    ),
+    "assumes": (
+        "Errors are roughly Gaussian with one variance; a large error is quadratically worse than a small "
+        "one."
+    ),
+    "pitfalls": (
+        (
+            "Outliers: one error of 100 weighs as much as 10,000 errors of 1; look at the residuals, or "
+            "use Huber or MAE."
+        ),
+        "Overflow: errors beyond about 1.3e154 square to inf in float64.",
+        "Units: MSE is in squared target units; quote the RMSE to speak in the target's units.",
+    ),
+    "cost": "O(n) time, O(n) temporary memory.",
+    "follow_ups": (
+        (
+            "Which constant minimises the MSE?",
+            "The mean of y_true; the MSE left is then the (population) variance of y_true.",
+        ),
+        (
+            "The gradient with respect to the predictions?",
+            "2 (y_pred - y_true) / n: proportional to the error, so steps shrink near the optimum.",
+        ),
+        (
+            "How does the expected MSE of a model decompose?",
+            "Bias squared plus variance plus the irreducible noise.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "mean_squared_error([0, 0], [1, 3])?",
+        "answer": 5.0,
+        "tolerance": 1e-09,
+        "check": "mean_squared_error([0.0, 0.0], [1.0, 3.0])",
+        "why": "(1 + 9) / 2.",
+    },
+    {
+        "question": "Every error is multiplied by 10: the MSE is multiplied by?",
+        "choices": ("10", "100", "sqrt(10)", "1"),
+        "answer": 1,
+        "why": "Each squared error grows by 10 squared.",
+    },
+)
 ### END META

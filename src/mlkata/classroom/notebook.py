@@ -9,7 +9,9 @@ Per exercise, in curriculum order:
   nbgrader's all-or-nothing cell scores add up exactly as the pytest grader's do. The
   first also runs the docstring's worked examples as visible asserts. A test cell holds
   no hidden test: at autograde, :mod:`mlkata.classroom.preprocess` grades the answer
-  cell's source in the sandbox and replaces the cell's outputs with the check's verdict.
+  cell's source in the sandbox and replaces the cell's outputs with the check's verdict;
+- a locked markdown cell, worth no points: the talking points (``TALKING_POINTS`` of the
+  META, :func:`mlkata.learner.notes.notes_markdown`), when the exercise has them.
 
 No cell ends in an expression (nbgrader would read its value as partial credit).
 """
@@ -167,6 +169,16 @@ def exercise_cells(exercise: Exercise, root: Path, number: int) -> list[Any]:
                 source,
                 id=_cell_id(grade_id),
                 metadata=_nbgrader(grade_id, grade=True, locked=True, points=check.points),
+            )
+        )
+    if exercise.talking_points is not None:
+        from mlkata.learner.notes import notes_markdown
+
+        cells.append(
+            v4.new_markdown_cell(
+                notes_markdown(exercise),
+                id=_cell_id(f"{prefix}-talking-points"),
+                metadata=_nbgrader(f"{prefix}-talking-points", locked=True),
             )
         )
     return cells

@@ -100,6 +100,11 @@ def check(
     if speed:
         _speed(out, grades, root)
     out.print(render.totals_line(grades))
+    if folder is None:  # the talking points, the first time an exercise passes (a pointer later)
+        from mlkata.learner.notes import after_passing
+
+        for part in after_passing([g.exercise for g in grades if g.passed], progress):
+            out.print(part)
     if not _next(out, grades, root, progress, folder):
         raise typer.Exit(1)
 

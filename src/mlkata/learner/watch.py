@@ -2,7 +2,8 @@
 
 On start it grades the next exercise to do; then, each time a file of ``exercises/``
 is saved, it grades that exercise, clears the screen and shows the result: the table,
-the first failing check's message and, once it passes, the exercise to open next.
+the first failing check's message and, once it passes, the exercise to open next (and, the
+first time it passes, its talking points: :mod:`mlkata.learner.notes`).
 Ctrl-C stops it cleanly.
 """
 
@@ -18,6 +19,7 @@ from rich.text import Text
 from mlkata.catalog import Exercise, all_exercises
 from mlkata.learner import render
 from mlkata.learner.grade import ExerciseGrade, grade_exercise, shown
+from mlkata.learner.notes import after_passing
 from mlkata.learner.progress import Progress
 from mlkata.learner.state import next_exercise, record, states
 
@@ -34,6 +36,8 @@ def _screen(console: Console, grade: ExerciseGrade, root: Path, progress: Progre
     name = grade.exercise.functions[0] if grade.exercise.functions else grade.exercise.module
     if grade.passed:
         console.print(Text(f"✓ {grade.exercise.key} passes!", style="bold green"))
+        for part in after_passing([grade.exercise], progress):
+            console.print(part)
         if upcoming is None:
             console.print(Text("🎉 Every exercise passes. Try `mlkata drill` to practise against the clock."))
         else:
