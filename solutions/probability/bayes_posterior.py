@@ -92,4 +92,68 @@ HINTS = (
     "an evidence of 0 are all ValueErrors.",
     "joint = prior * likelihood; return joint / joint.sum(), after raising ValueError when joint.sum() == 0.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Update beliefs over a finite set of hypotheses from evidence: diagnostic tests, spam filters, which "
+        "coin is the biased one."
+    ),
+    "assumes": (
+        "Mutually exclusive, exhaustive hypotheses (the prior sums to 1); known likelihoods P(D | h)."
+    ),
+    "pitfalls": (
+        (
+            "Base-rate neglect: 1 % prevalence, 90 % sensitivity and 5 % false positives give a posterior of "
+            "only 15 % after a positive test."
+        ),
+        (
+            "Underflow: a product of many small likelihoods is 0.0; add logs (log prior + log likelihood) "
+            "and normalise with log-sum-exp."
+        ),
+        (
+            "Zero evidence: if every hypothesis with prior mass gives the data likelihood 0, the posterior "
+            "is 0 / 0."
+        ),
+    ),
+    "cost": "O(k) time and memory.",
+    "follow_ups": (
+        (
+            "Why need the likelihoods not sum to 1?",
+            (
+                "P(D | h_i) is a function of h_i, not a distribution over it; only their ratios matter once "
+                "the posterior is normalised."
+            ),
+        ),
+        (
+            "A second, independent test result?",
+            (
+                "Use the posterior as the new prior (the same as multiplying both likelihoods, if they are "
+                "independent given h)."
+            ),
+        ),
+        (
+            "Posterior odds?",
+            "Prior odds times the likelihood ratio (the Bayes factor).",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "bayes_posterior([0.2, 0.8], [0.9, 0.1])[0]?",
+        "answer": 0.6923,
+        "tolerance": 0.001,
+        "check": "bayes_posterior([0.2, 0.8], [0.9, 0.1])[0]",
+        "why": "0.18 / (0.18 + 0.08).",
+    },
+    {
+        "question": "Prevalence 0.1 %, sensitivity 99 %, false positives 1 %: P(ill | positive)?",
+        "choices": (
+            "about 99 %",
+            "about 50 %",
+            "about 9 %",
+            "about 1 %",
+        ),
+        "answer": 2,
+        "why": "0.00099 / (0.00099 + 0.00999): false positives outnumber true ones ten to one.",
+    },
+)
 ### END META

@@ -163,4 +163,72 @@ HINTS = (
     "J = log_prior - 0.5 * sum(log(2*pi*var)) - 0.5 * sum((x - theta)**2 / var); then "
     "m = J.max(axis=1, keepdims=True) and P = exp(J - m - log(sum(exp(J - m), axis=1))).",
 )
+TALKING_POINTS = {
+    "use": (
+        "A fast baseline classifier for continuous features, trained in one pass; copes with few samples or "
+        "many features."
+    ),
+    "assumes": (
+        "Features independent given the class, each normal within a class with its own mean and variance."
+    ),
+    "pitfalls": (
+        (
+            "Zero variance: a feature constant within a class divides by 0; var_smoothing adds 1e-9 times "
+            "the largest feature variance to every variance."
+        ),
+        (
+            "Underflow: products of densities are 0.0 far from the data; sum log densities and normalise "
+            "with log-sum-exp."
+        ),
+        (
+            "Calibration: correlated features are counted twice, pushing probabilities to 0 and 1; its "
+            "rankings are often better than its probabilities."
+        ),
+    ),
+    "cost": "Fit O(n d) time, O(k d) memory; predicting m samples O(m k d).",
+    "follow_ups": (
+        (
+            "Why 'naive'?",
+            (
+                "The likelihood factorises over the features: k d means and variances instead of k full "
+                "covariance matrices."
+            ),
+        ),
+        (
+            "Relation to QDA?",
+            "It is QDA with diagonal covariance matrices: the boundaries are quadratic in general.",
+        ),
+        (
+            "Class imbalance?",
+            (
+                "The prior n_c / n shifts predictions towards common classes; GaussianNB(priors=...) "
+                "overrides it."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": (
+            "gaussian_nb_fit([[1], [3], [10], [14]], [0, 0, 1, 1], var_smoothing=0): class 1's variance?"
+        ),
+        "answer": 4.0,
+        "tolerance": 1e-12,
+        "check": (
+            "gaussian_nb_fit([[1.0], [3.0], [10.0], [14.0]], [0, 0, 1, 1], var_smoothing=0.0)['var'][1, 0]"
+        ),
+        "why": "The population variance of 10 and 14 (ddof=0); ddof=1 would give 8.",
+    },
+    {
+        "question": "var_smoothing=1e-9 adds what to every per-class variance?",
+        "choices": (
+            "1e-9",
+            "1e-9 times the largest feature variance of the whole training set",
+            "1e-9 times the class's own variance",
+            "1e-9 times n",
+        ),
+        "answer": 1,
+        "why": "sklearn: a portion of the largest variance of all features.",
+    },
+)
 ### END META

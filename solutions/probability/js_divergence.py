@@ -95,4 +95,60 @@ HINTS = (
     "p, q = p / p.sum(), q / q.sum(); m = (p + q) / 2; kl = lambda a: np.sum(a[a > 0] * "
     "np.log(a[a > 0] / m[a > 0])); return 0.5 * kl(p) + 0.5 * kl(q).",
 )
+TALKING_POINTS = {
+    "use": (
+        "A symmetric, bounded distance between distributions: feature drift between training and production "
+        "histograms, topic mixtures, generated against real data."
+    ),
+    "assumes": "Two distributions over the same k outcomes (both normalised first).",
+    "pitfalls": (
+        (
+            "Divergence or distance: scipy's jensenshannon returns the square root (the metric); square it "
+            "for the divergence."
+        ),
+        "Base: natural logs give at most ln 2, base 2 at most 1; keep one convention.",
+        "Zeros: the 0 ln 0 terms must count 0, not nan; skip the outcomes with p_i = 0.",
+    ),
+    "cost": "O(k) time and memory.",
+    "follow_ups": (
+        (
+            "Why always finite, unlike KL?",
+            "M = (P + Q) / 2 is positive wherever P or Q is, so there is no ln(x / 0).",
+        ),
+        (
+            "Is it a metric?",
+            (
+                "Its square root is (symmetric, triangle inequality); the divergence itself breaks the "
+                "triangle inequality."
+            ),
+        ),
+        (
+            "Where does it show up in deep learning?",
+            (
+                "The original GAN: with the optimal discriminator the generator minimises 2 JS(P_data, P_g) "
+                "- ln 4."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "js_divergence([1, 1, 0, 0], [0, 1, 1, 0]) (counts normalised first)?",
+        "answer": 0.3466,
+        "tolerance": 0.001,
+        "check": "js_divergence([1, 1, 0, 0], [0, 1, 1, 0])",
+        "why": "M = [1/4, 1/2, 1/4, 0]; each KL term is 0.5 ln 2, so JS = ln(2) / 2.",
+    },
+    {
+        "question": "The largest JS divergence, in nats?",
+        "choices": (
+            "1",
+            "ln 2",
+            "infinity",
+            "2",
+        ),
+        "answer": 1,
+        "why": "Disjoint supports: each KL(. || M) is ln 2.",
+    },
+)
 ### END META

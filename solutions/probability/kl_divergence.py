@@ -98,4 +98,56 @@ HINTS = (
     "p = p / p.sum(); q = q / q.sum(); keep = p > 0; return float(np.sum(p[keep] * "
     "np.log(p[keep] / q[keep]))), after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "How badly Q approximates P (the extra nats per symbol of coding P with Q's code): VAE losses, trust "
+        "regions in RL, distillation, drift."
+    ),
+    "assumes": (
+        "Two distributions over the same outcomes, Q positive wherever P is; otherwise KL is infinite."
+    ),
+    "pitfalls": (
+        (
+            "Asymmetry: KL(P || Q) != KL(Q || P); fitting Q with the forward KL covers P's mass, with the "
+            "reverse KL it seeks one mode."
+        ),
+        "Zeros: q_i = 0 < p_i gives inf, p_i = 0 terms give 0 (not nan); smooth Q if inf is not wanted.",
+        "Units: ln gives nats, log2 bits; scipy.stats.entropy(p, q) normalises both and uses ln.",
+    ),
+    "cost": "O(k) time and memory.",
+    "follow_ups": (
+        (
+            "Relation to cross-entropy?",
+            "H(P, Q) = H(P) + KL(P || Q): with P fixed, minimising cross-entropy minimises KL.",
+        ),
+        (
+            "Why is it >= 0?",
+            "Gibbs' inequality (Jensen on the concave log), with equality only when P = Q.",
+        ),
+        (
+            "KL between two 1-D Gaussians?",
+            "ln(s2 / s1) + (s1^2 + (m1 - m2)^2) / (2 s2^2) - 1/2, for KL(N(m1, s1^2) || N(m2, s2^2)).",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "kl_divergence([0.5, 0.5], [0.25, 0.75])?",
+        "answer": 0.1438,
+        "tolerance": 0.001,
+        "check": "kl_divergence([0.5, 0.5], [0.25, 0.75])",
+        "why": "0.5 ln 2 + 0.5 ln(2/3).",
+    },
+    {
+        "question": "kl_divergence([0.5, 0.5], [1.0, 0.0])?",
+        "choices": (
+            "0",
+            "ln 2",
+            "inf",
+            "nan",
+        ),
+        "answer": 2,
+        "why": "Q gives 0 to an outcome P gives 0.5.",
+    },
+)
 ### END META

@@ -154,4 +154,70 @@ HINTS = (
     "theta = (N_c + alpha) / (N_c.sum() + alpha * d); J = X @ log(theta).T + log(prior); "
     "m = J.max(axis=1, keepdims=True); P = exp(J - m - log(sum(exp(J - m), axis=1))).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Text classification from word counts (spam, topics): a strong, fast baseline, trained in one pass."
+    ),
+    "assumes": (
+        "Given the class, a document's words are independent draws from one class-specific distribution over "
+        "the vocabulary; word order is ignored."
+    ),
+    "pitfalls": (
+        (
+            "Zero counts: a word never seen with a class gives log 0 = -inf and vetoes the class; additive "
+            "smoothing (alpha = 1, Laplace) prevents it."
+        ),
+        (
+            "Underflow: long documents multiply thousands of small numbers; sum logs and normalise with "
+            "log-sum-exp."
+        ),
+        "Inputs: counts >= 0; tf-idf works in practice, standardised (negative) features do not.",
+    ),
+    "cost": "Fit O(n d) time (O(nnz) sparse), O(k d) memory; predicting m samples O(m k d).",
+    "follow_ups": (
+        (
+            "Multinomial or Bernoulli NB?",
+            (
+                "Multinomial uses counts; Bernoulli uses presence and also penalises absent words, which can "
+                "suit short texts."
+            ),
+        ),
+        (
+            "What does alpha trade off?",
+            "Larger alpha pulls each class's word distribution towards uniform: more bias, less variance.",
+        ),
+        (
+            "Are its probabilities reliable?",
+            (
+                "Usually over-confident (correlated words count twice): rank with them, or calibrate "
+                "(CalibratedClassifierCV)."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "Counts [[3, 0], [1, 0]] for class 0, alpha = 1: theta of word 1 in class 0?",
+        "answer": 0.1667,
+        "tolerance": 0.001,
+        "check": (
+            "float(np.exp(multinomial_nb_fit([[3, 0], [1, 0], [0, 2]], [0, 0, 1])['feature_log_prob'][0, 1]))"
+        ),
+        "why": "(0 + 1) / (4 + 1 * 2): smoothing counts every word once more.",
+    },
+    {
+        "question": (
+            "alpha -> 0: a word seen in other classes but never in class c. P(c | x) for a document "
+            "containing it?"
+        ),
+        "choices": (
+            "0",
+            "the prior of c",
+            "0.5",
+            "1",
+        ),
+        "answer": 0,
+        "why": "theta = 0 in c, so its log-likelihood is -inf.",
+    },
+)
 ### END META

@@ -87,4 +87,60 @@ HINTS = (
     "outer = np.outer(p.sum(1), p.sum(0)); keep = p > 0; return np.sum(p[keep] * "
     "np.log(p[keep] / outer[keep])).",
 )
+TALKING_POINTS = {
+    "use": (
+        "How much one discrete variable tells about another: selecting categorical features, comparing two "
+        "clusterings."
+    ),
+    "assumes": "Two discrete labellings of the same samples; probabilities estimated by their frequencies.",
+    "pitfalls": (
+        (
+            "Bias: on finite samples it is positive even for independent labels, more so with many labels; "
+            "adjusted_mutual_info_score corrects for chance."
+        ),
+        "Scale: it is at most min(H(X), H(Y)); compare pairs with a normalised version.",
+        (
+            "Continuous variables: binning changes the value; mutual_info_regression uses a k-NN estimator "
+            "instead."
+        ),
+    ),
+    "cost": "O(n log n) time (np.unique sorts), O(n) memory.",
+    "follow_ups": (
+        (
+            "In entropies?",
+            "I(X; Y) = H(X) - H(X | Y) = H(X) + H(Y) - H(X, Y).",
+        ),
+        (
+            "As a KL divergence?",
+            "I(X; Y) = KL(P(X, Y) || P(X) P(Y)): how far the joint is from independence.",
+        ),
+        (
+            "MI = 0 or correlation = 0?",
+            (
+                "MI = 0 means independence, which implies zero correlation; zero correlation does not imply "
+                "MI = 0."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "mutual_information([0, 0, 1, 1], [0, 0, 0, 1])?",
+        "answer": 0.2158,
+        "tolerance": 0.001,
+        "check": "mutual_information([0, 0, 1, 1], [0, 0, 0, 1])",
+        "why": "0.5 ln(4/3) + 0.25 ln(2/3) + 0.25 ln 2.",
+    },
+    {
+        "question": "mutual_information(y, y) equals:",
+        "choices": (
+            "0",
+            "the entropy of y, in nats",
+            "1",
+            "ln 2, whatever y is",
+        ),
+        "answer": 1,
+        "why": "I(Y; Y) = H(Y) - H(Y | Y) = H(Y).",
+    },
+)
 ### END META
