@@ -26,6 +26,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 chi_squared_independence = student_function("chi_squared_independence")
@@ -77,13 +78,14 @@ def reference(table, correction=False):
 
 def _test(table, *, expected="outer", dof="product", tail="sf", eps=0.0):
     """The test with one knob per common mistake."""
-    floor = expected == "floor"
+    floor = expected in ("floor", "integer")
     table = np.asarray(table) if floor else np.asarray(table, float)
     rows, columns, total = table.sum(axis=1), table.sum(axis=0), table.sum()
     E = {
         "outer": lambda: np.outer(rows, columns) / total,
         "shortcut": lambda: np.outer(rows, columns) / total,
         "floor": lambda: np.outer(rows, columns) // total,
+        "integer": lambda: np.outer(rows, columns) / total,
         "no total": lambda: np.outer(rows, columns),
         "transposed": lambda: np.outer(columns, rows) / total,
         "mean": lambda: np.full_like(table, table.mean()),
@@ -133,6 +135,11 @@ MISTAKES = (
         "row total * column total // N is integer division: it truncates the expected counts; "
         "divide with / (or make the table float first)",
         lambda table: _test(table, expected="floor") if np.asarray(table).dtype.kind in "iu" else None,
+    ),
+    Mistake(
+        "row total * column total in int64 wraps around past 9.2e18 (tables of counts in the "
+        "billions): make the table float first (np.asarray(table, dtype=float))",
+        lambda table: _test(table, expected="integer") if np.asarray(table).dtype.kind in "iu" else None,
     ),
     Mistake(
         "the shortcut sum(O^2 / E) - N cancels catastrophically on large counts: sum (O - E)^2 / E",
@@ -234,6 +241,24 @@ def test_rejects_bad_input(chi_squared_independence):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_counts_in_the_billions(chi_squared_independence):
+    """int64 counts near 1e10: a row total times a column total (1e20) passes int64's 9.2e18."""
+    rng = seeded(8202)
+    for r, c in ((2, 2), (3, 4)):
+        table = rng.integers(5_000_000_000, 20_000_000_000, size=(r, c), dtype=np.int64)
+        _check(chi_squared_independence.call(table), reference(table), "; int64 counts in the billions")
+
+
+def _fast_inputs(n, rng):
+    side = max(int(np.sqrt(n)), 2)
+    return {"table": rng.poisson(20.0, size=(side, side)) + 1}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0, why="a square table of n cells")
 
 
 PROPERTIES = (Differential("chi_squared_independence", DOMAIN, judge=_judge),)

@@ -24,6 +24,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Param, Reals, read_only
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 chi_squared_test = student_function("chi_squared_test")
@@ -286,6 +287,31 @@ def _judge_both(function, case):
     _judge(function, case)
     if not np.any(np.asarray(case.args[0]) == 0):
         _judge(function, _with_expected(case))
+
+
+@robust()
+@points(1)
+def test_counts_in_the_billions(chi_squared_test):
+    """int64 counts near 1e10, O - E past 3e9: its square (1e19) passes int64's 9.2e18."""
+    rng = seeded(8203)
+    observed = rng.integers(1_000_000_000, 30_000_000_000, size=6, dtype=np.int64)
+    expected = observed[::-1].copy()  # the same total, counts in another order
+    _check(
+        chi_squared_test.call(observed, expected),
+        reference(observed, expected),
+        "; int64 counts, expected given",
+    )
+    _check(chi_squared_test.call(observed), reference(observed), "; int64 counts in the billions")
+    _check(chi_squared_test.call(observed, expected, ddof=2), reference(observed, expected, 2), "; ddof=2")
+
+
+def _fast_inputs(n, rng):
+    observed = rng.poisson(50.0, size=n) + 1.0
+    expected = rng.uniform(0.5, 1.5, size=n)
+    return {"observed": observed, "expected": expected * (observed.sum() / expected.sum())}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0)
 
 
 PROPERTIES = (Differential("chi_squared_test", DOMAIN, judge=_judge_both),)

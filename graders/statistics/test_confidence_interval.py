@@ -22,6 +22,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, hint_when_not_finite, near_float32_max
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 confidence_interval = student_function("confidence_interval")
@@ -230,6 +232,26 @@ def test_rejects_bad_input(confidence_interval):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_float32_near_its_largest_and_extreme_levels(confidence_interval):
+    """float32 values near 3e38 (their sum and squares overflow float32), then levels 1e-6 and 0.999999."""
+    rng = seeded(8304)
+    sample = near_float32_max(rng, 30)
+    with hint_when_not_finite(FLOAT32_OVERFLOW):
+        _check(confidence_interval.call(sample), reference(sample), "; float32 values near 3.4e38")
+    small = rng.normal(5.0, 2.0, size=3)
+    for level in (1e-6, 0.999999):
+        _check(
+            confidence_interval.call(small, confidence=level),
+            reference(small, level),
+            f"; 3 values, confidence={level}",
+        )
+
+
+FAST = Fast(inputs=lambda n, rng: {"sample": rng.normal(5.0, 2.0, size=n)}, within=5.0)
 
 
 PROPERTIES = (Differential("confidence_interval", DOMAIN, judge=_judge),)

@@ -6,6 +6,7 @@ from sklearn.preprocessing import MinMaxScaler
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_case, expect_cases, expect_rejected
 from mlkata.grading.domains import Case, Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 min_max_normalize = student_function("min_max_normalize")
@@ -162,6 +163,21 @@ def test_rejects_bad_input(min_max_normalize):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_spreads_far_below_any_threshold_and_huge_values(min_max_normalize):
+    """Ranges of 1e-13 and 3e-14 (not constant: only a range of exactly 0 is), then values near 1e300."""
+    rng = seeded(8505)
+    tiny = rng.normal(size=(30, 3)) * np.array([1e-13, 3e-14, 1e-13]) + np.array([0.0, 0.0, 1e-12])
+    huge = rng.normal(size=(30, 2)) * 1e300
+    for X, what in ((tiny, "ranges of about 1e-13"), (huge, "values near 1e300")):
+        case = Case(what, (X,))
+        expect_case(min_max_normalize, case, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("min_max_normalize", DOMAIN, reference, REFERENCE),)

@@ -25,6 +25,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, hint_when_not_finite, near_float32_max
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 pearson_correlation = student_function("pearson_correlation")
@@ -215,6 +217,25 @@ def _judge(function, case):
         expect_raises(call_case(function, case), because="a constant sample has standard deviation 0")
         return
     expect_case(function, case, reference, reference_name=REFERENCE, mistakes=MISTAKES, rtol=RTOL)
+
+
+@robust()
+@points(1)
+def test_float32_values_near_float32_max(pearson_correlation):
+    """float32 values near 3e38: r is an ordinary number, but their squares overflow float32."""
+    rng = seeded(8504)
+    x = near_float32_max(rng, 30)
+    y = (0.5 * x.astype(float) + near_float32_max(rng, 30).astype(float) * 0.5).astype(np.float32)
+    with hint_when_not_finite(FLOAT32_OVERFLOW):
+        _expect_r(pearson_correlation.call(x, y), x, y, "; float32 values near float32's largest, 3.4e38")
+
+
+def _fast_inputs(n, rng):
+    x = rng.normal(size=n)
+    return {"x": x, "y": 0.5 * x + rng.normal(size=n)}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0)
 
 
 PROPERTIES = (Differential("pearson_correlation", DOMAIN, judge=_judge),)

@@ -15,6 +15,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import near_float32_max
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 spearman_correlation = student_function("spearman_correlation")
@@ -212,6 +214,29 @@ def _judge(function, case):
         expect_raises(call_case(function, case), because="a constant sample has all its ranks tied")
         return
     expect_case(function, case, reference, reference_name=REFERENCE, mistakes=MISTAKES, rtol=RTOL)
+
+
+@robust()
+@points(1)
+def test_near_ties_huge_ties_and_float32_extremes(spearman_correlation):
+    """Values 1 ulp apart (distinct, not tied), 20000 values of 2 kinds, float32 values near 3e38."""
+    rng = seeded(8604)
+    base = rng.normal(size=40)
+    x = 1.0 + np.spacing(1.0) * rng.permutation(40)  # 1 + k ulp, k = 0 .. 39
+    _expect_rho(spearman_correlation.call(x, base), x, base, "; x holds 40 values 1 ulp apart")
+    two = (rng.random(20_000) < 0.3).astype(float)
+    y = two + rng.normal(size=two.size)
+    _expect_rho(spearman_correlation.call(two, y), two, y, "; 20000 values, x takes only 2 of them")
+    big_x, big_y = near_float32_max(rng, 30), near_float32_max(rng, 30)
+    _expect_rho(spearman_correlation.call(big_x, big_y), big_x, big_y, "; float32 values near 3.4e38")
+
+
+def _fast_inputs(n, rng):
+    x = rng.normal(size=n)
+    return {"x": x, "y": 0.5 * x + rng.normal(size=n)}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0, why="two sorts of n values, as the reference does")
 
 
 PROPERTIES = (Differential("spearman_correlation", DOMAIN, judge=_judge),)

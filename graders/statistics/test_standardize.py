@@ -6,6 +6,7 @@ from sklearn.preprocessing import StandardScaler
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_case, expect_cases, expect_rejected
 from mlkata.grading.domains import Case, Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 standardize = student_function("standardize")
@@ -177,6 +178,21 @@ def test_rejects_bad_input(standardize):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_spreads_far_below_any_threshold_and_huge_values(standardize):
+    """Spreads of 1e-13, 1e-50 and 1e-140 (not constant: only a spread of exactly 0 is), then 1e100."""
+    rng = seeded(8405)
+    tiny = rng.normal(size=(30, 3)) * np.array([1e-13, 1e-50, 1e-140])
+    huge = rng.normal(size=(30, 2)) * 1e100 + np.array([0.0, 3e100])
+    for X, what in ((tiny, "spreads of 1e-13, 1e-50 and 1e-140"), (huge, "spreads of 1e100")):
+        case = Case(what, (X,))
+        expect_case(standardize, case, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("standardize", DOMAIN, reference, REFERENCE),)

@@ -11,6 +11,8 @@ from scipy.stats import norm
 from mlkata.grading import Mistake, expect_close, part_mistakes, points, student_function
 from mlkata.grading.checks import BadInput, Differential, case_outcome, case_suffix, expect_rejected
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import hint_when_not_finite
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 two_proportion_z_test = student_function("two_proportion_z_test")
@@ -234,6 +236,31 @@ def test_rejects_bad_input(two_proportion_z_test):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+PRODUCT_OVERFLOW = (
+    "n_a * n_b overflows int64 at 10^15 and 2 * 10^15 trials (2e30 > 9.2e18): keep the counts as "
+    "Python ints (int(n_a)) or write the standard error with 1 / n_a + 1 / n_b"
+)
+
+
+@robust()
+@points(1)
+def test_one_trial_each_and_huge_groups(two_proportion_z_test):
+    huge = tuple(np.int64(v) for v in (3, 10**15, 1, 2 * 10**15))
+    for counts, why in (
+        ((1, 1, 0, 1), "; one trial in each group"),
+        ((0, 1, 2, 2), "; 1 and 2 trials"),
+        (huge, "; int64 counts, 10^15 and 2 * 10^15 trials: rare events in huge groups"),
+    ):
+        with hint_when_not_finite(PRODUCT_OVERFLOW):
+            _check(two_proportion_z_test.call(*counts), counts, why)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"successes_a": 10_250, "n_a": n, "successes_b": 10_000, "n_b": n},
+    why="four counts: the work is the same at any n, so this times one call of a few operations",
+)
 
 
 PROPERTIES = (Differential("two_proportion_z_test", DOMAIN, judge=_judge),)

@@ -24,6 +24,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, hint_when_not_finite, near_float32_max
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 welch_t_test = student_function("welch_t_test")
@@ -313,6 +315,23 @@ def test_rejects_bad_input(welch_t_test):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_float32_values_near_float32_max(welch_t_test):
+    """float32 values near 3e38: t and p are ordinary numbers, but the sums and squares overflow float32."""
+    rng = seeded(8404)
+    a, b = near_float32_max(rng, 12), near_float32_max(rng, 9, low=0.1, high=0.5)
+    with hint_when_not_finite(FLOAT32_OVERFLOW):
+        _check(welch_t_test.call(a, b), reference(a, b), "; float32 values near float32's largest, 3.4e38")
+
+
+def _fast_inputs(n, rng):
+    return {"a": rng.normal(0.0, 1.0, size=n // 2), "b": rng.normal(0.1, 2.0, size=n - n // 2)}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0)
 
 
 PROPERTIES = (Differential("welch_t_test", DOMAIN, judge=_judge),)

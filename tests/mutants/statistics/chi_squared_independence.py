@@ -122,3 +122,15 @@ def epsilon_for_safety(table):
     statistic = float(np.sum((T - E) ** 2 / (E + 1e-10)))
     dof = (T.shape[0] - 1) * (T.shape[1] - 1)
     return statistic, float(chi2.sf(statistic, dof)), dof, E
+
+
+@mutant("chi_squared_independence", hint="int64 wraps around", level=2)
+def keeps_integer_counts(table):
+    # integer counts kept exact as integers (uint8 sums widen to uint64): only billions wrap
+    table = np.asarray(table)
+    table = table.astype(float) if table.dtype.kind == "f" else table
+    _checked(table)
+    expected = np.outer(table.sum(axis=1), table.sum(axis=0)) / table.sum()
+    statistic = float(np.sum((table - expected) ** 2 / expected))
+    dof = (table.shape[0] - 1) * (table.shape[1] - 1)
+    return statistic, float(chi2.sf(statistic, dof)), dof, expected

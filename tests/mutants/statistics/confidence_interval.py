@@ -75,3 +75,28 @@ def squares_in_the_input_dtype(sample, confidence=0.95):
     wrapped = np.sqrt(abs(float(np.sum(x * x)) - n * mean**2) / (n - 1)) if x.dtype == np.uint8 else sd
     q = t.ppf((1 + confidence) / 2, n - 1)
     return mean - q * wrapped / np.sqrt(n), mean + q * wrapped / np.sqrt(n)
+
+
+@mutant("confidence_interval", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(sample, confidence=0.95):
+    # integers widened to float64, float32 kept as given: its sum overflows near 3.4e38
+    x = np.asarray(sample)
+    x = x if x.dtype.kind == "f" else x.astype(float)
+    _checked(x, confidence)
+    half = t.ppf((1 + confidence) / 2, x.size - 1) * x.std(ddof=1) / np.sqrt(x.size)
+    return float(x.mean() - half), float(x.mean() + half)
+
+
+@mutant("confidence_interval", level=3)
+def python_loops(sample, confidence=0.95):
+    values = _checked(sample, confidence).tolist()
+    n = len(values)
+    mean = 0.0
+    for v in values:
+        mean += v
+    mean /= n
+    squares = 0.0
+    for v in values:
+        squares += (v - mean) ** 2
+    half = t.ppf((1 + confidence) / 2, n - 1) * (squares / (n - 1)) ** 0.5 / n**0.5
+    return float(mean - half), float(mean + half)

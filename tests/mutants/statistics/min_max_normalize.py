@@ -104,3 +104,14 @@ def range_in_the_input_dtype(X):
         spread = (X.max(axis=0) - low).astype(np.float64)
         shifted = (X - low).astype(np.float64)
     return shifted / _safe(spread)
+
+
+@mutant("min_max_normalize", hint="only a range of exactly 0", level=2)
+def tiny_range_threshold(X):
+    # a threshold far below the tiny corner's ranges (1e-8): only ranges of 1e-13 show it
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or X.size == 0:
+        raise ValueError("bad input")
+    low = X.min(axis=0)
+    spread = X.max(axis=0) - low
+    return (X - low) / np.where(spread < 1e-12, 1.0, spread)

@@ -101,3 +101,29 @@ def centres_in_place(x, y):
     x -= x.mean()
     y -= y.mean()
     return _r(x, y)
+
+
+@mutant("pearson_correlation", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(x, y):
+    # integers widened to float64, float32 kept as given: its squares overflow near 3.4e38
+    x, y = (np.asarray(v) for v in (x, y))
+    x, y = (v if v.dtype.kind == "f" else v.astype(float) for v in (x, y))
+    _checked(x, y)
+    dx, dy = x - x.mean(), y - y.mean()
+    return _r(dx, dy)
+
+
+@mutant("pearson_correlation", level=3)
+def python_loops(x, y):
+    x, y = _checked(x, y)
+    xs, ys = x.tolist(), y.tolist()
+    x0, y0 = xs[0], ys[0]  # shifted by the first values: far from 0 they keep their digits
+    mx = sum(v - x0 for v in xs) / len(xs)
+    my = sum(v - y0 for v in ys) / len(ys)
+    sxy = sxx = syy = 0.0
+    for a, b in zip(xs, ys, strict=True):
+        da, db = a - x0 - mx, b - y0 - my
+        sxy += da * db
+        sxx += da * da
+        syy += db * db
+    return float(min(max(sxy / (sxx * syy) ** 0.5, -1.0), 1.0))

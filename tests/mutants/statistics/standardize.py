@@ -104,3 +104,11 @@ def constant_found_by_std_zero(X):
     X = _checked(X)
     std = X.std(axis=0)
     return (X - X.mean(axis=0)) / np.where(std == 0, 1.0, std)
+
+
+@mutant("standardize", hint="only a std of exactly 0 is", level=2)
+def tiny_std_threshold(X):
+    # a threshold far below the tiny corner's spreads (5e-9): only spreads of 1e-13 show it
+    X = _checked(X)
+    std = X.std(axis=0)
+    return (X - X.mean(axis=0)) / np.where(std < 1e-12, 1.0, std)

@@ -127,3 +127,17 @@ def truncates_fractional_counts(successes_a, n_a, successes_b, n_b):
     x_a, n_a, x_b, n_b = (int(float(v)) for v in (successes_a, n_a, successes_b, n_b))
     z = _pooled(*_counts(x_a, n_a, x_b, n_b))
     return (0.0, 1.0) if z is None else _two_sided(z)
+
+
+@mutant("two_proportion_z_test", hint="n_a * n_b overflows int64", level=2)
+def int64_product_of_group_sizes(successes_a, n_a, successes_b, n_b):
+    # widened to int64 (so int32 and uint8 products no longer wrap), then 1/n_a + 1/n_b
+    # written as (n_a + n_b) / (n_a * n_b): that product passes int64's 9.2e18 at 10^15 trials
+    _counts(successes_a, n_a, successes_b, n_b)
+    x_a, n_a, x_b, n_b = (np.int64(v) for v in (successes_a, n_a, successes_b, n_b))
+    pooled = (x_a + x_b) / (n_a + n_b)
+    if pooled in (0, 1):
+        return 0.0, 1.0
+    with np.errstate(all="ignore"):
+        se = np.sqrt(pooled * (1 - pooled) * (n_a + n_b) / (n_a * n_b))
+    return _two_sided(float((x_a / n_a - x_b / n_b) / se))

@@ -106,3 +106,30 @@ def centres_in_place(a, b):
     a -= mean_a
     b -= mean_b
     return _welch(mean_a - mean_b, a @ a / (a.size - 1), a.size, b @ b / (b.size - 1), b.size)
+
+
+@mutant("welch_t_test", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(a, b):
+    # integers widened to float64, float32 kept as given: its sums overflow near 3.4e38
+    a, b = (np.asarray(x) for x in (a, b))
+    a, b = (x if x.dtype.kind == "f" else x.astype(float) for x in (a, b))
+    _checked(a, b)
+    return _plain(a, b)
+
+
+@mutant("welch_t_test", level=3)
+def python_loops(a, b):
+    a, b = _checked(a, b)
+    moments = []
+    for x in (a.tolist(), b.tolist()):
+        first = x[0]
+        shifted = [v - first for v in x]
+        mean = sum(shifted) / len(x)
+        variance = sum((v - mean) ** 2 for v in shifted) / (len(x) - 1)
+        moments.append((first + mean, variance / len(x), len(x)))
+    (mean_a, se2_a, n_a), (mean_b, se2_b, n_b) = moments
+    se2 = se2_a + se2_b
+    statistic = (mean_a - mean_b) / se2**0.5
+    share = se2_a / se2
+    dof = 1.0 / (share**2 / (n_a - 1) + (1.0 - share) ** 2 / (n_b - 1))
+    return float(statistic), float(2.0 * t.sf(abs(statistic), dof))
