@@ -145,4 +145,76 @@ HINTS = (
     "for j in range(d): v = np.unique(X[:, j]); for t in (v[:-1] + v[1:]) / 2: "
     "g = information_gain(y, X[:, j] <= t); keep (j, t, g) if g > best + 1e-12.",
 )
+TALKING_POINTS = {
+    "use": (
+        "The greedy step at every node of CART (sklearn's trees, random forests, gradient boosting): try "
+        "every feature and threshold, keep the largest impurity decrease."
+    ),
+    "assumes": (
+        "Axis-aligned splits X[:, j] <= t on numeric (ordered) features; one split at a time, with no "
+        "look-ahead."
+    ),
+    "pitfalls": (
+        (
+            "Ties: gains can be equal; sklearn permutes the features at random at each split, so fix "
+            "random_state. Here the lowest feature, then threshold, wins."
+        ),
+        (
+            "Thresholds: midpoints between distinct adjacent sorted values; low / 2 + high / 2, since low + "
+            "high overflows near the float64 maximum."
+        ),
+        (
+            "Cost: recounting the classes for every threshold is O(n^2) per feature; sort once and update "
+            "the counts as samples move left."
+        ),
+    ),
+    "cost": "O(d n log n) time (a sort per feature, then a linear scan), O(n) memory per feature.",
+    "follow_ups": (
+        (
+            "Why greedy?",
+            "Finding an optimal tree is NP-hard; greedy top-down splitting is fast and works well.",
+        ),
+        (
+            "How do you stop a tree overfitting?",
+            (
+                "Limit max_depth, min_samples_leaf or min_impurity_decrease, or prune by cost complexity "
+                "(ccp_alpha)."
+            ),
+        ),
+        (
+            "Categorical features?",
+            (
+                "One-hot encode, or (two classes) order the categories by their share of class 1: then k "
+                "categories need only k - 1 thresholds."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "How many candidate thresholds has a feature with values [1, 1, 2, 3, 3]?",
+        "choices": (
+            "5",
+            "4",
+            "2",
+            "3",
+        ),
+        "answer": 2,
+        "why": "One between each pair of adjacent distinct values: 1|2 and 2|3.",
+    },
+    {
+        "question": "The threshold of best_split([[1], [2], [4], [8]], [0, 0, 1, 1])?",
+        "answer": 3.0,
+        "tolerance": 1e-12,
+        "check": "best_split([[1.0], [2.0], [4.0], [8.0]], [0, 0, 1, 1])[1]",
+        "why": "The midpoint of 2 and 4, which separates the classes perfectly.",
+    },
+    {
+        "question": "The Gini gain of best_split([[1], [2], [3], [4], [5]], [0, 0, 1, 0, 1])?",
+        "answer": 0.2133,
+        "tolerance": 0.001,
+        "check": "best_split([[1.0], [2.0], [3.0], [4.0], [5.0]], [0, 0, 1, 0, 1])[2]",
+        "why": "x <= 2.5 leaves [0, 0] pure and [1, 0, 1] with Gini 4/9: 0.48 - 3/5 * 4/9.",
+    },
+)
 ### END META

@@ -84,4 +84,57 @@ HINTS = (
     "p = np.unique(y, return_counts=True)[1] / len(y); return float(-np.sum(p * np.log(p)) / np.log(base)), "
     "after rejecting a base that is <= 0 or equal to 1.",
 )
+TALKING_POINTS = {
+    "use": (
+        "The impurity (uncertainty) of a node's labels: the basis of information gain in ID3, C4.5 and "
+        "sklearn's criterion='entropy'."
+    ),
+    "assumes": "Class frequencies estimate the class probabilities; only classes that occur count.",
+    "pitfalls": (
+        "0 log 0: absent classes must add 0; np.log(0) is -inf and 0 * -inf is nan.",
+        "Base: bits (log2) for trees, nats for scipy.stats.entropy's default; H_2 = H_e / ln 2.",
+        (
+            "Counts, not labels: scipy.stats.entropy(pk) reads pk as (unnormalised) probabilities; pass the "
+            "class counts, not the labels themselves."
+        ),
+    ),
+    "cost": "O(n) time with bincount for small integer labels, O(n log n) with np.unique; O(k) memory.",
+    "follow_ups": (
+        (
+            "The largest entropy with K classes?",
+            "log_b K, when all are equally frequent: 1 bit for two balanced classes.",
+        ),
+        (
+            "Entropy or Gini for a tree?",
+            (
+                "Both are 0 when pure and largest when uniform, and usually choose similar splits; Gini "
+                "needs no logarithm."
+            ),
+        ),
+        (
+            "Entropy and cross-entropy?",
+            "H(P, Q) = H(P) + KL(P || Q) >= H(P): the cost of coding P with Q's code.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "entropy(['a', 'a', 'b', 'b', 'c', 'c', 'c', 'c']) in bits?",
+        "answer": 1.5,
+        "tolerance": 1e-12,
+        "check": "entropy(['a', 'a', 'b', 'b', 'c', 'c', 'c', 'c'])",
+        "why": "-(1/4 log2 1/4 + 1/4 log2 1/4 + 1/2 log2 1/2) = 0.5 + 0.5 + 0.5.",
+    },
+    {
+        "question": "The entropy in bits of a node with two balanced classes?",
+        "choices": (
+            "0",
+            "0.5",
+            "1",
+            "ln 2",
+        ),
+        "answer": 2,
+        "why": "log2 2 = 1.",
+    },
+)
 ### END META

@@ -72,4 +72,66 @@ HINTS = (
     "n for the proportions p, in floats.",
     "counts = np.unique(y, return_counts=True)[1]; p = counts / len(y); return float(1 - np.sum(p**2)).",
 )
+TALKING_POINTS = {
+    "use": (
+        "The default split criterion of CART and sklearn's trees: the chance that a label guessed from the "
+        "node's frequencies is wrong."
+    ),
+    "assumes": "Class frequencies estimate the class probabilities; the label values do not matter.",
+    "pitfalls": (
+        "Scale: the maximum is 1 - 1/K (0.5 for two classes), not 1; compare criteria on their own scales.",
+        (
+            "Class imbalance: a 95/5 node already has Gini 0.095, so splits isolating the minority gain "
+            "little; reweight the classes (class_weight)."
+        ),
+        (
+            "Weighting: a split's quality weights each child by its share of samples; a plain average "
+            "favours tiny pure leaves."
+        ),
+    ),
+    "cost": "O(n) time with bincount (O(n log n) with np.unique for any labels), O(k) memory.",
+    "follow_ups": (
+        (
+            "Why not the misclassification rate as the criterion?",
+            (
+                "It is not strictly concave: many splits that make the children purer do not lower it; Gini "
+                "and entropy reward them."
+            ),
+        ),
+        (
+            "Gini impurity and the Gini coefficient?",
+            (
+                "Different things: the coefficient measures inequality (2 AUC - 1 in credit scoring); the "
+                "impurity is 1 - sum p_k^2."
+            ),
+        ),
+        (
+            "Its probabilistic meaning?",
+            (
+                "sum p_k (1 - p_k): the chance that a random label and an independent guess from the same "
+                "frequencies differ."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "gini_impurity([0, 0, 0, 1])?",
+        "answer": 0.375,
+        "tolerance": 1e-12,
+        "check": "gini_impurity([0, 0, 0, 1])",
+        "why": "1 - (0.75^2 + 0.25^2).",
+    },
+    {
+        "question": "The largest Gini impurity with 4 classes?",
+        "choices": (
+            "1",
+            "0.75",
+            "0.5",
+            "2",
+        ),
+        "answer": 1,
+        "why": "1 - 4 * (1/4)^2 = 1 - 1/K.",
+    },
+)
 ### END META

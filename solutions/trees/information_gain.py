@@ -113,4 +113,69 @@ HINTS = (
     "mask = np.asarray(left_mask) != 0 (after checking its values); "
     "return I(y) - mask.mean() * I(y[mask]) - (1 - mask.mean()) * I(y[~mask]).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Scores a candidate split: parent impurity minus the size-weighted impurity of the two children; a "
+        "tree keeps the split with the largest."
+    ),
+    "assumes": "A binary split; entropy in bits or Gini; children weighted by their sample counts.",
+    "pitfalls": (
+        (
+            "Weights: each child counts n_child / n; an unweighted average rewards splitting off one pure "
+            "sample."
+        ),
+        (
+            "Mask or index: y[np.array([1, 0, 1])] picks samples 1, 0 and 1; turn a 0/1 mask into booleans "
+            "first."
+        ),
+        (
+            "Many-valued attributes: a multiway split on an ID column has maximal gain; C4.5 divides by the "
+            "split's own entropy (the gain ratio)."
+        ),
+    ),
+    "cost": "O(n) time with bincount, O(k) memory for the class counts.",
+    "follow_ups": (
+        (
+            "Can the gain be negative?",
+            (
+                "No: impurity is concave, so the weighted children never exceed the parent (Jensen); it is 0 "
+                "when both keep the parent's proportions."
+            ),
+        ),
+        (
+            "How does sklearn's min_impurity_decrease use it?",
+            (
+                "A node splits only if N_t / N times the gain reaches it: the gain weighted by the node's "
+                "share of the samples."
+            ),
+        ),
+        (
+            "Summed over a tree?",
+            (
+                "feature_importances_: each feature's weighted decreases, normalised; biased towards "
+                "high-cardinality features (permutation importance is an alternative)."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The gain of a split that keeps the parent's class proportions on both sides?",
+        "choices": (
+            "0",
+            "1",
+            "the parent's entropy",
+            "negative",
+        ),
+        "answer": 0,
+        "why": "Each child has the parent's impurity, and the weights sum to 1.",
+    },
+    {
+        "question": "information_gain([0, 0, 0, 1, 1, 1], [1, 1, 1, 1, 0, 0]) in bits?",
+        "answer": 0.4591,
+        "tolerance": 0.001,
+        "check": "information_gain([0, 0, 0, 1, 1, 1], [1, 1, 1, 1, 0, 0])",
+        "why": "1 - 4/6 * H([0, 0, 0, 1]) = 1 - 4/6 * 0.8113; the right side [1, 1] is pure.",
+    },
+)
 ### END META
