@@ -93,4 +93,57 @@ HINTS = (
     "Simplified: dX = gamma * inv_std / N * (N * dout - dout.sum(axis=0) - x_hat * (dout * "
     "x_hat).sum(axis=0)).",
 )
+TALKING_POINTS = {
+    "use": "Backpropagation through a training-mode batch norm layer: the gradients of X, gamma and "
+    "beta from the upstream gradient.",
+    "assumes": "The forward pass used the batch's own mean and variance, and its cache (x_hat, gamma, 1 "
+    "/ sqrt(var + eps)) comes back unchanged.",
+    "pitfalls": (
+        "dX = dout * gamma / sqrt(var + eps) forgets that mu and var depend on every sample: that "
+        "is the eval-mode gradient, with fixed statistics.",
+        "dgamma and dbeta sum over the batch (axis 0, one entry per feature), not over the features.",
+        "Verify against finite differences in float64; with N = 1, x_hat = 0 and dX = 0.",
+    ),
+    "cost": "O(N D) time, O(N D) memory (x_hat kept from the forward pass).",
+    "follow_ups": (
+        (
+            "The sum over the batch of dX, per feature?",
+            "Exactly 0: adding a constant to a whole feature column changes nothing after "
+            "centring, so the gradient has no component along it.",
+        ),
+        (
+            "dgamma and dbeta?",
+            "dbeta_j = sum_i dout_ij and dgamma_j = sum_i dout_ij x_hat_ij.",
+        ),
+        (
+            "How does a framework get this without the formula?",
+            "Autograd chains the gradients of mean, var, sqrt and divide; the closed form is the "
+            "same result with fewer temporaries.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "X = (-1, 0, 1) in one feature, gamma = 1, dout = (1, 2, 3): dbeta?",
+        "answer": 6.0,
+        "tolerance": 1e-09,
+        "check": "batch_norm_backward([[1.0], [2.0], [3.0]], (np.array([[-1.0], [0.0], [1.0]]) / "
+        "np.sqrt(2 / 3), np.array([1.0]), np.array([1 / np.sqrt(2 / 3)])))[2][0]",
+        "why": "dbeta is the sum of dout over the batch: 1 + 2 + 3.",
+    },
+    {
+        "question": "The same batch: dgamma (to 4 decimals)?",
+        "answer": 2.4495,
+        "tolerance": 0.0001,
+        "check": "batch_norm_backward([[1.0], [2.0], [3.0]], (np.array([[-1.0], [0.0], [1.0]]) / "
+        "np.sqrt(2 / 3), np.array([1.0]), np.array([1 / np.sqrt(2 / 3)])))[1][0]",
+        "why": "x_hat = (-1, 0, 1) / sqrt(2/3); sum dout * x_hat = 2 / sqrt(2/3) = 2.4495.",
+    },
+    {
+        "question": "For each feature, the sum over the batch of dX is",
+        "choices": ("0", "The sum of dout", "N times gamma", "It depends on eps"),
+        "answer": 0,
+        "why": "The output does not change when a whole column is shifted (mean-centring).",
+    },
+)
 ### END META

@@ -99,4 +99,64 @@ HINTS = (
     "inv_std = 1 / np.sqrt(X.var(axis=0) + eps); x_hat = (X - X.mean(axis=0)) * inv_std; "
     "return gamma * x_hat + beta, (x_hat, gamma, inv_std)",
 )
+TALKING_POINTS = {
+    "use": "Normalising each feature over the mini-batch in training, so deep nets (CNNs above all) "
+    "train faster, with larger learning rates.",
+    "assumes": "A batch large enough for stable mean and variance estimates; at inference, fixed running "
+    "averages replace the batch's statistics.",
+    "pitfalls": (
+        "Train vs eval: PyTorch uses the batch's statistics in train mode, running_mean and "
+        "running_var (momentum 0.1) in eval mode; forget model.eval() and predictions depend on "
+        "the batch.",
+        "Biased vs unbiased: the forward pass divides by N (torch.var(correction=0)), but "
+        "PyTorch's running_var stores the unbiased N - 1 estimate.",
+        "eps goes inside the square root, so a constant feature gives beta; var as mean(x^2) - "
+        "mean(x)^2 cancels for features far from 0.",
+    ),
+    "cost": "O(N D) time and memory (x_hat is cached for backward); parameters: gamma and beta, D each.",
+    "follow_ups": (
+        (
+            "Why gamma and beta?",
+            "So the layer can still represent the identity (gamma = sqrt(var + eps), beta = mu) "
+            "when normalising hurts.",
+        ),
+        (
+            "Batch norm vs layer norm?",
+            "Batch norm: each feature over the batch (depends on batch size, train differs from "
+            "eval). Layer norm: each sample over its features.",
+        ),
+        (
+            "And for convolutions?",
+            "BatchNorm2d keeps one mean and variance per channel, over (N, H, W): every position "
+            "shares its gamma and beta.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "batch_norm_forward([[1.0], [1.0], [1.0]], [3.0], [1.0])[0][0, 0], a constant feature?",
+        "answer": 1.0,
+        "tolerance": 1e-09,
+        "check": "batch_norm_forward([[1.0], [1.0], [1.0]], [3.0], [1.0])[0][0, 0]",
+        "why": "The variance is 0, so x_hat = 0 / sqrt(0 + eps) = 0 and out = beta.",
+    },
+    {
+        "question": "batch_norm_forward([[0.0], [2.0]], [1.0], [0.0])[0][1, 0] (to 4 decimals)?",
+        "answer": 1.0,
+        "tolerance": 0.0001,
+        "check": "batch_norm_forward([[0.0], [2.0]], [1.0], [0.0])[0][1, 0]",
+        "why": "Mean 1, variance 1 (divide by N = 2): x_hat = 1 / sqrt(1 + 1e-5).",
+    },
+    {
+        "question": "Which variance does batch norm normalise with in training?",
+        "choices": (
+            "The batch's, dividing by N",
+            "The batch's, dividing by N - 1",
+            "The running average",
+            "The whole training set's",
+        ),
+        "answer": 0,
+        "why": "Training mode uses the batch's own biased variance.",
+    },
+)
 ### END META

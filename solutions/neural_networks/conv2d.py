@@ -129,4 +129,59 @@ HINTS = (
     "is added once per filter, after summing over the channels.",
     "out = np.einsum('nchwuv,fcuv->nfhw', windows, W) + b[None, :, None, None]",
 )
+TALKING_POINTS = {
+    "use": "The layer of CNNs for images and other grids: small filters shared across positions, so "
+    "parameters do not grow with the image and features shift with the input.",
+    "assumes": "NCHW inputs and (F, C, kh, kw) filters as PyTorch's nn.Conv2d; a cross-correlation (no "
+    "kernel flip); the same zero padding on every side.",
+    "pitfalls": (
+        "Flipping the kernel: that is the mathematical convolution (scipy.signal.convolve2d); "
+        "deep learning libraries cross-correlate. Learned filters don't care; loaded weights do.",
+        "Output size floor((H + 2p - k) / s) + 1: off-by-ones and windows past the edge are the usual bugs.",
+        "Layout: PyTorch is NCHW, TensorFlow/Keras default to NHWC (channels_last); a transposed "
+        "array can still have a valid-looking shape.",
+    ),
+    "cost": "O(N F C kh kw H' W') time; im2col-style windows take O(N C kh kw H' W') memory.",
+    "follow_ups": (
+        (
+            "Parameters of a conv layer?",
+            "F C kh kw weights plus F biases, whatever the image size.",
+        ),
+        (
+            "Why two 3x3 convolutions rather than one 5x5?",
+            "The same 5x5 receptive field with 18 C^2 weights instead of 25 C^2 (C channels in "
+            "and out), and one more nonlinearity.",
+        ),
+        (
+            "What does a 1x1 convolution do?",
+            "A dense layer over the channels at every pixel: it mixes channels and changes their "
+            "number cheaply.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "conv2d(np.zeros((1, 1, 32, 32)), np.zeros((1, 1, 5, 5)), [0.0], stride=2, "
+        "padding=2).shape[-1]?",
+        "answer": 16,
+        "tolerance": 0,
+        "check": "conv2d(np.zeros((1, 1, 32, 32)), np.zeros((1, 1, 5, 5)), [0.0], stride=2, "
+        "padding=2).shape[-1]",
+        "why": "floor((32 + 2 * 2 - 5) / 2) + 1 = 15 + 1.",
+    },
+    {
+        "question": "conv2d(np.ones((1, 1, 3, 3)), np.ones((1, 1, 3, 3)), [0.0], padding=1)[0, 0, 0, 0], "
+        "the corner?",
+        "answer": 4.0,
+        "tolerance": 1e-12,
+        "check": "conv2d(np.ones((1, 1, 3, 3)), np.ones((1, 1, 3, 3)), [0.0], padding=1)[0, 0, 0, 0]",
+        "why": "The padded corner window holds 4 ones and 5 zeros.",
+    },
+    {
+        "question": "Parameters of a 3x3 convolution from 16 to 32 channels, with biases?",
+        "choices": ("4608", "4640", "4624", "160"),
+        "answer": 1,
+        "why": "32 * 16 * 3 * 3 = 4608 weights plus 32 biases.",
+    },
+)
 ### END META

@@ -102,10 +102,62 @@ HINTS = (
     "With X of shape (n, d_in) and W of shape (d_in, d_out), which product gives one row of "
     "d_out outputs per sample, and when is the bias added: before or after the activation?",
     "Compute Z = X @ W + b first, then apply the activation elementwise. For the logistic, "
-    "1 / (1 + np.exp(-z)) is right but exp(-z) / (1 + exp(-z)) gives inf / inf = nan for very "
-    "negative z. Check the shapes yourself: numpy would broadcast a bias of length 1.",
+    "1 / (1 + np.exp(-z)) is right but exp(z) / (1 + exp(z)) gives inf / inf = nan for very "
+    "positive z. Check the shapes yourself: numpy would broadcast a bias of length 1.",
     "Check activation, ndim and shapes (raise ValueError), then return g(X @ W + b) with g from "
     "a dict {'identity': ..., 'relu': np.maximum(z, 0), 'logistic': 1 / (1 + exp(-z)), "
     "'tanh': np.tanh}.",
+)
+TALKING_POINTS = {
+    "use": "The building block of an MLP: an affine map of every sample, then an elementwise "
+    "nonlinearity (here scikit-learn's four activations).",
+    "assumes": "Rows are samples: X is (n, d_in), W is (d_in, d_out) as scikit-learn's coefs_; PyTorch's "
+    "nn.Linear stores (d_out, d_in) and computes x W^T + b.",
+    "pitfalls": (
+        "Logistic overflow: exp(z) / (1 + exp(z)) is inf / inf = nan for z > 709; 1 / (1 + "
+        "exp(-z)) is safe (its overflow gives 1 / inf = 0), or use scipy.special.expit.",
+        "Shapes: numpy silently broadcasts a length-1 bias, and a square W works transposed; "
+        "check X.shape[1] == W.shape[0] and len(b) == W.shape[1].",
+        "The bias goes in before the activation: g(XW + b), not g(XW) + b.",
+    ),
+    "cost": "O(n d_in d_out) time (one matrix product), O(n d_out) memory.",
+    "follow_ups": (
+        (
+            "Why a nonlinearity at all?",
+            "Without it, stacked layers compose into one affine map: depth adds nothing.",
+        ),
+        (
+            "How many parameters?",
+            "d_in * d_out weights plus d_out biases.",
+        ),
+        (
+            "Why not initialise W to zeros?",
+            "Every unit would compute the same output and get the same gradient, so they stay "
+            "identical; random (Glorot or He) initialisation breaks the symmetry.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "dense_forward([[1.0, 2.0]], [[1.0], [1.0]], [-1.0], activation='logistic')[0, 0] (to "
+        "4 decimals)?",
+        "answer": 0.8808,
+        "tolerance": 0.0001,
+        "check": "dense_forward([[1.0, 2.0]], [[1.0], [1.0]], [-1.0], activation='logistic')[0, 0]",
+        "why": "z = 1 + 2 - 1 = 2, and 1 / (1 + e^-2) = 0.8808.",
+    },
+    {
+        "question": "dense_forward([[1.0, 2.0]], [[1.0], [1.0]], [-4.0])[0, 0], with the default relu?",
+        "answer": 0.0,
+        "tolerance": 1e-12,
+        "check": "dense_forward([[1.0, 2.0]], [[1.0], [1.0]], [-4.0])[0, 0]",
+        "why": "relu(1 + 2 - 4) = relu(-1) = 0: the bias comes before the activation.",
+    },
+    {
+        "question": "Parameters of a dense layer from 100 inputs to 10 units?",
+        "choices": ("1000", "1010", "1100", "110"),
+        "answer": 1,
+        "why": "100 * 10 weights plus 10 biases.",
+    },
 )
 ### END META

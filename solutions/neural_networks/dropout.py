@@ -84,4 +84,53 @@ HINTS = (
     "mask of the same shape as X holding only True/False (or 1/0).",
     "X = np.asarray(X, dtype=float); validate p and mask; return X * mask / (1 - p)",
 )
+TALKING_POINTS = {
+    "use": "Regularising a network in training: each unit is zeroed with probability p, so units "
+    "cannot co-adapt; a cheap ensemble of thinned networks.",
+    "assumes": "Inverted dropout: kept units are scaled by 1 / (1 - p) in training, so inference is the "
+    "identity (torch.nn.Dropout, where p is the drop probability).",
+    "pitfalls": (
+        "p means drop in PyTorch (Keras: rate) but keep in TensorFlow 1's keep_prob: dividing by "
+        "p instead of 1 - p is the classic bug.",
+        "It must be off at inference (model.eval() in PyTorch); left on, predictions are random.",
+        "p = 1 divides by zero; backward reuses the same mask: dX = dout * mask / (1 - p).",
+    ),
+    "cost": "O(n) time; the mask, n booleans, is kept for the backward pass.",
+    "follow_ups": (
+        (
+            "Why scale by 1 / (1 - p)?",
+            "So each unit's expected value is unchanged, E[x m / (1 - p)] = x, and nothing needs "
+            "rescaling at test time.",
+        ),
+        (
+            "Is the variance preserved too?",
+            "No: for a fixed x it becomes x^2 p / (1 - p); only the mean is kept.",
+        ),
+        (
+            "Dropout on convolutional feature maps?",
+            "nn.Dropout2d zeroes whole channels: neighbouring pixels are correlated, so zeroing "
+            "single ones barely regularises.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "dropout([2.0], 0.75, [True])[0]?",
+        "answer": 8.0,
+        "tolerance": 1e-12,
+        "check": "dropout([2.0], 0.75, [True])[0]",
+        "why": "A kept unit is divided by 1 - 0.75.",
+    },
+    {
+        "question": "In torch.nn.Dropout(p=0.2), p is",
+        "choices": (
+            "The probability of zeroing an element",
+            "The probability of keeping it",
+            "The scale of the kept elements",
+            "The fraction of layers dropped",
+        ),
+        "answer": 0,
+        "why": "PyTorch's p is the drop probability; kept ones are scaled by 1 / (1 - p).",
+    },
+)
 ### END META

@@ -74,4 +74,61 @@ HINTS = (
     "z = np.asarray(z, dtype=float); return z * norm.cdf(z)",
 )
 ALLOWED_IMPORTS = ("scipy.stats.norm",)
+TALKING_POINTS = {
+    "use": "The smooth activation of BERT, GPT-2 and most transformer MLPs: z weighted by Phi(z), "
+    "the standard normal CDF.",
+    "assumes": "The exact z * Phi(z), PyTorch's nn.GELU default (approximate='none'); run a model with "
+    "the form it was trained with.",
+    "pitfalls": (
+        "The tanh approximation 0.5 z (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3))) is off by up to "
+        "5e-4 (near z = -2.7): fine to train with, not to match a reference.",
+        "Tails: 1 + erf(z / sqrt(2)) cancels for very negative z (exactly 0 below about -8.4); "
+        "norm.cdf or 0.5 * erfc(-z / sqrt(2)) keeps the tiny value.",
+        "Not monotone: its minimum is about -0.17 at z = -0.75, and gelu(z) < 0 for every z < 0.",
+    ),
+    "cost": "O(n) time, one erf per entry: dearer than relu's comparison.",
+    "follow_ups": (
+        (
+            "Its derivative?",
+            "Phi(z) + z phi(z), with phi the normal density: smooth everywhere, negative for z "
+            "below about -0.75.",
+        ),
+        (
+            "Why GELU rather than relu in transformers?",
+            "It matched or beat relu in the GELU paper's experiments and BERT and GPT adopted it; "
+            "it is smooth, with a gradient for small negative z.",
+        ),
+        (
+            "A cheaper approximation?",
+            "z * sigmoid(1.702 z), from the GELU paper, off by up to 0.02; or the tanh form, off by 5e-4.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "gelu(1.0) (to 4 decimals)?",
+        "answer": 0.8413,
+        "tolerance": 0.0001,
+        "check": "gelu(1.0)",
+        "why": "1 * Phi(1) = 0.8413.",
+    },
+    {
+        "question": "gelu(-1.0) (to 4 decimals)?",
+        "answer": -0.1587,
+        "tolerance": 0.0001,
+        "check": "gelu(-1.0)",
+        "why": "-1 * Phi(-1) = -(1 - 0.8413).",
+    },
+    {
+        "question": "Which is true of GELU?",
+        "choices": (
+            "It is monotone",
+            "It has a negative minimum near z = -0.75",
+            "It equals relu for |z| > 1",
+            "It is bounded above",
+        ),
+        "answer": 1,
+        "why": "z Phi(z) dips to about -0.17 at z = -0.75, then rises.",
+    },
+)
 ### END META

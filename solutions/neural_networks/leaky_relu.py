@@ -83,4 +83,48 @@ HINTS = (
     "z = np.asarray(z, dtype=float); check that alpha is a finite number; "
     "return np.where(z > 0, z, alpha * z)",
 )
+TALKING_POINTS = {
+    "use": "A relu that keeps a small slope alpha for z <= 0, so a unit with negative "
+    "pre-activations still gets a gradient and cannot die.",
+    "assumes": "alpha is fixed and usually small (PyTorch's nn.LeakyReLU defaults to "
+    "negative_slope=0.01, as here); PReLU learns it instead.",
+    "pitfalls": (
+        "The shortcut max(z, alpha * z) equals it only for alpha <= 1: with alpha = 3 it returns "
+        "3z for z > 0; np.where(z > 0, z, alpha * z) is always right.",
+        "Integers: leaky_relu(-3, alpha=0.5) must be -1.5; compute in float, not in the input's "
+        "integer dtype.",
+    ),
+    "cost": "O(n) time, one output array.",
+    "follow_ups": (
+        (
+            "Its derivative?",
+            "1 for z > 0 and alpha for z < 0; at 0 any value between them is a subgradient (for "
+            "alpha <= 1), a convention.",
+        ),
+        (
+            "What is PReLU?",
+            "Leaky relu with alpha learned by backprop, one shared or one per channel; PyTorch's "
+            "nn.PReLU starts it at 0.25.",
+        ),
+        (
+            "Why not a large alpha, say 0.9?",
+            "The unit becomes nearly linear, and a stack of linear units collapses to one affine map.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "leaky_relu(-5.0, alpha=0.1)?",
+        "answer": -0.5,
+        "tolerance": 1e-12,
+        "check": "leaky_relu(-5.0, alpha=0.1)",
+        "why": "z <= 0, so alpha * z = 0.1 * -5.",
+    },
+    {
+        "question": "For which alpha is max(z, alpha * z) not leaky relu?",
+        "choices": ("0", "0.01", "1", "2"),
+        "answer": 3,
+        "why": "For alpha > 1, alpha * z beats z when z > 0.",
+    },
+)
 ### END META

@@ -99,4 +99,46 @@ HINTS = (
     "windows = sliding_window_view(X, (size, size), axis=(2, 3))[:, :, ::stride, ::stride]; "
     "return windows.max(axis=(4, 5))",
 )
+TALKING_POINTS = {
+    "use": "Downsampling CNN feature maps: the strongest activation of each window survives; size 2, "
+    "stride 2 halves H and W and tolerates small shifts.",
+    "assumes": "NCHW, square windows, no padding, floor mode: PyTorch's nn.MaxPool2d defaults (stride = "
+    "kernel_size, ceil_mode=False).",
+    "pitfalls": (
+        "Starting the running max at 0 (or relu-ing the input): a window of negatives must pool "
+        "to its largest negative value.",
+        "Edges: H = 5 with size 2, stride 2 gives 2 rows and drops the last input row; PyTorch's "
+        "ceil_mode=True keeps a partial window.",
+        "NaN: np.max propagates it, np.nanmax skips it; choose deliberately.",
+    ),
+    "cost": "O(N C H' W' k^2) time, O(N C H' W') memory; no parameters.",
+    "follow_ups": (
+        (
+            "The backward pass?",
+            "Each window's gradient goes to the position of its max (one of them on ties); every "
+            "other input gets 0.",
+        ),
+        (
+            "Max or average pooling?",
+            "Max keeps whether a feature fired anywhere in the window; average smooths. Global "
+            "average pooling (ResNet) replaces the big dense layers before the classifier.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "max_pool2d(np.zeros((1, 1, 7, 7)), size=3, stride=2).shape[2]?",
+        "answer": 3,
+        "tolerance": 0,
+        "check": "max_pool2d(np.zeros((1, 1, 7, 7)), size=3, stride=2).shape[2]",
+        "why": "floor((7 - 3) / 2) + 1 = 3.",
+    },
+    {
+        "question": "max_pool2d(-np.arange(1.0, 5.0).reshape(1, 1, 2, 2))[0, 0, 0, 0]?",
+        "answer": -1.0,
+        "tolerance": 1e-12,
+        "check": "max_pool2d(-np.arange(1.0, 5.0).reshape(1, 1, 2, 2))[0, 0, 0, 0]",
+        "why": "The window is (-1, -2, -3, -4): its max is -1, not 0.",
+    },
+)
 ### END META

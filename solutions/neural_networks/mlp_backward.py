@@ -164,4 +164,53 @@ HINTS = (
     "Going backwards over the layers: gW[l] = A[l].T @ delta; gb[l] = delta.sum(axis=0); "
     "delta = (delta @ W[l].T) * g_prime(Z[l - 1]). Reverse the lists at the end.",
 )
+TALKING_POINTS = {
+    "use": "The gradients of a softmax MLP's mean cross-entropy for a gradient-descent step: "
+    "backpropagation, the core of every deep-learning framework.",
+    "assumes": "Integer labels 0..k-1, a softmax output, the mean over the batch; relu'(0) = 0, as in "
+    "scikit-learn.",
+    "pitfalls": (
+        "Take g' at the pre-activation Z, or write it with A = g(Z) (1 - A^2 for tanh, A (1 - A) "
+        "for logistic); 1 - tanh(A)^2 is wrong.",
+        "The 1/n of the mean: without it every gradient is n times too large, and the learning "
+        "rate silently depends on the batch size.",
+        "Check with finite differences (numerical_gradient) on a tiny float64 net, with inputs "
+        "away from relu's kink at 0.",
+    ),
+    "cost": "About twice the forward pass: O(n sum_l d_l d_{l+1}) time, O(n sum_l d_l) memory for the "
+    "kept activations.",
+    "follow_ups": (
+        (
+            "Why is the gradient at the logits (P - Y) / n?",
+            "d/dz of -log softmax(z)_y is softmax(z) - onehot(y): the softmax Jacobian and the "
+            "log cancel; the mean adds 1/n.",
+        ),
+        (
+            "Why do gradients vanish in deep sigmoid nets?",
+            "Each layer multiplies by g'(Z) <= 0.25 and by W^T, so the product shrinks "
+            "geometrically; relu, careful init, normalisation and residuals help.",
+        ),
+        (
+            "Why is backward about twice the forward cost?",
+            "Each layer needs two matrix products, A^T Delta for dW and Delta W^T for the layer "
+            "below, against one going forward.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "mlp_backward([[1.0]], [0], [[[0.0, 0.0]]], [[0.0, 0.0]])[1][0][0], the bias gradient "
+        "of class 0?",
+        "answer": -0.5,
+        "tolerance": 1e-09,
+        "check": "mlp_backward([[1.0]], [0], [[[0.0, 0.0]]], [[0.0, 0.0]])[1][0][0]",
+        "why": "Zero weights give P = (0.5, 0.5); P - Y = (-0.5, 0.5), and n = 1.",
+    },
+    {
+        "question": "The largest value of the logistic function's derivative?",
+        "choices": ("0.25", "0.5", "1", "It is unbounded"),
+        "answer": 0,
+        "why": "sigma (1 - sigma) peaks at z = 0: 0.5 * 0.5.",
+    },
+)
 ### END META

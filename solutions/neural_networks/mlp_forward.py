@@ -135,4 +135,51 @@ HINTS = (
     "row max. Check the shapes chain before computing anything.",
     "for W, b in zip(weights[:-1], biases[:-1]): A = g(A @ W + b); return h(A @ weights[-1] + biases[-1])",
 )
+TALKING_POINTS = {
+    "use": "Inference with a feed-forward network: class probabilities with a softmax output, "
+    "regression with identity, independent binary labels with logistic.",
+    "assumes": "Layer shapes chain (weights[l] is (d_l, d_{l+1}), scikit-learn's coefs_); the hidden "
+    "activation follows every layer but the last.",
+    "pitfalls": (
+        "The hidden activation on the output layer too: a relu before the softmax clips every "
+        "negative logit to 0.",
+        "Softmax: subtract the row max before exp, and normalise each row (axis=1), not each column.",
+        "Shapes that merely broadcast: a wrong-length bias of length 1 adds without error; check "
+        "every link of the chain first.",
+    ),
+    "cost": "O(n sum_l d_l d_{l+1}) time; inference keeps only the current (n, d_l) activations.",
+    "follow_ups": (
+        (
+            "Softmax or logistic outputs?",
+            "Softmax for mutually exclusive classes (rows sum to 1); one logistic per output for "
+            "binary or multi-label (MLPClassifier's out_activation_ chooses the same way).",
+        ),
+        (
+            "What does a second hidden layer buy?",
+            "One wide hidden layer can already approximate any continuous function on a compact "
+            "set; depth can do it with far fewer units.",
+        ),
+        (
+            "Memory when training rather than predicting?",
+            "Backprop needs every layer's activations, O(n sum_l d_l): activations, not weights, "
+            "often fill the memory.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "mlp_forward([[1.0]], [[[-1.0]], [[1.0, 0.0]]], [[0.0], [0.0, 0.0]])[0, 0]?",
+        "answer": 0.5,
+        "tolerance": 1e-09,
+        "check": "mlp_forward([[1.0]], [[[-1.0]], [[1.0, 0.0]]], [[0.0], [0.0, 0.0]])[0, 0]",
+        "why": "The hidden relu turns -1 into 0, so both logits are 0; without it they would be (-1, "
+        "0), giving 0.269.",
+    },
+    {
+        "question": "Which output function does a regression MLP use?",
+        "choices": ("softmax", "logistic", "identity", "relu"),
+        "answer": 2,
+        "why": "MLPRegressor's out_activation_ is 'identity' for the squared error.",
+    },
+)
 ### END META

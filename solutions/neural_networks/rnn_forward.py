@@ -97,4 +97,56 @@ HINTS = (
     "H = np.empty((T, d_hidden)); h = h0; for t in range(T): h = np.tanh(X[t] @ W_x + h @ W_h + b); "
     "H[t] = h. Return H, h.",
 )
+TALKING_POINTS = {
+    "use": "Sequence models with memory: the same weights at every step, and a hidden state that "
+    "summarises the inputs so far.",
+    "assumes": "h_t depends on x_t and h_{t-1} only; row vectors (h @ W_h), one bias. PyTorch's nn.RNN "
+    "computes x W_ih^T + b_ih + h W_hh^T + b_hh (two biases).",
+    "pitfalls": (
+        "Using h_t instead of h_{t-1}, or skipping h0: the first step is already h_1 = tanh(x_1 "
+        "W_x + h0 W_h + b).",
+        "Vanishing and exploding gradients: backprop through time multiplies by W_h^T diag(1 - "
+        "h_t^2) at every step; clip gradients, or use an LSTM or GRU.",
+        "H holds the states after tanh (what the next step uses), not the pre-activations.",
+    ),
+    "cost": "O(T (d_in + d_h) d_h) time, sequential in T (no parallelism across steps); O(T d_h) "
+    "memory for H.",
+    "follow_ups": (
+        (
+            "Why do gradients vanish over long sequences?",
+            "Each step multiplies by tanh' <= 1 and W_h^T: if W_h's largest singular value is "
+            "below 1 the product shrinks geometrically.",
+        ),
+        (
+            "How do LSTMs help?",
+            "An additive, gated cell state c_t = f c_{t-1} + i g: with the forget gate near 1 the "
+            "gradient flows back almost unchanged.",
+        ),
+        (
+            "Why did transformers replace RNNs?",
+            "Attention links any two positions in one step and processes all positions in "
+            "parallel; an RNN needs T sequential steps.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "rnn_forward([[0.0]], [1.0], [[1.0]], [[2.0]], [0.0])[1][0] (to 4 decimals)?",
+        "answer": 0.964,
+        "tolerance": 0.0001,
+        "check": "rnn_forward([[0.0]], [1.0], [[1.0]], [[2.0]], [0.0])[1][0]",
+        "why": "h_1 = tanh(0 * 1 + 1 * 2 + 0) = tanh(2): the first step already uses h0.",
+    },
+    {
+        "question": "What stops an RNN from computing its T steps in parallel?",
+        "choices": (
+            "Each h_t needs h_{t-1}",
+            "tanh is slow",
+            "The weights differ per step",
+            "The input projection X @ W_x",
+        ),
+        "answer": 0,
+        "why": "The input projections can be batched; the recurrence cannot.",
+    },
+)
 ### END META

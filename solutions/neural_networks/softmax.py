@@ -74,4 +74,58 @@ HINTS = (
     "so it broadcasts back.",
     "e = np.exp(z - z.max(axis=axis, keepdims=True)); return e / e.sum(axis=axis, keepdims=True)",
 )
+TALKING_POINTS = {
+    "use": "Turning logits into a probability distribution: the output of a multi-class classifier, "
+    "the attention weights of a transformer.",
+    "assumes": "The classes are mutually exclusive (one label per sample); for multi-label outputs use "
+    "one sigmoid per class instead.",
+    "pitfalls": (
+        "Overflow: exp(1000) is inf and inf / inf is nan; subtract each slice's max first "
+        "(softmax(z) = softmax(z - c) for any constant c).",
+        "Axis: take the max and the sum per slice (axis=-1 for (n, k)) with keepdims=True; a "
+        "global max can underflow a whole row to 0 / 0.",
+        "log(softmax(z)) is -inf once a probability underflows; use log_softmax, z - m - "
+        "log(sum(exp(z - m))).",
+    ),
+    "cost": "O(n k) time for n rows of k classes; one output array (shift and exp can run in place).",
+    "follow_ups": (
+        (
+            "Why subtract the max?",
+            "A shift changes nothing; with c = max every exp is at most 1 (no overflow) and one "
+            "is exactly 1, so the sum is >= 1 (no 0 / 0).",
+        ),
+        (
+            "Its Jacobian, and with cross-entropy?",
+            "d s_i / d z_j = s_i (delta_ij - s_j); composed with the cross-entropy loss, the "
+            "gradient at the logits is s - onehot(y).",
+        ),
+        (
+            "What does a temperature T do?",
+            "softmax(z / T): T > 1 flattens it towards uniform, T -> 0 sharpens it towards a "
+            "one-hot argmax; the ranking never changes.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "softmax([0.0, np.log(3.0)])[1]?",
+        "answer": 0.75,
+        "tolerance": 1e-09,
+        "check": "softmax([0.0, np.log(3.0)])[1]",
+        "why": "e^0 = 1 and e^(ln 3) = 3: 3 / (1 + 3).",
+    },
+    {
+        "question": "softmax([1000.0, 1001.0])[1] (to 4 decimals)?",
+        "answer": 0.7311,
+        "tolerance": 0.0001,
+        "check": "softmax([1000.0, 1001.0])[1]",
+        "why": "The same as softmax([0, 1]): e / (1 + e); the max shift keeps it finite.",
+    },
+    {
+        "question": "softmax(z + 5) compared with softmax(z)?",
+        "choices": ("Identical", "Each entry times e^5", "Each entry plus 5", "nan for large z"),
+        "answer": 0,
+        "why": "The factor e^5 cancels between numerator and denominator.",
+    },
+)
 ### END META
