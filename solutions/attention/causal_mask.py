@@ -66,4 +66,54 @@ HINTS = (
     "booleans to start from. Check n yourself: np.ones((0, 0)) or np.ones((2.5, 2.5)) is not a mask.",
     "Raise ValueError unless n is an integer >= 1; then return np.tril(np.ones((n, n), dtype=bool)).",
 )
+TALKING_POINTS = {
+    "use": "Decoder (GPT-style) self-attention: position i may attend to positions j <= i, so a "
+    "whole sequence trains in parallel without seeing the future.",
+    "assumes": "True = may attend (F.scaled_dot_product_attention's convention); rows are query "
+    "positions, columns key positions, both in order.",
+    "pitfalls": (
+        "Convention flip: nn.Transformer.generate_square_subsequent_mask returns a float mask, "
+        "-inf above the diagonal and 0 elsewhere, added to the scores.",
+        "Excluding the diagonal (j < i) leaves row 0 no key at all: 0 / 0 = nan in the softmax.",
+        "np.tril(ones) is what may be seen, np.triu(ones, k=1) what must be hidden: mixing them "
+        "up inverts the mask.",
+    ),
+    "cost": "O(n^2) time and memory (n^2 booleans); often left implicit instead (is_causal=True).",
+    "follow_ups": (
+        (
+            "Is the mask needed when generating?",
+            "Not with a KV cache: the one new query only sees cached past keys. In training every "
+            "position is processed at once, so it is.",
+        ),
+        (
+            "Does BERT use one?",
+            "No: an encoder attends both ways and masks only padding; BERT learns by masking "
+            "input tokens instead.",
+        ),
+        (
+            "How many True entries?",
+            "n (n + 1) / 2: the diagonal and everything below it.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "causal_mask(5).sum()?",
+        "answer": 15,
+        "tolerance": 0,
+        "check": "causal_mask(5).sum()",
+        "why": "1 + 2 + 3 + 4 + 5 = 5 * 6 / 2.",
+    },
+    {
+        "question": "Which gives the positions a causal decoder must hide?",
+        "choices": (
+            "np.tril(np.ones((n, n)))",
+            "np.triu(np.ones((n, n)), k=1)",
+            "np.eye(n)",
+            "np.tril(np.ones((n, n)), k=-1)",
+        ),
+        "answer": 1,
+        "why": "Strictly above the diagonal: the keys j > i, the future.",
+    },
+)
 ### END META

@@ -85,4 +85,59 @@ HINTS = (
     "mu = X.mean(axis=-1, keepdims=True); var = ((X - mu) ** 2).mean(axis=-1, keepdims=True); "
     "return gamma * (X - mu) / np.sqrt(var + eps) + beta (after the ValueError checks)",
 )
+TALKING_POINTS = {
+    "use": "Normalising each token or sample over its own features: transformers and RNNs, with "
+    "small batches or varying lengths; the same in training and inference.",
+    "assumes": "The features of one sample are comparable in scale; d > 1 (with d = 1 every output is beta).",
+    "pitfalls": (
+        "Biased variance: torch.nn.LayerNorm divides by d (torch.var(correction=0)), while "
+        "torch.var's own default is correction=1 and np.var's is ddof=0.",
+        "eps goes inside the square root (PyTorch's default 1e-5); it matters for near-constant rows.",
+        "mean(x^2) - mean(x)^2 cancels catastrophically when x is offset by 1e9; centre first, "
+        "then square (two passes).",
+    ),
+    "cost": "O(n d) time and memory; 2d parameters (gamma, beta).",
+    "follow_ups": (
+        (
+            "Layer norm vs batch norm?",
+            "Layer norm: per sample over its features, no batch statistics, no train/eval "
+            "difference. Batch norm: per feature over the batch.",
+        ),
+        (
+            "Pre-LN or post-LN?",
+            "The original transformer normalised after each residual add (post-LN); pre-LN, "
+            "before each sublayer, trains deep stacks more stably.",
+        ),
+        (
+            "What is RMSNorm?",
+            "x / sqrt(mean(x^2) + eps) * gamma: no centring and no beta, a little cheaper; LLaMA uses it.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "layer_norm([[0.0, 0.0, 3.0]], np.ones(3), np.zeros(3))[0, 2] (to 4 decimals)?",
+        "answer": 1.4142,
+        "tolerance": 0.0001,
+        "check": "layer_norm([[0.0, 0.0, 3.0]], np.ones(3), np.zeros(3))[0, 2]",
+        "why": "Mean 1, variance (1 + 1 + 4) / 3 = 2 (divide by d): (3 - 1) / sqrt(2).",
+    },
+    {
+        "question": "Layer norm's mean and variance are taken over",
+        "choices": (
+            "Each sample's features",
+            "Each feature across the batch",
+            "The whole tensor",
+            "The sequence positions",
+        ),
+        "answer": 0,
+        "why": "One mean and variance per token, over its d features.",
+    },
+    {
+        "question": "A row whose features are all equal comes out as",
+        "choices": ("beta", "Zeros", "nan", "gamma"),
+        "answer": 0,
+        "why": "Its variance is 0, so x_hat = 0 / sqrt(eps) = 0 and the output is beta.",
+    },
+)
 ### END META

@@ -114,4 +114,58 @@ HINTS = (
     "heads(X @ W_k).transpose(0, 2, 1) / np.sqrt(d); stable softmax over axis=-1 -> A; "
     "return (A @ heads(X @ W_v)).transpose(1, 0, 2).reshape(n, h * d) @ W_o",
 )
+TALKING_POINTS = {
+    "use": "Self-attention with several heads side by side, each on a d_model / H slice, so one "
+    "layer can attend to different positions and subspaces at once.",
+    "assumes": "H divides d_model; head h owns the contiguous columns h*d_h:(h+1)*d_h of Q, K, V; no "
+    "biases; weights multiply from the right (X @ W_q).",
+    "pitfalls": (
+        "Scaling by sqrt(d_model) instead of sqrt(d_head) makes the scores sqrt(H) times too "
+        "small and the softmax too flat.",
+        "Splitting heads with reshape(n, d_h, H) interleaves the columns; reshape(n, H, "
+        "d_h).transpose(1, 0, 2) keeps each head's block.",
+        "PyTorch's nn.MultiheadAttention defaults to batch_first=False, (seq, batch, feature), "
+        "and stacks W_q, W_k, W_v in one in_proj_weight applied as x W^T.",
+    ),
+    "cost": "O(n^2 d_model + n d_model^2) time (scores and projections), O(H n^2) memory for the weights.",
+    "follow_ups": (
+        (
+            "Are H heads dearer than one head of width d_model?",
+            "About the same: the projections are identical and the score products total n^2 "
+            "d_model either way; only the H weight matrices add memory.",
+        ),
+        (
+            "How many parameters?",
+            "4 d_model^2 for W_q, W_k, W_v and W_o (plus 4 d_model with biases), whatever H.",
+        ),
+        (
+            "What are multi-query and grouped-query attention?",
+            "All heads (or groups of heads) share one K and V projection, which shrinks the KV "
+            "cache at inference.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "multi_head_attention([[1.0, 0.0], [0.0, 2.0]], np.eye(2), np.eye(2), np.eye(2), "
+        "np.eye(2), n_heads=1)[0, 0] (to 4 decimals)?",
+        "answer": 0.6698,
+        "tolerance": 0.0001,
+        "check": "multi_head_attention([[1.0, 0.0], [0.0, 2.0]], np.eye(2), np.eye(2), np.eye(2), "
+        "np.eye(2), n_heads=1)[0, 0]",
+        "why": "Row 0's scores (1, 0) / sqrt(2): weights (0.6698, 0.3302) over values (1, 0) and (0, 2).",
+    },
+    {
+        "question": "d_model = 512 and 8 heads: the scores are divided by",
+        "choices": ("sqrt(512)", "sqrt(64)", "64", "8"),
+        "answer": 1,
+        "why": "The width of one head, 512 / 8 = 64.",
+    },
+    {
+        "question": "Parameters of the four projections (no biases)?",
+        "choices": ("4 d_model^2", "3 d_model^2", "4 H d_model^2", "d_model^2 / H"),
+        "answer": 0,
+        "why": "W_q, W_k, W_v and W_o are each d_model x d_model, however many heads.",
+    },
+)
 ### END META

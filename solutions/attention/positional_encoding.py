@@ -79,4 +79,62 @@ HINTS = (
     "pe = np.zeros((n_positions, d_model)); pe[:, 0::2] = np.sin(angles); "
     "pe[:, 1::2] = np.cos(angles) (after the ValueError checks)",
 )
+TALKING_POINTS = {
+    "use": "Telling attention, which ignores order, where each token is: added to the embeddings; "
+    "fixed, no parameters, defined for any length.",
+    "assumes": "An even d_model; the sine in even columns and the cosine in odd ones, one frequency 1 / "
+    "10000^(2i/d) per pair; positions from 0.",
+    "pitfalls": (
+        "A frequency per column, 10000^(j/d), instead of per pair, 10000^(2i/d): the sine and "
+        "cosine of a pair then differ in frequency.",
+        "Interleaved vs concatenated (all sines, then all cosines, as some code does): both "
+        "encode position, but a trained model expects its own.",
+        "float32 at large positions: an angle near 1e4 has a float32 spacing of about 1e-3; "
+        "compute in float64.",
+    ),
+    "cost": "O(n d) time and memory, computed once and reused.",
+    "follow_ups": (
+        (
+            "Why sine and cosine pairs?",
+            "For a fixed offset k, PE(p + k) is a rotation of PE(p) in each pair, a linear map "
+            "independent of p: the paper hoped this eases relative attention.",
+        ),
+        (
+            "PE(p) . PE(q)?",
+            "sum_i cos(omega_i (p - q)): it depends only on the offset p - q, and PE(p) . PE(p) = d / 2.",
+        ),
+        (
+            "Learned or fixed?",
+            "BERT and GPT-2 learn them (up to a maximum length); the paper found both nearly the "
+            "same. RoPE rotates q and k instead.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "positional_encoding(1, 8)[0].sum()?",
+        "answer": 4.0,
+        "tolerance": 1e-12,
+        "check": "positional_encoding(1, 8)[0].sum()",
+        "why": "Row 0 is (0, 1, 0, 1, ...): sin 0 = 0 and cos 0 = 1, over 4 pairs.",
+    },
+    {
+        "question": "PE(37) . PE(37) for d_model = 16?",
+        "answer": 8.0,
+        "tolerance": 1e-09,
+        "check": "positional_encoding(50, 16)[37] @ positional_encoding(50, 16)[37]",
+        "why": "sin^2 + cos^2 = 1 in each of the 8 pairs: every position has norm sqrt(d / 2).",
+    },
+    {
+        "question": "The wavelengths of the pairs run",
+        "choices": (
+            "From 2 pi up towards 10000 * 2 pi",
+            "From 1 to 10000",
+            "All equal to 2 pi",
+            "From 2 pi / 10000 up to 2 pi",
+        ),
+        "answer": 0,
+        "why": "Pair i has frequency 1 / 10000^(2i/d): 1 for i = 0, ever smaller after.",
+    },
+)
 ### END META

@@ -132,4 +132,62 @@ HINTS = (
     "E = np.exp(S - S.max(axis=-1, keepdims=True)); A = E / E.sum(axis=-1, keepdims=True); "
     "return A @ V, A (after the ValueError checks)",
 )
+TALKING_POINTS = {
+    "use": "The core of transformers: each query takes an average of the values, weighted by a "
+    "softmax of its scaled dot products with the keys.",
+    "assumes": "Q and K share d_k, K and V share n_k; a boolean mask with True = may attend, the "
+    "convention of torch.nn.functional.scaled_dot_product_attention.",
+    "pitfalls": (
+        "Scale by sqrt(d_k), the width of queries and keys: unscaled scores grow like sqrt(d_k) "
+        "and saturate the softmax, whose gradients then vanish.",
+        "Mask conventions differ: True means attend for F.scaled_dot_product_attention, but "
+        "ignore for nn.MultiheadAttention's key_padding_mask.",
+        "Mask with -inf, not -1e9 (huge scores leak through a finite mask); a row with every key "
+        "masked is 0 / 0 = nan.",
+    ),
+    "cost": "O(n_q n_k (d_k + d_v)) time, O(n_q n_k) memory for the weights: quadratic in sequence "
+    "length (FlashAttention avoids storing them).",
+    "follow_ups": (
+        (
+            "Why divide by sqrt(d_k)?",
+            "If q and k have independent entries of mean 0 and variance 1, q . k has variance "
+            "d_k; dividing by sqrt(d_k) brings it back to 1.",
+        ),
+        (
+            "Self- vs cross-attention?",
+            "Self: Q, K and V come from one sequence. Cross (encoder-decoder): Q from the "
+            "decoder, K and V from the encoder, so n_q != n_k.",
+        ),
+        (
+            "Why is long context expensive?",
+            "The n x n score matrix: doubling the length quadruples the time and, unless fused, the memory.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "scaled_dot_product_attention([[1.0, 0.0]], [[1.0, 0.0], [1.0, 0.0]], [[0.0], "
+        "[4.0]])[0][0, 0], two identical keys?",
+        "answer": 2.0,
+        "tolerance": 1e-09,
+        "check": "scaled_dot_product_attention([[1.0, 0.0]], [[1.0, 0.0], [1.0, 0.0]], [[0.0], "
+        "[4.0]])[0][0, 0]",
+        "why": "Equal scores give equal weights 0.5 and 0.5: the mean of the values 0 and 4.",
+    },
+    {
+        "question": "scaled_dot_product_attention([[2.0, 0.0]], [[2.0, 0.0], [0.0, 0.0]], [[1.0], "
+        "[0.0]])[1][0, 0], the first weight (to 4 decimals)?",
+        "answer": 0.9442,
+        "tolerance": 0.0001,
+        "check": "scaled_dot_product_attention([[2.0, 0.0]], [[2.0, 0.0], [0.0, 0.0]], [[1.0], "
+        "[0.0]])[1][0, 0]",
+        "why": "Scores (4, 0) / sqrt(2) = (2.83, 0); softmax gives 1 / (1 + e^-2.83) = 0.9442.",
+    },
+    {
+        "question": "q and k have 64 independent entries of mean 0 and variance 1: the variance of q . k?",
+        "choices": ("1", "8", "64", "4096"),
+        "answer": 2,
+        "why": "A sum of 64 independent products, each of variance 1: hence the division by sqrt(64).",
+    },
+)
 ### END META
