@@ -74,4 +74,63 @@ HINTS = (
     "itself: centred.T @ centred. Divide by n - 1, not n.",
     "Xc = X - X.mean(axis=0); return Xc.T @ Xc / (len(X) - 1), in float64, after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "How every pair of features varies together: the input of PCA, Mahalanobis distances, Gaussian "
+        "models (LDA, QDA) and portfolio risk."
+    ),
+    "assumes": (
+        "Rows are independent samples of the same d features; ddof=1 makes each entry unbiased; n well above "
+        "d for a well-conditioned estimate."
+    ),
+    "pitfalls": (
+        "Orientation: np.cov treats rows as variables unless rowvar=False.",
+        "Cancellation: the one-pass E[x y] - E[x] E[y] loses digits for data far from 0; centre first.",
+        (
+            "Rank: with n <= d the matrix is singular (rank at most n - 1) and cannot be inverted; shrink it "
+            "(sklearn's LedoitWolf) or add a ridge."
+        ),
+    ),
+    "cost": "O(n d^2) time, O(n d + d^2) memory (the centred copy and the result).",
+    "follow_ups": (
+        (
+            "Why divide by n - 1?",
+            (
+                "The mean is estimated from the same data: dividing by n underestimates the variance by (n - "
+                "1) / n (Bessel's correction)."
+            ),
+        ),
+        (
+            "Covariance or correlation?",
+            (
+                "The correlation is the covariance of the standardised features, C_jk / (s_j s_k): "
+                "unit-free, in [-1, 1]."
+            ),
+        ),
+        (
+            "Why is it positive semi-definite?",
+            "v^T C v is the sample variance of the projections X v, never negative.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "covariance_matrix([[1, 2], [2, 4], [3, 9]])[0, 1]?",
+        "answer": 3.5,
+        "tolerance": 1e-12,
+        "check": "covariance_matrix([[1.0, 2.0], [2.0, 4.0], [3.0, 9.0]])[0, 1]",
+        "why": "Centred (-1, 0, 1) and (-3, -1, 4): (3 + 0 + 4) / (3 - 1).",
+    },
+    {
+        "question": "np.cov(X) for X of shape (100, 3), samples in rows, returns:",
+        "choices": (
+            "a 3 x 3 matrix",
+            "a 100 x 100 matrix",
+            "a vector of 3 variances",
+            "an error",
+        ),
+        "answer": 1,
+        "why": "rowvar=True by default: each of the 100 rows is taken as a variable.",
+    },
+)
 ### END META

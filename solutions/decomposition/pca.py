@@ -170,4 +170,79 @@ HINTS = (
     "mean = X.mean(axis=0); _, S, Vt = np.linalg.svd(X - mean, full_matrices=False); return "
     "{'components': Vt[:k], 'explained_variance': S[:k]**2 / (len(X) - 1), 'mean': mean}.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Reduce dimension while keeping the most variance: compression, 2-D plots, denoising, decorrelated "
+        "inputs for another model."
+    ),
+    "assumes": (
+        "Linear structure: the directions of largest variance matter most. PCA centres but does not scale, "
+        "so units matter; outliers pull the components."
+    ),
+    "pitfalls": (
+        (
+            "Scaling: a feature in larger units dominates the components; standardise first when the units "
+            "differ."
+        ),
+        (
+            "Sign: each component is defined up to sign; compare up to sign, or fix it (sklearn makes each "
+            "row's largest-magnitude entry positive)."
+        ),
+        (
+            "Leakage: fit the mean and components on the training data; transform the test data with the "
+            "training mean."
+        ),
+    ),
+    "cost": (
+        "O(n d min(n, d)) time for the full SVD, O(n d) memory; a randomised SVD of k components costs about "
+        "O(n d k)."
+    ),
+    "follow_ups": (
+        (
+            "SVD of the data or eigenvectors of the covariance?",
+            (
+                "The same components, with eigenvalues s^2 / (n - 1); the SVD never forms Xc^T Xc, which "
+                "squares the condition number."
+            ),
+        ),
+        (
+            "How many components?",
+            (
+                "Enough to explain a chosen share of the variance (PCA(n_components=0.95)), or the elbow of "
+                "the scree plot."
+            ),
+        ),
+        (
+            "Non-linear structure?",
+            "Kernel PCA, or t-SNE and UMAP for visualisation.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The explained variance of the one component of [[0, 0], [1, 1], [2, 2]]?",
+        "answer": 2.0,
+        "tolerance": 1e-09,
+        "check": "pca_fit([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]], 1)['explained_variance'][0]",
+        "why": "Projections -sqrt(2), 0, sqrt(2): sum of squares 4, divided by n - 1 = 2.",
+    },
+    {
+        "question": "Fitted on those points, where does pca_transform put [3, 3]?",
+        "answer": 2.8284,
+        "tolerance": 0.001,
+        "check": "pca_transform(pca_fit([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]], 1), [[3.0, 3.0]])[0, 0]",
+        "why": "([3, 3] - [1, 1]) . [1, 1] / sqrt(2) = 2 sqrt(2).",
+    },
+    {
+        "question": "Which mean does pca_transform subtract from new data?",
+        "choices": (
+            "the training mean stored in the model",
+            "the mean of the new data",
+            "none",
+            "the median of the new data",
+        ),
+        "answer": 0,
+        "why": "The components describe the training data around its own mean.",
+    },
+)
 ### END META
