@@ -93,7 +93,7 @@ def exercise_files(root: Path) -> dict[str, bytes]:
 
 
 def state_of(output: str, module: str) -> str:
-    match = re.search(rf"^\s*\d+\s+{module}\s+\S+\s+(.+?)\s*$", output, re.MULTILINE)
+    match = re.search(rf"^\s*\d+\s+{module}\s+[★☆]{{3}}\s+\S+\s+(.+?)\s*$", output, re.MULTILINE)
     assert match, output
     return match.group(1)
 

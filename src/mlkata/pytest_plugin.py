@@ -258,6 +258,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
                 message=_text(report),
                 hidden=item.get_closest_marker("hidden") is not None,
                 crashed=True,
+                level=2 if item.get_closest_marker("robust") is not None else 1,
             )
         )
     return report
@@ -303,8 +304,12 @@ def record_progress(config: pytest.Config) -> str:
     ]
     if not complete:
         return ""
+    from mlkata.learner.levels import checks_level
+
+    results = config.stash[RESULTS_KEY]
     try:
         Progress().record_gradings(complete, source="pytest")
+        Progress().record_levels({g.exercise: checks_level(results[g.exercise].checks) for g in complete})
     except ProgressError as error:
         return str(error)
     return ""

@@ -2,11 +2,13 @@
 
 For each exercise: its mark, points and status, and for a failing one its first failing
 check's message (wrapped to the terminal, continuation lines hanging under their item) and
-what the learner's code printed during that check. A run narrowed by ``-k`` (or cut short
-by ``-x``) says how many checks it left out instead of calling a part the whole. The last
-line names the file to open next, as a path from the folder pytest runs in: the first
-exercise of the run that does not pass, else (everything passed) the next exercise of the
-curriculum to do.
+what the learner's code printed during that check; in a learner's run, the levels reached
+(★ correct, ★★ robust: ★★★ fast is measured by ``mlkata check NAME`` only).
+
+A run narrowed by ``-k`` (or cut short by ``-x``) says how many checks it left out instead
+of calling a part the whole. The last line names the file to open next, as a path from
+the folder pytest runs in: the first exercise of the run that does not pass, else
+(everything passed) the next exercise of the curriculum to do.
 """
 
 from __future__ import annotations
@@ -61,6 +63,29 @@ def status_line(result: ExerciseResult, graded: GradedFile | None = None) -> tup
     return "✗", fails(failing, ran, qualifier=" run" if left_out else "") + left_out
 
 
+def levels_line(result: ExerciseResult) -> str:
+    """The levels a learner's run reached (★★★ is measured by ``mlkata check NAME`` only).
+
+    Examples
+    --------
+    >>> from mlkata.engine.results import CheckResult, ExerciseResult
+    >>> done = ExerciseResult("losses/mae", checks=[CheckResult("a", 1, True),
+    ...                                             CheckResult("b", 1, True, level=2)])
+    >>> levels_line(done)
+    '★★☆ reached (★ correct, ★★ robust); `mlkata check mae` measures ★★★ fast'
+    """
+    from mlkata.learner.levels import checks_level
+    from mlkata.learner.render import level_stars
+
+    level = checks_level(result.checks)
+    command = f"`mlkata check {result.exercise.rpartition('/')[2]}`"
+    if level == 2:
+        return f"{level_stars(2)} reached (★ correct, ★★ robust); {command} measures ★★★ fast"
+    if level == 1 and any(c.level == 2 for c in result.checks):
+        return f"{level_stars(1)} reached (★ correct); a ★★ robust check fails"
+    return ""
+
+
 def write_summary(
     reporter,
     results: list[ExerciseResult],
@@ -95,6 +120,9 @@ def write_summary(
         colour = {"✓": {"green": True}, "✗": {"red": True}}.get(mark, {"yellow": True})
         points = f"{result.score}/{result.max_score}"
         reporter.write_line(f" {mark} {result.exercise:<{name_width}}  {points:>6}  {status}", **colour)
+        line = levels_line(result) if learner and _ran_all(result, graded) else ""
+        for part in wrap_message(line, width - 1, indent=6) if line else ():
+            reporter.write_line(part)
         failing = [c for c in result.checks if not c.passed and not c.not_implemented]
         if failing:
             for line in wrap_message(failing[0].message, width - 1, indent=6):

@@ -5,6 +5,8 @@ hinge_loss`` one exercise (a path such as ``exercises/losses/hinge_loss.py`` wor
 ``--folder DIR`` grades the files of another folder laid out like ``exercises/`` (a drill's):
 only the exercises whose files are there, and nothing is recorded. ``--speed`` also times
 each passing function against its reference solution (:mod:`mlkata.learner.speed`).
+One exercise's check also shows its levels (:mod:`mlkata.learner.levels`): ★ correct, ★★
+robust, and ★★★ fast, timed only once ★ and ★★ pass; the best level reached is recorded.
 """
 
 from __future__ import annotations
@@ -93,10 +95,19 @@ def check(
                 record(progress, grade, "check")
             grades.append(grade)
     out.print(render.results_table(grades))
+    from mlkata.learner.levels import checks_level
+
+    reached = {}  # the level each exercise reached: ★★★ is measured for one exercise only
     for grade in grades:
+        if len(grades) == 1 and grade.checks and not grade.not_implemented:
+            reached[grade.exercise.key] = _levels(out, grade, root, folder)
+            continue
         details = render.failure_details(grade, every=len(grades) == 1, folder=folder)
         if details is not None:
             out.print(details)
+        reached[grade.exercise.key] = checks_level(grade.checks)
+    if folder is None:
+        progress.record_levels(reached)
     if speed:
         _speed(out, grades, root)
     out.print(render.totals_line(grades))
@@ -107,6 +118,20 @@ def check(
             out.print(part)
     if not _next(out, grades, root, progress, folder):
         raise typer.Exit(1)
+
+
+def _levels(out: Console, grade: ExerciseGrade, root: Path, folder: Path | None) -> int:
+    """Show each level of one exercise, measuring ★★★ when ★ and ★★ pass; the level reached."""
+    from mlkata.learner.level_report import levels_report
+    from mlkata.learner.levels import checks_level, levels_of
+
+    if checks_level(grade.checks) < 2:
+        levels = levels_of(grade.exercise, grade.checks)
+    else:
+        with out.status("★★★: timing your function against the reference solution...", spinner="dots"):
+            levels = levels_of(grade.exercise, grade.checks, grade.path, root)
+    out.print(levels_report(grade, levels, folder))
+    return levels.reached
 
 
 def _speed(out: Console, grades: list[ExerciseGrade], root: Path) -> None:

@@ -62,19 +62,26 @@ def status() -> None:
     table = Table(box=None, header_style="bold", padding=(0, 1), pad_edge=False)
     table.add_column("#", justify="right")
     table.add_column("exercise")
+    table.add_column("level")  # the best reached: ★ correct, ★★ robust, ★★★ fast
     table.add_column("difficulty")
     table.add_column("state")
+    best = progress.best_levels()
     topic = None
     for number, item in enumerate(found, start=1):
         if item.exercise.topic != topic:
             topic = item.exercise.topic
-            table.add_row("", Text(topic, style="bold magenta"), "", "")
+            table.add_row("", Text(topic, style="bold magenta"), "", "", "")
         symbol, colour = styles[item.state]
         text = f"{symbol} {item.state.value}"
         if item.last is not None:
             text += f" ({item.last.score}/{item.last.max_score})"
+        level = best.get(item.exercise.key, 0)
         table.add_row(
-            str(number), item.exercise.module, render.stars(item.exercise.difficulty), Text(text, colour)
+            str(number),
+            item.exercise.module,
+            Text(render.level_stars(level), style="yellow" if level else "dim"),
+            render.difficulty(item.exercise.difficulty),
+            Text(text, colour),
         )
     console.print(table)
     console.print()

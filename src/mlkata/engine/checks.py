@@ -45,9 +45,17 @@ def run_check(check: CheckSpec, functions: Mapping[str, object]) -> CheckResult:
         check.function(**given)
     except GradeFailure as failure:
         not_implemented = isinstance(failure, NotImplementedYet)
-        return CheckResult(check.name, check.points, False, str(failure), not_implemented, check.hidden)
+        return CheckResult(
+            check.name, check.points, False, str(failure), not_implemented, check.hidden, level=check.level
+        )
     except Exception as error:
         return CheckResult(
-            check.name, check.points, False, grader_bug_message(error), hidden=check.hidden, crashed=True
+            check.name,
+            check.points,
+            False,
+            grader_bug_message(error),
+            hidden=check.hidden,
+            crashed=True,
+            level=check.level,
         )
-    return CheckResult(check.name, check.points, True, hidden=check.hidden)
+    return CheckResult(check.name, check.points, True, hidden=check.hidden, level=check.level)

@@ -29,6 +29,8 @@ class CheckResult:
     not_implemented: bool = False
     hidden: bool = False
     crashed: bool = False
+    level: int = 1
+    """The check's level: 1 (★ correct) or 2 (★★ robust); both count in the grade."""
 
     def to_data(self) -> dict:
         return asdict(self)

@@ -2,7 +2,8 @@
 
 A grader file ``graders/<topic>/test_<module>.py`` holds ``test_*`` functions whose
 parameters name the learner's functions they take (``def test_x(hinge_loss)``), marked
-``@points(n)`` (1 when unmarked) and maybe ``@hidden()``.
+``@points(n)`` (1 when unmarked) and maybe ``@hidden()`` and ``@robust()`` (a ★★ check, see
+:mod:`mlkata.grading.levels`); the module's ``FAST`` says how its ★★★ level is timed.
 """
 
 from __future__ import annotations
@@ -15,8 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from mlkata.catalog import load_exercise
+
+if TYPE_CHECKING:
+    from mlkata.grading.levels import Fast
 
 
 def exercise_key_of(grader_path: Path) -> str | None:
@@ -80,6 +85,21 @@ def is_hidden(function: Callable[..., object]) -> bool:
     return any(m.name == "hidden" for m in _marks(function))
 
 
+def level_of(function: Callable[..., object]) -> int:
+    """The level a grader test checks: 2 (★★ robust) when marked ``@robust()``, else 1 (★ correct).
+
+    >>> from mlkata.grading.levels import robust
+    >>> @robust()
+    ... def test_huge(f): ...
+    >>> def test_plain(f): ...
+    >>> level_of(test_huge), level_of(test_plain)
+    (2, 1)
+    """
+    from mlkata.grading.levels import ROBUST
+
+    return 2 if any(m.name == ROBUST for m in _marks(function)) else 1
+
+
 @dataclass(frozen=True)
 class CheckSpec:
     """One check of a grader: the test function and what it is worth."""
@@ -93,6 +113,9 @@ class CheckSpec:
     modules: tuple[tuple[str, str], ...] = ()
     """``(parameter, module)`` for each function it takes from another module of the topic
     (``student_function(name, module=...)``); the others come from the grader's own module."""
+    level: int = 1
+    """The level it belongs to: 1 (★ correct) or 2 (★★ robust, marked ``@robust()``). Either
+    way it is an ordinary check that counts in the grade."""
 
     @classmethod
     def of(
@@ -101,7 +124,9 @@ class CheckSpec:
         """The check ``function``; ``elsewhere`` maps fixture names to the other modules they load."""
         parameters = tuple(inspect.signature(function).parameters)
         modules = tuple((p, elsewhere[p]) for p in parameters if elsewhere and p in elsewhere)
-        return cls(name, function, points_of(function), is_hidden(function), parameters, modules)
+        return cls(
+            name, function, points_of(function), is_hidden(function), parameters, modules, level_of(function)
+        )
 
     def module_of(self, parameter: str) -> str | None:
         """The other module of the topic that ``parameter``'s function comes from (None: the grader's own).
@@ -142,6 +167,9 @@ class GraderSpec:
     path: Path
     checks: tuple[CheckSpec, ...]
     allowed_imports: tuple[str, ...]
+    fast: Fast | None = None
+    """The module's ``FAST``: how its ★★★ level is timed (``None``: not declared, and then
+    :func:`mlkata.learner.speed.inputs_for` makes the inputs). Never measured when grading."""
 
     @classmethod
     def load(cls, path: Path) -> GraderSpec:
@@ -165,4 +193,16 @@ def _load(path: Path) -> GraderSpec:
         for name, function in vars(module).items()
         if name.startswith("test_") and inspect.isfunction(function)
     )
-    return GraderSpec(key, path, checks, allowed_imports_of(path))
+    return GraderSpec(key, path, checks, allowed_imports_of(path), fast_of(module))
+
+
+def fast_of(module: ModuleType) -> Fast | None:
+    """The grader module's ``FAST`` declaration (``None`` without one); a wrong one is a bug."""
+    from mlkata.grading.levels import Fast
+
+    fast = getattr(module, "FAST", None)
+    if fast is not None and not isinstance(fast, Fast):
+        raise TypeError(
+            f"{module.__file__}: FAST must be a mlkata.grading.levels.Fast, not {type(fast).__name__}"
+        )
+    return fast

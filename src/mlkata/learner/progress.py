@@ -1,5 +1,8 @@
 """The learner's progress: every grading, hints revealed and drills, in one SQLite file.
 
+Levels reached (:mod:`mlkata.learner.levels`: ★ correct, ★★ robust, ★★★ fast) are kept per
+exercise, each with when it was first reached.
+
 The file is ``progress.sqlite3`` in the user's data folder (``platformdirs``), or in
 ``MLKATA_DATA_DIR`` when set; ``MLKATA_DB`` names the file itself. A file that is not
 an mlkata database, or one another program holds locked, raises :class:`ProgressError`
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Stored as ``PRAGMA user_version``; bump it with a migration when the tables change."""
 
 LOCK_TIMEOUT = 2.0
@@ -54,6 +57,18 @@ CREATE TABLE drills (
     results TEXT
 );
 """
+
+_MIGRATIONS = {
+    2: """
+CREATE TABLE levels (
+    exercise TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    PRIMARY KEY (exercise, level)
+);
+""",
+}
+"""Schema version -> the statements that bring a file of the version before up to it."""
 
 
 class ProgressError(Exception):
@@ -159,6 +174,12 @@ def _transaction(connection: sqlite3.Connection) -> Iterator[None]:
     connection.execute("COMMIT")
 
 
+def _run(connection: sqlite3.Connection, statements: str) -> None:
+    for statement in statements.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
 class Progress:
     """Read and write the progress file; every method opens, works and closes."""
 
@@ -200,17 +221,19 @@ class Progress:
                 f"this one knows {SCHEMA_VERSION}): upgrade mlkata, or set MLKATA_DB to another file."
             )
         tables = connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        if tables:
+        if version == 0 and tables:
             raise ProgressError(
                 f"The file {self.path} is an SQLite database but not mlkata's progress file; mlkata "
                 "leaves it alone. Set MLKATA_DB to another file."
             )
         with _transaction(connection):
-            if connection.execute("PRAGMA user_version").fetchone()[0] == 0:
-                for statement in _TABLES.split(";"):
-                    if statement.strip():
-                        connection.execute(statement)
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            found = connection.execute("PRAGMA user_version").fetchone()[0]  # another may have gone first
+            if found == 0:
+                _run(connection, _TABLES)
+                found = 1
+            for step in range(found + 1, SCHEMA_VERSION + 1):
+                _run(connection, _MIGRATIONS[step])
+            connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def check(self) -> None:
         """Open the file once, so that a problem shows before any work is done."""
@@ -262,6 +285,37 @@ class Progress:
                 "(SELECT max(id) FROM gradings WHERE source != 'drill' GROUP BY exercise)"
             ).fetchall()
         return {r[1]: _grading(r) for r in rows}
+
+    # --- levels ---------------------------------------------------------------------------
+
+    def record_level(self, exercise_key: str, level: int) -> None:
+        """Record that ``exercise_key`` reached ``level`` (1 ★, 2 ★★, 3 ★★★; 0 records nothing).
+
+        A level already reached keeps the time it was first reached.
+        """
+        self.record_levels({exercise_key: level})
+
+    def record_levels(self, levels: dict[str, int]) -> None:
+        """Record the levels reached by several exercises at once, in one transaction."""
+        rows = [(key, level, now()) for key, level in levels.items() if level > 0]
+        if not rows:
+            return
+        with self._connect() as db, _transaction(db):
+            db.executemany("INSERT OR IGNORE INTO levels (exercise, level, at) VALUES (?, ?, ?)", rows)
+
+    def best_levels(self) -> dict[str, int]:
+        """The best level each exercise ever reached (exercise key -> 1, 2 or 3); none: absent."""
+        with self._connect() as db:
+            rows = db.execute("SELECT exercise, max(level) FROM levels GROUP BY exercise").fetchall()
+        return {exercise: int(level) for exercise, level in rows}
+
+    def levels_reached(self) -> list[tuple[str, str, int]]:
+        """``(at, exercise, level)`` for each level each exercise reached, first reached first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT at, exercise, level FROM levels ORDER BY at, exercise, level"
+            ).fetchall()
+        return [(at, exercise, int(level)) for at, exercise, level in rows]
 
     # --- hints ----------------------------------------------------------------------------
 

@@ -130,3 +130,22 @@ def progress_bar(done: int, total: int, width: int = 30) -> Text:
 def stars(difficulty: int) -> str:
     level = max(1, min(difficulty, 3))
     return "★" * level + "☆" * (3 - level)
+
+
+def level_stars(level: int) -> str:
+    """The level an exercise reached (:mod:`mlkata.learner.levels`) as three stars, those reached filled.
+
+    >>> level_stars(0), level_stars(2), level_stars(3)
+    ('☆☆☆', '★★☆', '★★★')
+    """
+    level = max(0, min(level, 3))
+    return "★" * level + "☆" * (3 - level)
+
+
+def difficulty(value: int) -> str:
+    """An exercise's difficulty in a word (stars are for the levels reached).
+
+    >>> difficulty(1), difficulty(2), difficulty(4)
+    ('easy', 'medium', 'hard')
+    """
+    return ("easy", "medium", "hard")[max(1, min(value, 3)) - 1]

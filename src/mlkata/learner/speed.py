@@ -233,54 +233,108 @@ def measure(
 
 
 def _measure(exercise: Exercise, learner_path: Path, root: Path, size: int) -> Speed:
-    from mlkata.grading.failures import GradeFailure
-    from mlkata.grading.proxy import StudentFunction, StudentModule
+    from mlkata.grading.proxy import StudentModule
 
     reference = load_reference(exercise, root)
     for name in exercise.functions:
         found = inputs_for(getattr(reference, name), size)
         if found is None:
             continue
-        _, kwargs = found
-        expected = getattr(reference, name)
-        try:  # the reference's warm-up: the first calls also pay for the memory they take first
-            first = min(cpu_seconds(expected, kwargs) for _ in range(WARM_UPS))
-        except Exception:  # the family's inputs suit it at 100 values, not at this size
-            return Speed(exercise.key, "not timed", not_timed=NO_FAMILY)
-        if first > REFERENCE_LIMIT:
-            return Speed(exercise.key, "not timed", not_timed=TOO_SLOW)
-        budget = max(MIN_BUDGET, 50 * first)
         module = StudentModule(learner_path, str(learner_path), exercise.allowed_imports)
-        student = StudentFunction(
-            lambda module=module, name=name: module.function(name), name, path=learner_path, timeout=budget
+        return _compare(
+            exercise.key,
+            getattr(reference, name),
+            lambda module=module, name=name: module.function(name),
+            found[1],
+            name=name,
+            size=size,
+            path=learner_path,
         )
-        try:
-            outcome = student.call(**kwargs)  # the learner's warm-up, within the budget
-        except GradeFailure:
-            ratio = budget / max(first, 1e-9)
-            return Speed(exercise.key, f"> {ratio:.0f}× slower", ratio, budget, first)
-        if outcome.raised is not None:
-            return Speed(
-                exercise.key, "not timed", not_timed=f"it raised {outcome.raised.type_name} at n = {size:,}"
-            )
-        mine = module.function(name)
-        learner_times: list[float] = []
-        reference_times: list[float] = []
-        printed = io.StringIO()
-        with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
-            for _ in range(ROUNDS):  # in turns, so that a busy spell slows both sides
-                try:
-                    learner_times.append(cpu_seconds(mine, kwargs))
-                except Exception as error:
-                    return Speed(
-                        exercise.key,
-                        "not timed",
-                        not_timed=f"it raised {type(error).__name__} at n = {size:,}",
-                    )
-                reference_times.append(cpu_seconds(expected, kwargs))
-                if len(learner_times) >= MIN_ROUNDS and sum(learner_times) > TIME_SPENT:
-                    break
-        best, best_reference = min(learner_times), min(reference_times)
-        ratio = best / max(best_reference, 1e-6)
-        return Speed(exercise.key, verdict_of(ratio), ratio, best, best_reference)
     return Speed(exercise.key, "not timed", not_timed=NO_FAMILY)
+
+
+def compare(
+    key: str,
+    expected: Callable[..., Any],
+    learner: Callable[[], Callable[..., Any]],
+    kwargs: dict[str, Any],
+    *,
+    name: str,
+    size: int,
+    path: Path | None = None,
+) -> Speed:
+    """Time the learner's function against the reference ``expected`` on the same ``kwargs``.
+
+    The measurement :func:`measure` makes, on inputs chosen by the caller (a grader's
+    ``FAST``, :mod:`mlkata.learner.levels`), with :func:`steady_memory` throughout.
+
+    Parameters
+    ----------
+    key : str
+        The exercise (``topic/module``), for the result.
+    expected : callable
+        The reference solution's function.
+    learner : callable
+        Gives the learner's function (called once for the warm-up, once for the timed calls).
+    kwargs : dict
+        The keyword arguments both are called with (fresh copies each call).
+    name : str
+        The function's name, for messages.
+    size : int
+        How many values ``kwargs`` holds, for messages.
+    path : Path, optional
+        The learner's file, for messages.
+
+    Returns
+    -------
+    Speed
+        The verdict, or why the function was not timed.
+    """
+    with steady_memory():
+        return _compare(key, expected, learner, kwargs, name=name, size=size, path=path)
+
+
+def _compare(
+    key: str,
+    expected: Callable[..., Any],
+    learner: Callable[[], Callable[..., Any]],
+    kwargs: dict[str, Any],
+    *,
+    name: str,
+    size: int,
+    path: Path | None = None,
+) -> Speed:
+    from mlkata.grading.failures import GradeFailure
+    from mlkata.grading.proxy import StudentFunction
+
+    try:  # the reference's warm-up: the first calls also pay for the memory they take first
+        first = min(cpu_seconds(expected, kwargs) for _ in range(WARM_UPS))
+    except Exception:  # the inputs suit it at 100 values, not at this size
+        return Speed(key, "not timed", not_timed=NO_FAMILY)
+    if first > REFERENCE_LIMIT:
+        return Speed(key, "not timed", not_timed=TOO_SLOW)
+    budget = max(MIN_BUDGET, 50 * first)
+    student = StudentFunction(learner, name, path=path, timeout=budget)
+    try:
+        outcome = student.call(**kwargs)  # the learner's warm-up, within the budget
+    except GradeFailure:
+        ratio = budget / max(first, 1e-9)
+        return Speed(key, f"> {ratio:.0f}× slower", ratio, budget, first)
+    if outcome.raised is not None:
+        return Speed(key, "not timed", not_timed=f"it raised {outcome.raised.type_name} at n = {size:,}")
+    mine = learner()
+    learner_times: list[float] = []
+    reference_times: list[float] = []
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed), contextlib.redirect_stderr(printed):
+        for _ in range(ROUNDS):  # in turns, so that a busy spell slows both sides
+            try:
+                learner_times.append(cpu_seconds(mine, kwargs))
+            except Exception as error:
+                return Speed(key, "not timed", not_timed=f"it raised {type(error).__name__} at n = {size:,}")
+            reference_times.append(cpu_seconds(expected, kwargs))
+            if len(learner_times) >= MIN_ROUNDS and sum(learner_times) > TIME_SPENT:
+                break
+    best, best_reference = min(learner_times), min(reference_times)
+    ratio = best / max(best_reference, 1e-6)
+    return Speed(key, verdict_of(ratio), ratio, best, best_reference)

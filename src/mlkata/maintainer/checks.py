@@ -70,16 +70,34 @@ def hint_lines(message: str) -> list[str]:
     return re.findall(r"^\s*hint: (.*)$", message, flags=re.MULTILINE)
 
 
-def mutant_verdict(exercise: Exercise, wrong: Mutant, root: Path) -> str | None:
+def mutant_verdict(exercise: Exercise, wrong: Mutant, root: Path, *, measure: bool = True) -> str | None:
     """Why the grader fails to reject ``wrong`` as it should, or ``None`` when it does.
 
     Rejected means: some check fails (not as "not implemented"), and when the mutant names a
     hint, the first failing check (what a learner sees) hints at that mistake and no other.
+    A mutant of ``level`` 2 must pass every ★ check and fail a ★★ (``@robust()``) one; one of
+    level 3 must pass every check and fail the ★★★ measurement (made only with ``measure``).
     """
     from mlkata.grading.direct import run_checks
 
     functions = {**solution_functions(exercise, root), wrong.replaces: wrong.function}
     failed = [r for r in run_checks(exercise.grader_path(root), functions) if not r.passed]
+    if wrong.level == 3:
+        if failed:
+            return (
+                f"the ★★★ mutant {wrong.name} fails the check {failed[0].name}: it should pass ★ and ★★ "
+                f"and be only slow:\n{failed[0].message}"
+            )
+        return _fast_verdict(exercise, wrong, root) if measure else None
+    if wrong.level == 2:
+        below = [r for r in failed if r.level < 2]
+        if below:
+            return (
+                f"the ★★ mutant {wrong.name} fails the ★ check {below[0].name}: it should pass every ★ "
+                f"check and fail a ★★ (@robust()) one:\n{below[0].message}"
+            )
+        if not failed:
+            return f"the grader accepts the ★★ mutant {wrong.name}: no ★★ (@robust()) check fails it"
     if not failed:
         return f"the grader accepts the mutant {wrong.name}"
     if any(r.not_implemented for r in failed):
@@ -97,6 +115,20 @@ def mutant_verdict(exercise: Exercise, wrong: Mutant, root: Path) -> str | None:
                 f"the first failure of {wrong.name} ({first.name}) also hints at other "
                 f"mistakes:\n{first.message}"
             )
+    return None
+
+
+def _fast_verdict(exercise: Exercise, wrong: Mutant, root: Path) -> str | None:
+    """Why the ★★★ measurement does not reject the slow mutant ``wrong``, or ``None``."""
+    from mlkata.learner.levels import measure_fast
+
+    found = measure_fast(exercise, wrong.function, root)
+    if found.function and found.function != wrong.replaces:
+        return f"★★★ times {found.function}, not {wrong.replaces} that the ★★★ mutant {wrong.name} replaces"
+    if found.passed is None:
+        return f"★★★ cannot be measured for the mutant {wrong.name}: {found.message}"
+    if found.passed:
+        return f"the ★★★ measurement accepts the slow mutant {wrong.name}:\n{found.message}"
     return None
 
 
