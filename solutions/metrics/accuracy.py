@@ -55,4 +55,48 @@ HINTS = (
     "the lengths match: numpy would broadcast a length-1 input silently.",
     "float(np.mean(np.asarray(y_true) == np.asarray(y_pred))) after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": "A quick summary for balanced classes when every mistake costs the same.",
+    "assumes": "Hard labels, roughly balanced classes, and equal costs for all errors.",
+    "pitfalls": (
+        (
+            "Class imbalance: with 1% positives, predicting all negative scores 99%; compare with the "
+            "majority-class baseline, or report balanced accuracy or F1."
+        ),
+        (
+            "Thresholds: it scores labels, not probabilities; a better-ranked model can lose at the "
+            "default 0.5 threshold."
+        ),
+        "Types: comparing '1' with 1, or floats from a model with int labels, counts as wrong.",
+    ),
+    "cost": "O(n) time, O(n) temporary memory for the comparison.",
+    "follow_ups": (
+        (
+            "What is balanced accuracy?",
+            (
+                "The mean of the recalls of the classes: 0.5 for a constant prediction in the binary "
+                "case, whatever the imbalance."
+            ),
+        ),
+        (
+            "How does it relate to micro-averaged F1?",
+            "For single-label multiclass data, micro precision, recall and F1 all equal the accuracy.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "9 negatives and 1 positive, all predicted negative: the accuracy?",
+        "answer": 0.9,
+        "tolerance": 1e-09,
+        "check": "accuracy([0] * 9 + [1], [0] * 10)",
+        "why": "9 of 10 are right, though the positive is missed.",
+    },
+    {
+        "question": "Which metric stays at 0.5 for a constant binary prediction, whatever the imbalance?",
+        "choices": ("accuracy", "precision", "balanced accuracy", "micro F1"),
+        "answer": 2,
+        "why": "It averages the recalls: 1 for one class, 0 for the other.",
+    },
+)
 ### END META

@@ -99,4 +99,59 @@ HINTS = (
     "p_n = sum(min(c, max_ref[g]) for g, c in hyp.items()) / max(1, total); return 0.0 if any "
     "p_n == 0; BP = 1 if c > r else exp(1 - r / c); BLEU = BP * exp(mean(log p_n)).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Scoring machine translation against reference translations by n-gram overlap; meaningful over a "
+        "corpus, noisy for one sentence."
+    ),
+    "assumes": (
+        "Tokenised text, and that n-gram overlap with some reference tracks quality (it ignores meaning "
+        "and synonyms)."
+    ),
+    "pitfalls": (
+        (
+            "Clipping: count each n-gram at most as often as the reference that has it most often, or "
+            "'the the the' scores a precision of 1."
+        ),
+        (
+            "Zeros: one n-gram order with no match makes the geometric mean 0; nltk warns, and smoothing "
+            "exists for short sentences."
+        ),
+        "Corpus BLEU pools counts over all sentences; it is not the mean of sentence BLEUs.",
+    ),
+    "cost": "O(N L) time and memory with hashed n-gram counts, for L tokens in all and N n-gram orders.",
+    "follow_ups": (
+        (
+            "Why the brevity penalty?",
+            (
+                "Precision alone rewards short outputs; BP = exp(1 - r / c) when the hypothesis length c "
+                "is at most the closest reference length r."
+            ),
+        ),
+        (
+            "Why do papers report sacreBLEU?",
+            "Scores change with tokenisation; sacreBLEU fixes it and prints a signature.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "BLEU (max_n = 4) of a hypothesis equal to its only reference, ['a', 'b', 'c', 'd']?",
+        "answer": 1.0,
+        "tolerance": 1e-09,
+        "check": "bleu([['a', 'b', 'c', 'd']], ['a', 'b', 'c', 'd'])",
+        "why": "Every precision is 1 and the lengths match, so BP = 1.",
+    },
+    {
+        "question": "What does clipping the n-gram counts prevent?",
+        "choices": (
+            "Short hypotheses scoring high",
+            "Repeating a matching word to inflate precision",
+            "Division by zero",
+            "Unknown words",
+        ),
+        "answer": 1,
+        "why": "An n-gram earns credit at most as often as a reference holds it.",
+    },
+)
 ### END META

@@ -73,4 +73,51 @@ HINTS = (
     "w = max(0, min(a[2], b[2]) - max(a[0], b[0])); h likewise with indices 3 and 1; "
     "return w * h / (area_a + area_b - w * h).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Matching predicted to true boxes in object detection (a hit needs IoU above 0.5 in PASCAL VOC) "
+        "and the overlap test of non-maximum suppression."
+    ),
+    "assumes": "Axis-aligned boxes (x1, y1, x2, y2) with continuous coordinates, x1 <= x2 and y1 <= y2.",
+    "pitfalls": (
+        (
+            "Clamp width and height at 0 separately: two negative sides multiply to a positive area for "
+            "disjoint boxes."
+        ),
+        (
+            "Coordinates: (x, y, w, h) boxes, or the old +1 pixel convention of integer boxes, change the "
+            "areas; convert first."
+        ),
+        "Zero-area boxes make the union 0: decide the value (0 here) instead of dividing.",
+    ),
+    "cost": "O(1) per pair; O(n m) for all pairs, vectorised with broadcasting.",
+    "follow_ups": (
+        (
+            "How does non-maximum suppression use it?",
+            ("Keep the highest-scoring box, drop the others whose IoU with it exceeds a threshold, repeat."),
+        ),
+        (
+            "What is GIoU?",
+            (
+                "IoU minus the share of the smallest enclosing box not covered by the union: it still "
+                "gives a gradient for disjoint boxes."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "box_iou([0, 0, 2, 2], [1, 0, 3, 2])?",
+        "answer": 0.3333,
+        "tolerance": 0.001,
+        "check": "box_iou([0, 0, 2, 2], [1, 0, 3, 2])",
+        "why": "Overlap 2, union 4 + 4 - 2 = 6.",
+    },
+    {
+        "question": "Two boxes that only share an edge have IoU?",
+        "choices": ("0", "0.5", "1", "undefined"),
+        "answer": 0,
+        "why": "Their overlap has zero area.",
+    },
+)
 ### END META

@@ -93,4 +93,50 @@ HINTS = (
     "labels = np.union1d(y_true, y_pred) by default; counts = np.zeros((k, k), int); "
     "np.add.at(counts, (index_of[y_true], index_of[y_pred]), 1).",
 )
+TALKING_POINTS = {
+    "use": (
+        "The first table to look at for any classifier: every precision, recall, F1 and accuracy is a "
+        "ratio of its cells."
+    ),
+    "assumes": "Hard predicted labels (a threshold is already chosen) from one fixed label set.",
+    "pitfalls": (
+        (
+            "Orientation: rows are true labels and columns predicted, as in scikit-learn; some texts "
+            "transpose it, so say which."
+        ),
+        (
+            "Labels: a class absent from both inputs gets no row unless passed in labels, so two matrices "
+            "can differ in shape; pass labels to compare them."
+        ),
+        "Class imbalance: raw counts hide a rare class; normalise each row to read its recall.",
+    ),
+    "cost": (
+        "O(n log n) to map labels to indices (np.unique), then O(n) to count with np.add.at; O(k^2) memory."
+    ),
+    "follow_ups": (
+        (
+            "Where are TN, FP, FN and TP in scikit-learn's binary matrix?",
+            "tn, fp, fn, tp = confusion_matrix(y_true, y_pred).ravel().",
+        ),
+        (
+            "How do you read precision and recall off it?",
+            "Recall of class c: its diagonal cell over its row sum; precision: over its column sum.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "In scikit-learn's binary confusion matrix C, which cell holds the false negatives?",
+        "choices": ("C[0, 0]", "C[0, 1]", "C[1, 0]", "C[1, 1]"),
+        "answer": 2,
+        "why": "Row 1 is the true positives' row; column 0 is predicted negative.",
+    },
+    {
+        "question": "confusion_matrix([0, 1, 1], [1, 1, 1]).sum()?",
+        "answer": 3,
+        "tolerance": 0,
+        "check": "confusion_matrix([0, 1, 1], [1, 1, 1]).sum()",
+        "why": "Every sample lands in exactly one cell.",
+    },
+)
 ### END META

@@ -73,4 +73,51 @@ HINTS = (
     "total = np.count_nonzero(a) + np.count_nonzero(b); return 1.0 if total == 0 else "
     "2 * np.count_nonzero(a & b) / total.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Scoring, and as 1 - Dice training, segmentation masks, especially for small foreground objects "
+        "in medical imaging."
+    ),
+    "assumes": "Binary masks of one shape; it is the F1 score of one mask against the other.",
+    "pitfalls": (
+        (
+            "Two empty masks give 0/0: the convention here is 1 (perfect agreement); write the case down, "
+            "as libraries differ."
+        ),
+        (
+            "Class imbalance: background pixels do not enter Dice, which is why it suits small objects; "
+            "pixel accuracy would not."
+        ),
+        "Soft predictions: threshold them for the metric; use the soft form only as a loss.",
+    ),
+    "cost": "O(pixels) time; O(pixels) temporary memory.",
+    "follow_ups": (
+        (
+            "How do Dice and IoU relate?",
+            "Dice = 2 IoU / (1 + IoU) and IoU = Dice / (2 - Dice); Dice >= IoU.",
+        ),
+        (
+            "Why add a smoothing term to the soft Dice loss?",
+            (
+                "(2 sum(p g) + s) / (sum p + sum g + s) stays defined for empty masks and gives smoother "
+                "gradients."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "dice_coefficient([[1, 1, 0, 0]], [[0, 1, 1, 0]])?",
+        "answer": 0.5,
+        "tolerance": 1e-09,
+        "check": "dice_coefficient([[1, 1, 0, 0]], [[0, 1, 1, 0]])",
+        "why": "2 * 1 / (2 + 2).",
+    },
+    {
+        "question": "Dice is the same as which classification score of one mask against the other?",
+        "choices": ("accuracy", "precision", "recall", "F1"),
+        "answer": 3,
+        "why": "2 TP / (2 TP + FP + FN) is the F1 score.",
+    },
+)
 ### END META

@@ -107,4 +107,53 @@ HINTS = (
     "denominator = is_true.sum(0) + is_pred.sum(0); per_class = np.where(denominator > 0, "
     "2 * tp / np.maximum(denominator, 1), zero_division); then average as for precision.",
 )
+TALKING_POINTS = {
+    "use": (
+        "One number balancing precision and recall for an imbalanced positive class, when true negatives "
+        "should not count."
+    ),
+    "assumes": "Precision and recall matter equally (otherwise use F-beta) and labels are hard.",
+    "pitfalls": (
+        (
+            "Compute 2 TP / (2 TP + FP + FN): the 2PR / (P + R) form divides 0 by 0 when TP = 0, where F1 "
+            "is simply 0."
+        ),
+        (
+            "Averages: 'macro' is the plain mean of per-class F1; 'weighted' uses support and can give an "
+            "F1 outside [P, R] (scikit-learn's docs warn of it)."
+        ),
+        "Threshold: F1 depends on it; tune the threshold on validation data, not on test.",
+    ),
+    "cost": "O(n) time; O(k) memory for the per-class counts.",
+    "follow_ups": (
+        (
+            "Why the harmonic mean?",
+            ("It is dominated by the smaller of P and R: P = 1, R = 0.01 gives F1 of about 0.02, not 0.5."),
+        ),
+        (
+            "What is F-beta?",
+            "(1 + b^2) P R / (b^2 P + R): recall counts b times as much as precision.",
+        ),
+        (
+            "Does F1 use true negatives?",
+            "No: it is the same whether there are 10 or 10 million of them.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "F1 with precision 1 and recall 0.5?",
+        "answer": 0.6667,
+        "tolerance": 0.001,
+        "check": "f1([1, 1, 0], [1, 0, 0])",
+        "why": "2 * 1 * 0.5 / 1.5; here TP = 1, FN = 1, FP = 0.",
+    },
+    {
+        "question": "f1([0, 0, 1, 1, 2, 2], [0, 0, 1, 2, 2, 2], average='macro')?",
+        "answer": 0.8222,
+        "tolerance": 0.001,
+        "check": "f1([0, 0, 1, 1, 2, 2], [0, 0, 1, 2, 2, 2], average='macro')",
+        "why": "Per class 1, 2/3 and 4/5; their plain mean.",
+    },
+)
 ### END META

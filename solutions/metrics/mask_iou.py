@@ -71,4 +71,54 @@ HINTS = (
     "a, b = a.astype(bool), b.astype(bool); union = np.count_nonzero(a | b); return 1.0 if "
     "union == 0 else np.count_nonzero(a & b) / union.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Scoring segmentation masks pixel by pixel (the Jaccard index); mean IoU over classes is the "
+        "usual semantic segmentation metric."
+    ),
+    "assumes": "Binary masks of one shape; soft masks are thresholded first.",
+    "pitfalls": (
+        (
+            "Two empty masks give 0/0: the convention here, and scikit-learn's jaccard_score with "
+            "zero_division=1.0, is 1."
+        ),
+        (
+            "Class imbalance: small objects weigh little in a pooled IoU; average per image or per class "
+            "instead."
+        ),
+        (
+            "Soft or label masks: 0.7 or a class id of 2 is not a pixel in the set; threshold or compare "
+            "with the class first."
+        ),
+    ),
+    "cost": "O(pixels) time; O(pixels) temporary memory for the logical and/or.",
+    "follow_ups": (
+        (
+            "IoU versus Dice?",
+            (
+                "Dice = 2 IoU / (1 + IoU), a monotone function: for one pair they agree on which "
+                "prediction is better, but Dice is higher on partial overlaps."
+            ),
+        ),
+        (
+            "How do you make it a loss?",
+            "Soft IoU: products and sums of probabilities instead of and/or, then 1 - IoU.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "mask_iou([[1, 1, 0, 0]], [[0, 1, 1, 0]])?",
+        "answer": 0.3333,
+        "tolerance": 0.001,
+        "check": "mask_iou([[1, 1, 0, 0]], [[0, 1, 1, 0]])",
+        "why": "One pixel in both, three in either.",
+    },
+    {
+        "question": "mask_iou of two all-zero masks, by this exercise's convention?",
+        "choices": ("0", "0.5", "1", "a ZeroDivisionError"),
+        "answer": 2,
+        "why": "Two empty masks agree perfectly, as jaccard_score(..., zero_division=1.0) says.",
+    },
+)
 ### END META

@@ -119,4 +119,51 @@ HINTS = (
     "-np.sort(-relevance, axis=1) @ discount; dcg = tie-averaged sorted relevance @ discount; "
     "mean of dcg / ideal with 0 where ideal == 0.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Scoring rankings with graded relevance (search, recommendations), where the top positions matter "
+        "most."
+    ),
+    "assumes": (
+        "Relevance grades are non-negative, gains are linear in them, and position i is discounted by 1 / "
+        "log2(i + 1)."
+    ),
+    "pitfalls": (
+        (
+            "Ties: scikit-learn averages the gain over tied documents (ignore_ties=False); breaking ties "
+            "by index gives another answer."
+        ),
+        (
+            "A query with no relevant document has IDCG = 0: it scores 0 and still counts in the mean, as "
+            "in scikit-learn."
+        ),
+        "Gains: many papers use 2^rel - 1, not rel; say which, as the scores differ.",
+    ),
+    "cost": "O(q d log d) time to sort each query's documents, O(q d) memory.",
+    "follow_ups": (
+        (
+            "Why normalise by the ideal DCG?",
+            "So that queries with many or few relevant documents are comparable, in [0, 1].",
+        ),
+        (
+            "NDCG or MAP?",
+            "NDCG uses graded relevance and a position discount; MAP needs binary relevance.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "ndcg_at_k([[0, 1]], [[0.9, 0.1]]): the relevant document ranked second?",
+        "answer": 0.6309,
+        "tolerance": 0.001,
+        "check": "ndcg_at_k([[0, 1]], [[0.9, 0.1]])",
+        "why": "DCG = 1 / log2(3) and IDCG = 1 / log2(2) = 1.",
+    },
+    {
+        "question": "The discount of position 3 in DCG?",
+        "choices": ("1/3", "1 / log2(3)", "1 / log2(4) = 1/2", "1 / 2^3"),
+        "answer": 2,
+        "why": "Position i is discounted by 1 / log2(i + 1).",
+    },
+)
 ### END META

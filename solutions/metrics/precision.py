@@ -105,4 +105,52 @@ HINTS = (
     "is_pred = y_pred[:, None] == classes; tp = (is_pred & (y_true[:, None] == classes)).sum(0); "
     "per_class = np.where(predicted > 0, tp / np.maximum(predicted, 1), zero_division).",
 )
+TALKING_POINTS = {
+    "use": (
+        "When false positives are costly (spam filters, alerts): of what was flagged, how much was right."
+    ),
+    "assumes": "Hard labels with a positive class (label 1 for binary) or a label set to average over.",
+    "pitfalls": (
+        (
+            "Zero division: a class never predicted has 0/0 precision; scikit-learn returns 0 and warns "
+            "by default (zero_division='warn')."
+        ),
+        (
+            "Class imbalance: 'macro' weighs a tiny class like a big one; 'weighted' weights by support; "
+            "'micro' pools counts and equals accuracy for single-label data."
+        ),
+        "A precision of 1 is easy: predict positive only once, on the surest case.",
+    ),
+    "cost": "O(n) time; O(k) memory for the per-class counts.",
+    "follow_ups": (
+        (
+            "How do you raise precision?",
+            "Raise the decision threshold: fewer, surer positives, at the cost of recall.",
+        ),
+        (
+            "Macro or micro for imbalanced classes?",
+            "Macro, to see the rare classes: micro is dominated by the frequent ones.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "precision([0, 0, 0, 0, 1], [0, 0, 0, 0, 0], average='macro')?",
+        "answer": 0.4,
+        "tolerance": 1e-09,
+        "check": "precision([0, 0, 0, 0, 1], [0, 0, 0, 0, 0], average='macro')",
+        "why": "Class 0: 4/5; class 1 is never predicted: 0 (zero_division). Mean 0.4.",
+    },
+    {
+        "question": "What does average='macro' do?",
+        "choices": (
+            "Pools the counts of all classes",
+            "Takes the unweighted mean of the per-class scores",
+            "Weights each class by its support",
+            "Scores the positive class only",
+        ),
+        "answer": 1,
+        "why": "scikit-learn: the unweighted mean, which does not take label imbalance into account.",
+    },
+)
 ### END META

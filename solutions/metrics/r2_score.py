@@ -73,4 +73,52 @@ HINTS = (
     "1 - np.sum((y_true - y_pred) ** 2) / np.sum((y_true - y_true.mean()) ** 2), with the "
     "constant-y_true case handled first.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Reporting a regression fit on a unitless scale: the share of y's variance the model explains, "
+        "against predicting the mean."
+    ),
+    "assumes": "Errors are judged by squared error and the mean of y_true is the baseline.",
+    "pitfalls": (
+        "It is not bounded below: a model worse than the mean scores negative, without limit.",
+        (
+            "Constant y_true makes the ratio 0/0; scikit-learn (force_finite=True) returns 1.0 for a "
+            "perfect prediction, else 0.0."
+        ),
+        "Not symmetric: r2_score(a, b) != r2_score(b, a); the denominator uses y_true only.",
+    ),
+    "cost": "O(n) time, O(n) temporary memory.",
+    "follow_ups": (
+        (
+            "Can R^2 be negative on training data?",
+            (
+                "Not for least squares with an intercept (it is at least 0 there); on test data, or "
+                "without an intercept, yes."
+            ),
+        ),
+        (
+            "Why adjusted R^2?",
+            (
+                "On training data plain R^2 never falls when a feature is added; adjusted R^2 charges for "
+                "each one."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "r2_score([1, 2, 3], [2, 2, 2]), predicting the mean?",
+        "answer": 0.0,
+        "tolerance": 1e-09,
+        "check": "r2_score([1.0, 2.0, 3.0], [2.0, 2.0, 2.0])",
+        "why": "The residual sum equals the total sum of squares.",
+    },
+    {
+        "question": "r2_score([1, 2, 3], [3, 2, 1])?",
+        "answer": -3.0,
+        "tolerance": 1e-09,
+        "check": "r2_score([1.0, 2.0, 3.0], [3.0, 2.0, 1.0])",
+        "why": "1 - 8 / 2: worse than the mean, so negative.",
+    },
+)
 ### END META

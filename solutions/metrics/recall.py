@@ -105,4 +105,51 @@ HINTS = (
     "is_true = y_true[:, None] == classes; tp = (is_true & (y_pred[:, None] == classes)).sum(0); "
     "per_class = np.where(support > 0, tp / np.maximum(support, 1), zero_division).",
 )
+TALKING_POINTS = {
+    "use": (
+        "When misses are costly (screening, fraud): of the real positives, how many were found. Also "
+        "called sensitivity or the true positive rate."
+    ),
+    "assumes": "Hard labels with a positive class (label 1 for binary) or a label set to average over.",
+    "pitfalls": (
+        (
+            "Zero division: a class absent from y_true has 0/0 recall; scikit-learn returns 0 and warns "
+            "by default."
+        ),
+        "A recall of 1 is easy: predict everything positive; always report it with precision.",
+        (
+            "Class imbalance: macro recall over the true classes is balanced accuracy; micro recall "
+            "equals accuracy for single-label data."
+        ),
+    ),
+    "cost": "O(n) time; O(k) memory for the per-class counts.",
+    "follow_ups": (
+        (
+            "How do you raise recall?",
+            "Lower the decision threshold: more positives found, more false alarms too.",
+        ),
+        (
+            "Recall versus specificity?",
+            (
+                "Recall is TP / (TP + FN) on the positives; specificity is TN / (TN + FP), the recall of "
+                "the negatives."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "recall([1, 1, 1, 0], [1, 0, 0, 0])?",
+        "answer": 0.3333,
+        "tolerance": 0.001,
+        "check": "recall([1, 1, 1, 0], [1, 0, 0, 0])",
+        "why": "One of the three positives is found.",
+    },
+    {
+        "question": "Which prediction always reaches a recall of 1?",
+        "choices": ("All negative", "All positive", "The majority class", "A random guess"),
+        "answer": 1,
+        "why": "No positive can be missed, whatever the precision.",
+    },
+)
 ### END META

@@ -81,4 +81,52 @@ HINTS = (
     "np.unique(y_score, return_inverse=True, return_counts=True) gives the tie groups; average "
     "rank = np.cumsum(counts) - (counts - 1) / 2; AUC = (R_pos - n_pos(n_pos+1)/2) / (n_pos n_neg).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Judging how well scores rank positives above negatives, threshold-free: the probability that a "
+        "random positive outscores a random negative."
+    ),
+    "assumes": "Binary labels, both classes present, scores where higher means more positive.",
+    "pitfalls": (
+        (
+            "Ties: a tied positive-negative pair counts one half (average ranks); counting it as 0 or 1 "
+            "biases the AUC."
+        ),
+        "One class only: AUC is undefined; scikit-learn warns and returns nan.",
+        (
+            "Class imbalance: AUC does not change with the class ratio, so with rare positives it can "
+            "look good while precision is poor; show the PR curve or average precision too."
+        ),
+    ),
+    "cost": "O(n log n) time to rank (argsort), O(n) memory.",
+    "follow_ups": (
+        (
+            "How does it relate to the Mann-Whitney U statistic?",
+            "AUC = U / (n+ n-), with U computed from the positives' rank sum.",
+        ),
+        (
+            "What happens if you square every score?",
+            "For non-negative scores nothing: AUC depends only on the order of the scores.",
+        ),
+        (
+            "What does an AUC of 0.3 mean?",
+            "The ranking is informative but inverted: flip the scores to get 0.7.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "roc_auc([0, 1, 0, 1], [0.5, 0.5, 0.1, 0.9])?",
+        "answer": 0.875,
+        "tolerance": 1e-09,
+        "check": "roc_auc([0, 1, 0, 1], [0.5, 0.5, 0.1, 0.9])",
+        "why": "Of the 4 positive-negative pairs, 3 are ordered right and 1 tie counts 1/2.",
+    },
+    {
+        "question": "A random scorer's expected ROC AUC?",
+        "choices": ("0", "0.5", "The positive rate", "1"),
+        "answer": 1,
+        "why": "A random positive outscores a random negative half of the time.",
+    },
+)
 ### END META
