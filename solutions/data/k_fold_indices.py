@@ -88,4 +88,65 @@ HINTS = (
     "For each fold [start, stop): test = np.arange(start, stop), train = np.concatenate("
     "(np.arange(0, start), np.arange(stop, n))); return the list of (train, test) pairs.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Estimate generalisation error by rotating a held-out fold: each sample is tested once and trained "
+        "on k - 1 times."
+    ),
+    "assumes": (
+        "Exchangeable (i.i.d.) samples whose order carries no information; no groups and no time order."
+    ),
+    "pitfalls": (
+        (
+            "Sorted data: without shuffling, data ordered by class or time give unlike folds; shuffle with a "
+            "seed, or use TimeSeriesSplit for time order."
+        ),
+        (
+            "Leakage: fit every preprocessing step (scaling, feature selection) on the training folds only, "
+            "inside the loop (a Pipeline)."
+        ),
+        "Groups: several rows per user spread over folds leak the user; use GroupKFold.",
+    ),
+    "cost": "O(k n) time and memory for the k index pairs.",
+    "follow_ups": (
+        (
+            "How do you choose k?",
+            (
+                "5 or 10: a larger k trains on more data (less pessimistic) but costs k fits; leave-one-out "
+                "(k = n) is the extreme."
+            ),
+        ),
+        (
+            "n not divisible by k?",
+            "The first n % k folds take one sample more (sklearn's KFold rule).",
+        ),
+        (
+            "Tuning and evaluating at once?",
+            (
+                "Nested cross-validation: an inner loop picks hyper-parameters, an outer loop scores the "
+                "whole procedure."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The size of the first test fold of k_fold_indices(10, n_splits=3)?",
+        "answer": 4,
+        "tolerance": 0,
+        "check": "len(k_fold_indices(10, n_splits=3)[0][1])",
+        "why": "10 = 3 * 3 + 1: the first 10 % 3 = 1 fold takes 4.",
+    },
+    {
+        "question": "The test fold sizes for n = 10, k = 3?",
+        "choices": (
+            "4, 3, 3",
+            "3, 3, 4",
+            "3, 4, 3",
+            "4, 4, 2",
+        ),
+        "answer": 0,
+        "why": "The extra samples go to the first folds.",
+    },
+)
 ### END META

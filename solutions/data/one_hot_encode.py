@@ -86,4 +86,63 @@ HINTS = (
     "out = np.zeros((len(y), k)); out[np.arange(len(y)), y] = 1.0, after raising ValueError for "
     "labels that are not whole numbers in 0 .. k-1.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Categorical labels as indicator vectors: targets for softmax and cross-entropy, or nominal features "
+        "for linear models."
+    ),
+    "assumes": "Integer labels 0 .. k-1 naming unordered categories; k given (n_classes) or max(y) + 1.",
+    "pitfalls": (
+        (
+            "Two classes: label_binarize returns one column, this function two; check what the consumer "
+            "expects."
+        ),
+        (
+            "Dummy trap: k indicator columns plus an intercept are collinear; drop one "
+            "(OneHotEncoder(drop='first')) for an unpenalised linear model."
+        ),
+        (
+            "Unseen categories: OneHotEncoder raises by default (handle_unknown='error'); 'ignore' gives a "
+            "row of zeros."
+        ),
+    ),
+    "cost": "O(n k) time and memory dense; O(n) as a sparse matrix.",
+    "follow_ups": (
+        (
+            "Why not one column of codes 0, 1, 2?",
+            "It imposes an order and equal spacing that a linear model would use; indicators do not.",
+        ),
+        (
+            "Thousands of categories?",
+            (
+                "Sparse one-hot, feature hashing, target encoding (out-of-fold, against leakage), or learned "
+                "embeddings."
+            ),
+        ),
+        (
+            "How to invert it?",
+            "np.argmax(Y, axis=1) gives the labels back.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "How many columns has one_hot_encode([3, 1])?",
+        "answer": 4,
+        "tolerance": 0,
+        "check": "one_hot_encode([3, 1]).shape[1]",
+        "why": "k = max(y) + 1: labels 0 and 2 get columns of zeros.",
+    },
+    {
+        "question": "label_binarize(y, classes=[0, 1]) returns how many columns?",
+        "choices": (
+            "1",
+            "2",
+            "0",
+            "one per sample",
+        ),
+        "answer": 0,
+        "why": "For two classes it keeps only the indicator of class 1.",
+    },
+)
 ### END META

@@ -108,4 +108,60 @@ HINTS = (
     "columns = [np.prod(X[:, list(c)], axis=1) for q in range(start, degree + 1) for c in "
     "combinations_with_replacement(range(d), q)]; return np.column_stack(columns).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Let a linear model fit curves and interactions: regress on x, x^2, x y, ... (polynomial regression, "
+        "an explicit polynomial kernel)."
+    ),
+    "assumes": (
+        "The target is a smooth, low-degree function of the inputs; features on comparable scales (powers "
+        "magnify differences of scale)."
+    ),
+    "pitfalls": (
+        "Feature explosion: C(d + degree, d) columns; d = 100 at degree 3 gives 176,851.",
+        (
+            "Ill-conditioning: x, x^2 and x^3 are correlated and span huge ranges; scale first and "
+            "regularise (ridge)."
+        ),
+        "Integer inputs: uint8 products wrap around (200 * 200 = 64); widen to float first.",
+    ),
+    "cost": "O(n C(d + degree, d)) time and memory: one product per output entry.",
+    "follow_ups": (
+        (
+            "Avoiding the columns altogether?",
+            (
+                "The polynomial kernel (x . x' + c)^degree gives the inner products of such features (each "
+                "term weighted) without building them."
+            ),
+        ),
+        (
+            "interaction_only=True?",
+            "Keeps products of distinct features (x0 x1), drops powers (x0^2).",
+        ),
+        (
+            "Why does a high degree overfit?",
+            "A degree n - 1 polynomial passes through n points exactly and oscillates between them.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "How many columns has polynomial_features on 3 features, degree 2, with the bias?",
+        "answer": 10,
+        "tolerance": 0,
+        "check": "polynomial_features(np.ones((1, 3)), degree=2).shape[1]",
+        "why": "C(3 + 2, 2): 1 + 3 + 6.",
+    },
+    {
+        "question": "The column order for d = 2, degree 2?",
+        "choices": (
+            "1, x0, x1, x0^2, x0 x1, x1^2",
+            "1, x0, x0^2, x1, x0 x1, x1^2",
+            "x0^2, x0 x1, x1^2, x0, x1, 1",
+            "1, x0, x1, x0 x1, x0^2, x1^2",
+        ),
+        "answer": 0,
+        "why": "By degree, then the index tuples in lexicographic order.",
+    },
+)
 ### END META

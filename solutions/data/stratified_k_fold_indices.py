@@ -100,4 +100,66 @@ HINTS = (
     "fold_of = np.empty(n, int); fold_of[np.argsort(codes, kind='stable')] = np.arange(n) % k; "
     "fold j is (np.flatnonzero(fold_of != j), np.flatnonzero(fold_of == j)), after the ValueErrors.",
 )
+TALKING_POINTS = {
+    "use": (
+        "k-fold cross-validation for classification, above all with imbalanced or small classes: each test "
+        "fold keeps the class proportions."
+    ),
+    "assumes": (
+        "Samples exchangeable within each class; at least one class with k samples (sklearn warns when the "
+        "smallest class has fewer)."
+    ),
+    "pitfalls": (
+        (
+            "Rare classes: a class with fewer than k samples is missing from some test folds; per-fold "
+            "recall or AUC is then undefined."
+        ),
+        (
+            "Order: without shuffling, folds follow the order within each class; shuffle with a seed if the "
+            "data are sorted."
+        ),
+        "Regression: stratifying needs classes; bin a continuous target first, or use KFold.",
+    ),
+    "cost": "O(n log n) time (sorting by class), O(k n) memory for the index pairs.",
+    "follow_ups": (
+        (
+            "Why does plain KFold fail on imbalanced data?",
+            "With 5 % positives a consecutive block can hold none: the fold's recall and AUC are undefined.",
+        ),
+        (
+            "Groups and classes at once?",
+            (
+                "StratifiedGroupKFold keeps each group in one fold while balancing the classes as far as it "
+                "can."
+            ),
+        ),
+        (
+            "How many of class c per fold?",
+            "floor(n_c / k) or ceil(n_c / k): within one of its share.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "y = six 0s then three 1s, n_splits = 3: how many 1s in the first test fold?",
+        "answer": 1,
+        "tolerance": 0,
+        "check": (
+            "int(np.sum(np.array([0] * 6 + [1] * 3)[stratified_k_fold_indices([0] * 6 + [1] * 3, "
+            "n_splits=3)[0][1]]))"
+        ),
+        "why": "Three 1s over three folds: one each.",
+    },
+    {
+        "question": "A class with 3 samples, k = 5 folds: in how many test folds does it appear?",
+        "choices": (
+            "5",
+            "3",
+            "0",
+            "1",
+        ),
+        "answer": 1,
+        "why": "floor(3 / 5) = 0 or ceil(3 / 5) = 1 of it per fold: three folds get one each.",
+    },
+)
 ### END META
