@@ -113,4 +113,66 @@ HINTS = (
     "len(vocabulary)), dtype=int); then counts[i, column[t]] += 1 for every token t of docs[i] "
     "that is in column (or np.bincount over i * len(vocabulary) + column[t]).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Documents as fixed-length count vectors for linear models and naive Bayes: spam filters, topic "
+        "classifiers, search baselines."
+    ),
+    "assumes": (
+        "Word order does not matter, only counts; tokens compared exactly (tokenising and case are handled "
+        "before)."
+    ),
+    "pitfalls": (
+        (
+            "Library defaults: CountVectorizer lowercases, and its token_pattern drops one-character tokens "
+            "('a', 'I'); pass analyzer=callable to keep tokens as given."
+        ),
+        "Vocabulary leakage: learn the vocabulary on the training split; test words outside it are ignored.",
+        (
+            "Memory: a dense n x V matrix explodes with a large vocabulary; keep it sparse (CSR), as "
+            "CountVectorizer does."
+        ),
+    ),
+    "cost": "O(total tokens) time with a dict lookup per token; O(n V) memory dense, O(nnz) sparse.",
+    "follow_ups": (
+        (
+            "Keeping some word order?",
+            "n-grams: ngram_range=(1, 2) adds word pairs, at the cost of a much larger vocabulary.",
+        ),
+        (
+            "Bounding the vocabulary?",
+            (
+                "min_df, max_df, max_features, or feature hashing (HashingVectorizer: fixed width, no "
+                "vocabulary, collisions possible)."
+            ),
+        ),
+        (
+            "Why reweight the counts?",
+            (
+                "Frequent words (the, of) dominate raw counts; tf-idf down-weights words found in many "
+                "documents."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "bag_of_words([['a', 'b', 'a'], ['b']]): the count of 'a' in the first document?",
+        "answer": 2,
+        "tolerance": 0,
+        "check": "bag_of_words([['a', 'b', 'a'], ['b']])[0][0, 0]",
+        "why": "Column 0 is 'a' (sorted vocabulary); it occurs twice.",
+    },
+    {
+        "question": "CountVectorizer() with its defaults keeps which tokens of 'I saw a cat'?",
+        "choices": (
+            "i, saw, a, cat",
+            "saw, cat",
+            "I, saw, a, cat",
+            "saw, a, cat",
+        ),
+        "answer": 1,
+        "why": "The default token_pattern needs 2 or more word characters.",
+    },
+)
 ### END META

@@ -70,4 +70,73 @@ HINTS = (
     "perplexity is its exponential. Use the same base for the log and the exponential.",
     "np.exp(-np.mean(np.log(p))) with p as a float64 array, after checking 0 < p <= 1.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Evaluate a language model on held-out text: the effective number of equally likely choices per "
+        "token; lower is better."
+    ),
+    "assumes": (
+        "The probabilities are the model's on text it was not trained on; comparisons only between models "
+        "with the same tokenisation and vocabulary."
+    ),
+    "pitfalls": (
+        (
+            "Underflow: the product of token probabilities is 0.0 after a few hundred tokens; average the "
+            "logs instead."
+        ),
+        (
+            "Log base: exp of the mean natural-log loss, or 2 to the mean log2 loss; mixing them gives "
+            "nonsense."
+        ),
+        (
+            "Tokenisation: perplexities over characters, BPE pieces or words are not comparable; normalise "
+            "per character or byte instead."
+        ),
+    ),
+    "cost": "O(n) time, O(n) memory for the logs (O(1) in a running sum).",
+    "follow_ups": (
+        (
+            "Relation to cross-entropy?",
+            "ln(PPL) is the mean cross-entropy per token: a loss of 2 nats is a perplexity of e^2 = 7.39.",
+        ),
+        (
+            "A uniform model over V tokens?",
+            "Perplexity exactly V.",
+        ),
+        (
+            "A corpus of many sequences?",
+            (
+                "Pool the tokens: exp of the total negative log-likelihood over the total token count, not "
+                "the mean of per-sequence perplexities."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "perplexity([0.5, 0.5, 0.125, 0.125])?",
+        "answer": 4.0,
+        "tolerance": 1e-09,
+        "check": "perplexity([0.5, 0.5, 0.125, 0.125])",
+        "why": "The geometric mean probability is (1/4 * 1/64) ** (1/4) = 1/4.",
+    },
+    {
+        "question": "The perplexity of a model whose mean loss is 2 nats per token?",
+        "answer": 7.389,
+        "tolerance": 0.001,
+        "check": "perplexity([np.exp(-2.0)] * 3)",
+        "why": "e^2.",
+    },
+    {
+        "question": "A model uniform over 50,000 tokens has perplexity:",
+        "choices": (
+            "1",
+            "ln 50000",
+            "50000",
+            "50000^2",
+        ),
+        "answer": 2,
+        "why": "exp(-ln(1/V)) = V.",
+    },
+)
 ### END META

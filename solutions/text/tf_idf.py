@@ -98,4 +98,60 @@ HINTS = (
     "tf = counts (n_docs, V); df = (tf > 0).sum(axis=0); X = tf * (np.log((1 + n) / (1 + df)) + 1); "
     "norms = np.linalg.norm(X, axis=1, keepdims=True); X / np.where(norms > 0, norms, 1).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Weight word counts by rarity for retrieval, document similarity (cosine) and linear text "
+        "classifiers: a strong baseline before embeddings."
+    ),
+    "assumes": (
+        "Bag of words; a word found in many documents says little; documents compared by cosine similarity "
+        "(hence unit rows)."
+    ),
+    "pitfalls": (
+        (
+            "idf variants: sklearn's smoothed idf is ln((1 + n) / (1 + df)) + 1; textbook forms such as ln(n "
+            "/ df) give other numbers."
+        ),
+        "df counts documents, not occurrences: a word used ten times in one document has df 1.",
+        "Leakage: fit the idf on the training split; transform test documents with it.",
+    ),
+    "cost": "O(total tokens) to count, O(n V) memory dense (O(nnz) sparse).",
+    "follow_ups": (
+        (
+            "Why the + 1 after the log?",
+            "So that a word in every document keeps weight 1 instead of 0.",
+        ),
+        (
+            "Why L2-normalise the rows?",
+            (
+                "The dot product of two rows is then their cosine similarity, and long documents do not "
+                "dominate."
+            ),
+        ),
+        (
+            "sublinear_tf=True?",
+            "Replaces tf by 1 + ln(tf), damping words repeated many times.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "The idf of a token in 1 of 3 documents (sklearn's smooth idf)?",
+        "answer": 1.6931,
+        "tolerance": 0.001,
+        "check": "(lambda m: m[0, 1] / m[0, 0])(tf_idf([['a', 'b'], ['a'], ['a']])[0])",
+        "why": "ln((1 + 3) / (1 + 1)) + 1 = ln 2 + 1 (the ratio to 'a', whose idf is 1).",
+    },
+    {
+        "question": "The idf of a token found in every document (smooth_idf=True)?",
+        "choices": (
+            "0",
+            "1",
+            "ln 2",
+            "undefined",
+        ),
+        "answer": 1,
+        "why": "ln((1 + n) / (1 + n)) + 1.",
+    },
+)
 ### END META
