@@ -133,4 +133,56 @@ HINTS = (
     "Return w - lr_t * m_new / (np.sqrt(v_new) + eps), m_new, v_new, all computed from float "
     "copies of the inputs, after checking shapes, v >= 0, t >= 1 and the keywords.",
 )
+TALKING_POINTS = {
+    "use": "The default optimiser for deep networks: momentum (m) and a per-coordinate RMS scale "
+    "(v), both bias-corrected.",
+    "assumes": "t counts from 1, m = v = 0 before the first step; defaults lr = 0.001, betas (0.9, "
+    "0.999), eps = 1e-8 (PyTorch's and scikit-learn's).",
+    "pitfalls": (
+        "t = 0 divides by zero in 1 - beta^t, and t must advance by one every step.",
+        "eps placement: this form (scikit-learn's, the paper's efficient one) adds eps to "
+        "sqrt(v); PyTorch uses m_hat / (sqrt(v_hat) + eps); they differ where sqrt(v) ~ eps.",
+        "torch.optim.Adam's weight_decay adds lambda w to the gradient (L2, then rescaled by 1 / "
+        "sqrt(v)); AdamW decays the weights directly, w -= lr lambda w.",
+    ),
+    "cost": "O(d) time, O(2d) extra memory: m and v, twice the parameter count.",
+    "follow_ups": (
+        (
+            "Why does Adam need bias correction?",
+            "m and v start at 0, so early on they underestimate the moments by 1 - beta^t; "
+            "uncorrected, the first step would be about 3.16 lr.",
+        ),
+        (
+            "How big is the first step?",
+            "About lr per coordinate, against the gradient's sign: m_hat / sqrt(v_hat) = g / |g|.",
+        ),
+        (
+            "Adam vs AdamW?",
+            "AdamW decouples weight decay from the adaptive scaling, so every weight decays at "
+            "the same rate; it is the usual choice for transformers.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "adam_step(1.0, 3.0, 0.0, 0.0, t=1, lr=0.01)[0]?",
+        "answer": 0.99,
+        "tolerance": 1e-06,
+        "check": "adam_step(1.0, 3.0, 0.0, 0.0, t=1, lr=0.01)[0]",
+        "why": "The first step moves lr against the gradient's sign, whatever its size.",
+    },
+    {
+        "question": "adam_step(0.0, 2.0, 0.0, 0.0, t=1)[1], the new m?",
+        "answer": 0.2,
+        "tolerance": 1e-12,
+        "check": "adam_step(0.0, 2.0, 0.0, 0.0, t=1)[1]",
+        "why": "(1 - 0.9) * 2: m is stored without its bias correction.",
+    },
+    {
+        "question": "With beta1 = 0.9, beta2 = 0.999 and no bias correction, the first step is about",
+        "choices": ("0.1 lr", "lr", "3.16 lr", "10 lr"),
+        "answer": 2,
+        "why": "m = 0.1 g and sqrt(v) = sqrt(0.001) |g|: their ratio is 3.16.",
+    },
+)
 ### END META

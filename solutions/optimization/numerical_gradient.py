@@ -95,4 +95,57 @@ HINTS = (
     "grad.flat[i] = (f(x_plus) - f(x_minus)) / (2 * eps) with x_plus, x_minus copies of x whose "
     "entry i is x_i + eps and x_i - eps; return grad of x's shape.",
 )
+TALKING_POINTS = {
+    "use": "Gradient checking: compare a hand-written backward pass with finite differences on a "
+    "small input; or a derivative-free gradient when d is small.",
+    "assumes": "f is smooth (at least twice differentiable) near x and computed in float64; it is called "
+    "2d times.",
+    "pitfalls": (
+        "eps too small: rounding adds ~1e-16 |f| / eps while the central error is O(eps^2); eps "
+        "around 1e-5 to 1e-6 balances the two.",
+        "Kinks (relu at 0, abs, max): a difference across a kink is meaningless; check away from them.",
+        "Integer or float32 x: x + eps is truncated or rounded away; work on a float64 copy and "
+        "restore each entry.",
+    ),
+    "cost": "2d evaluations of f, O(d cost(f)): fine for a check, far too slow for training, where "
+    "backprop costs a few evaluations.",
+    "follow_ups": (
+        (
+            "Why central rather than forward differences?",
+            "The f'' terms of the two Taylor expansions cancel: error O(eps^2) instead of O(eps). "
+            "scipy.optimize.approx_fprime is forward.",
+        ),
+        (
+            "How do you compare with the analytic gradient?",
+            "Relative error |a - b| / max(|a|, |b|); in float64 about 1e-7 or less usually means "
+            "right, 1e-2 a bug.",
+        ),
+        (
+            "What step does approx_fprime use by default?",
+            "sqrt(machine epsilon), about 1.49e-8: the balance point for forward differences.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "numerical_gradient(lambda x: x**3, 2.0)?",
+        "answer": 12.0,
+        "tolerance": 0.0001,
+        "check": "numerical_gradient(lambda x: x**3, 2.0)",
+        "why": "d/dx x^3 = 3 x^2 = 12.",
+    },
+    {
+        "question": "numerical_gradient(lambda x: x**3, 0.0, eps=0.1), where the derivative is 0?",
+        "answer": 0.01,
+        "tolerance": 1e-09,
+        "check": "numerical_gradient(lambda x: x**3, 0.0, eps=0.1)",
+        "why": "(0.1^3 - (-0.1)^3) / 0.2 = eps^2: the O(eps^2) error, seen exactly.",
+    },
+    {
+        "question": "How many evaluations of f for d = 1000 parameters?",
+        "choices": ("1000", "2000", "1", "1000000"),
+        "answer": 1,
+        "why": "Two per coordinate: f(x + eps e_i) and f(x - eps e_i).",
+    },
+)
 ### END META

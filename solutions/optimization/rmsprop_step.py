@@ -108,4 +108,49 @@ HINTS = (
     "s = rho * np.asarray(sq_avg, float) + (1 - rho) * np.asarray(grad, float) ** 2; return "
     "w - lr * grad / (np.sqrt(s) + eps), s, after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": "Per-coordinate step sizes: each gradient is divided by the running root mean square of "
+    "its recent values; suits non-stationary problems such as RNNs.",
+    "assumes": "sq_avg starts at 0, with no bias correction; eps is added after the square root, as in "
+    "torch.optim.RMSprop (which calls rho alpha, default 0.99).",
+    "pitfalls": (
+        "eps placement: PyTorch adds it after the square root and its docs note that TensorFlow "
+        "adds it inside; they differ where sqrt(s) is near eps.",
+        "Large first steps: from sq_avg = 0 the step is lr / sqrt(1 - rho), 3.16 lr at rho = 0.9 "
+        "(Adam's bias correction removes this).",
+        "Defaults differ: rho = 0.9 here, alpha = 0.99 in PyTorch, which averages over about 100 "
+        "steps rather than 10.",
+    ),
+    "cost": "O(d) time, O(d) extra memory (sq_avg).",
+    "follow_ups": (
+        (
+            "RMSprop vs AdaGrad?",
+            "AdaGrad sums every past squared gradient, so its steps only shrink; RMSprop's "
+            "exponential average forgets, so the steps stay usable.",
+        ),
+        (
+            "What if the whole loss is scaled by 100?",
+            "Nothing, up to eps: g and sqrt(s) both grow 100-fold, so the step is unchanged.",
+        ),
+        (
+            "RMSprop vs Adam?",
+            "Adam adds momentum (a running mean m of g) and corrects the bias of both averages.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "rmsprop_step(0.0, 5.0, 0.0, lr=0.01, rho=0.9)[0], the first step (to 6 decimals)?",
+        "answer": -0.031623,
+        "tolerance": 1e-06,
+        "check": "rmsprop_step(0.0, 5.0, 0.0, lr=0.01, rho=0.9)[0]",
+        "why": "s = 0.1 * 25 = 2.5, and 0.01 * 5 / sqrt(2.5) = 0.01 / sqrt(0.1).",
+    },
+    {
+        "question": "Every gradient is multiplied by 100: each step becomes",
+        "choices": ("The same (ignoring eps)", "100 times larger", "10 times larger", "100 times smaller"),
+        "answer": 0,
+        "why": "g / sqrt(mean of g^2) does not depend on the gradients' scale.",
+    },
+)
 ### END META

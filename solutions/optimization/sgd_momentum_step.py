@@ -107,4 +107,58 @@ HINTS = (
     "v = momentum * np.asarray(velocity, float) - lr * np.asarray(grad, float); return "
     "(w + momentum * v - lr * grad if nesterov else w + v), v, after checking shapes, lr and momentum.",
 )
+TALKING_POINTS = {
+    "use": "Training with minibatch gradients: momentum accumulates the directions that persist and "
+    "damps the oscillations across narrow valleys.",
+    "assumes": "A (stochastic) gradient at w; scikit-learn's form v = mu v - lr g, then w + v; lr and "
+    "momentum (0.9 is usual) tuned together.",
+    "pitfalls": (
+        "Conventions: PyTorch keeps lr out of the velocity (b = mu b + g, w -= lr b): the same "
+        "path while lr is constant, a different one once a schedule changes lr.",
+        "Effective step: under a steady gradient the steps grow to lr / (1 - mu), 10 lr for mu = "
+        "0.9; lower lr when adding momentum.",
+        "Nesterov here (and in PyTorch) is the reformulated update with the gradient at w, not a "
+        "second gradient taken at w + mu v.",
+    ),
+    "cost": "O(d) time, O(d) extra memory (the velocity).",
+    "follow_ups": (
+        (
+            "Why does momentum help in ravines?",
+            "Gradient components that flip sign cancel in the velocity while consistent ones add "
+            "up: faster along the valley, less zig-zag across it.",
+        ),
+        (
+            "The step for a constant gradient g, in the limit?",
+            "The velocity converges to -lr g / (1 - mu).",
+        ),
+        (
+            "Nesterov vs classical?",
+            "Nesterov corrects after the momentum step, so it overshoots less; with full "
+            "gradients and its momentum schedule it is optimal, O(1/t^2), on smooth convex "
+            "problems.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "sgd_momentum_step(1.0, 2.0, 0.0, lr=0.1)[0], the first step from rest?",
+        "answer": 0.8,
+        "tolerance": 1e-12,
+        "check": "sgd_momentum_step(1.0, 2.0, 0.0, lr=0.1)[0]",
+        "why": "v = 0.9 * 0 - 0.1 * 2 = -0.2, and w + v = 0.8.",
+    },
+    {
+        "question": "sgd_momentum_step(0.0, 1.0, 0.0, lr=0.1, nesterov=True)[0]?",
+        "answer": -0.19,
+        "tolerance": 1e-12,
+        "check": "sgd_momentum_step(0.0, 1.0, 0.0, lr=0.1, nesterov=True)[0]",
+        "why": "v = -0.1; Nesterov adds mu v - lr g = 0.9 * -0.1 - 0.1.",
+    },
+    {
+        "question": "A constant gradient 1, lr = 0.1, momentum = 0.9: the size of the steps in the limit?",
+        "choices": ("0.1", "0.19", "1.0", "They grow forever"),
+        "answer": 2,
+        "why": "lr / (1 - mu) = 0.1 / 0.1.",
+    },
+)
 ### END META
