@@ -61,4 +61,50 @@ HINTS = (
     "negative alpha would reward large weights, so it is a ValueError.",
     "alpha * np.sum(np.abs(w)), after checking that w is not empty and alpha >= 0.",
 )
+TALKING_POINTS = {
+    "use": "The lasso's penalty: added to a loss it drives some coefficients exactly to zero, a "
+    "built-in feature selection.",
+    "assumes": "Features on comparable scales (standardise first: the penalty is not scale-invariant); "
+    "the intercept is not penalised.",
+    "pitfalls": (
+        "Not differentiable at 0: plain gradient descent oscillates around 0 and never lands on "
+        "it; use coordinate descent or a proximal step (soft thresholding).",
+        "alpha means different things: Lasso puts 1 / (2n) on the squared error, while "
+        "LogisticRegression's C is the inverse of the penalty's strength.",
+        "Correlated features: the lasso tends to keep one of a group, somewhat arbitrarily; "
+        "elastic net shares the weight.",
+    ),
+    "cost": "O(d) time, O(1) extra memory.",
+    "follow_ups": (
+        (
+            "What does L1 do that L2 doesn't?",
+            "Exact zeros: at w = 0 L1's subgradient is the interval [-alpha, alpha], which "
+            "absorbs a small loss gradient; L2's gradient 2 alpha w vanishes there.",
+        ),
+        (
+            "The Bayesian view?",
+            "L1 gives the MAP estimate under a Laplace prior on w; L2 under a Gaussian prior.",
+        ),
+        (
+            "L1 and L2 together?",
+            "Elastic net (scikit-learn's ElasticNet, mixed by l1_ratio): sparse, but correlated "
+            "features share their weight.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "l1_penalty([3.0, -4.0], 0.5)?",
+        "answer": 3.5,
+        "tolerance": 1e-12,
+        "check": "l1_penalty([3.0, -4.0], 0.5)",
+        "why": "0.5 * (|3| + |-4|) = 0.5 * 7.",
+    },
+    {
+        "question": "Which penalty sets coefficients exactly to zero?",
+        "choices": ("L1", "L2", "Both equally", "Neither"),
+        "answer": 0,
+        "why": "L1's kink at 0 holds small coefficients there; L2 only shrinks them.",
+    },
+)
 ### END META

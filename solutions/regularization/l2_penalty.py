@@ -62,4 +62,48 @@ HINTS = (
     "negative alpha is a ValueError.",
     "alpha * np.sum(w ** 2), after checking that w is not empty and alpha >= 0.",
 )
+TALKING_POINTS = {
+    "use": "Ridge regression and weight decay: shrinks every weight smoothly towards 0, which "
+    "stabilises ill-conditioned or collinear problems.",
+    "assumes": "Standardised features (the penalty depends on their scale); the intercept is not penalised.",
+    "pitfalls": (
+        "Factors: alpha ||w||^2 (Ridge's) has gradient 2 alpha w, (lambda / 2) ||w||^2 has lambda "
+        "w; check a library's convention before comparing alphas.",
+        "Weight decay equals an L2 penalty for plain SGD, not for Adam, which rescales the "
+        "penalty's gradient; AdamW decays w directly.",
+        "scikit-learn's MLP adds (alpha / 2) ||W||^2 divided by the number of samples.",
+    ),
+    "cost": "O(d) time, O(1) extra memory (one dot product).",
+    "follow_ups": (
+        (
+            "Why doesn't L2 zero weights?",
+            "Its gradient 2 alpha w vanishes as w does, so near 0 any nonzero loss gradient wins: "
+            "weights get small, rarely exactly 0.",
+        ),
+        (
+            "Its effect in ridge regression?",
+            "Along each eigenvector of X^T X (eigenvalue s) the least-squares coefficient is "
+            "scaled by s / (s + alpha): weak directions shrink most.",
+        ),
+        (
+            "Gradient descent with it?",
+            "w <- (1 - 2 lr alpha) w - lr grad L: every step first decays w, hence 'weight decay'.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "l2_penalty([3.0, -4.0], 0.5)?",
+        "answer": 12.5,
+        "tolerance": 1e-12,
+        "check": "l2_penalty([3.0, -4.0], 0.5)",
+        "why": "0.5 * (9 + 16) = 0.5 * 25: squared, no 1/2.",
+    },
+    {
+        "question": "The gradient of alpha * ||w||^2?",
+        "choices": ("2 alpha w", "alpha w", "alpha sign(w)", "2 alpha ||w||"),
+        "answer": 0,
+        "why": "d/dw_j of alpha w_j^2 is 2 alpha w_j.",
+    },
+)
 ### END META

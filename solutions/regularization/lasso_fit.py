@@ -118,4 +118,63 @@ HINTS = (
     "old; w[j] = sign(rho) * max(|rho| - alpha, 0) / s[j]; r -= (w[j] - old) * Xc[:, j]; "
     "change = max(change, |w[j] - old|); stop when change < tol.",
 )
+TALKING_POINTS = {
+    "use": "A sparse linear model: least squares plus an L1 penalty, fitted by coordinate descent; "
+    "selection and estimation in one go.",
+    "assumes": "scikit-learn's objective (1 / 2n) ||y - Xw - b||^2 + alpha ||w||_1; standardised "
+    "features; an unpenalised intercept (centring).",
+    "pitfalls": (
+        "Scale: with the 1 / (2n) factor alpha is per sample (Lasso's); Ridge's alpha has no 1 / "
+        "n, so the two are not comparable.",
+        "Stopping: a small change in w is not optimality; scikit-learn then checks the duality "
+        "gap (tol=1e-4) and warns with a ConvergenceWarning.",
+        "Unscaled features: the penalty hits small-scale features hardest, so the selection "
+        "reflects units, not relevance.",
+    ),
+    "cost": "O(n d) per sweep with a kept residual; more sweeps when features correlate; warm starts "
+    "along a decreasing alpha path help.",
+    "follow_ups": (
+        (
+            "Why coordinate descent?",
+            "Each one-coordinate problem has a closed form, a soft threshold, and with the "
+            "residual kept up to date one update costs O(n).",
+        ),
+        (
+            "Which alpha gives w = 0?",
+            "Any alpha >= max_j |x_j . (y - mean y)| / n with centred x_j: no coordinate then "
+            "passes the threshold.",
+        ),
+        (
+            "Lasso with correlated features?",
+            "It tends to keep one of the group and zero the rest; elastic net spreads the weight.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "lasso_fit([[-1.0], [1.0]], [-1.0, 1.0], alpha=0.5)[0][0]?",
+        "answer": 0.5,
+        "tolerance": 1e-06,
+        "check": "lasso_fit([[-1.0], [1.0]], [-1.0, 1.0], alpha=0.5)[0][0]",
+        "why": "rho = x . y / n = 1 and ||x||^2 / n = 1: w = S_0.5(1) / 1.",
+    },
+    {
+        "question": "The same data with alpha = 1.0?",
+        "answer": 0.0,
+        "tolerance": 1e-12,
+        "check": "lasso_fit([[-1.0], [1.0]], [-1.0, 1.0], alpha=1.0)[0][0]",
+        "why": "alpha reaches max |x . y| / n = 1: the weight is exactly 0.",
+    },
+    {
+        "question": "scikit-learn's Lasso minimises",
+        "choices": (
+            "(1/2n) ||y - Xw||^2 + alpha ||w||_1",
+            "||y - Xw||^2 + alpha ||w||_1",
+            "(1/n) ||y - Xw||^2 + alpha ||w||_1^2",
+            "||y - Xw||^2 + alpha ||w||_2^2",
+        ),
+        "answer": 0,
+        "why": "Its documented objective; the last one is Ridge's.",
+    },
+)
 ### END META

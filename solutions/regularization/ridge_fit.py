@@ -88,4 +88,63 @@ HINTS = (
     "recover b from the means.",
     "w = np.linalg.solve(Xc.T @ Xc + alpha * np.eye(d), Xc.T @ yc); b = y.mean() - X.mean(axis=0) @ w.",
 )
+TALKING_POINTS = {
+    "use": "Linear regression with many or collinear features, in closed form: alpha trades a little "
+    "bias for much less variance.",
+    "assumes": "A linear model, standardised features (the penalty is not scale-invariant), and an "
+    "unpenalised intercept, handled by centring.",
+    "pitfalls": (
+        "Penalising the intercept (a column of ones in X): predictions then change when every y "
+        "is shifted by a constant.",
+        "alpha scales differ: Ridge has no 1 / n on the squared error, Lasso and ElasticNet have "
+        "1 / (2n); the same alpha means different strengths.",
+        "Solve, don't invert: np.linalg.solve or Cholesky on X^T X + alpha I; when d >> n, the "
+        "dual X^T (X X^T + alpha I)^-1 y is cheaper.",
+    ),
+    "cost": "O(n d^2 + d^3) time and O(d^2) memory for the Gram matrix (the dual: O(n^2 d + n^3)).",
+    "follow_ups": (
+        (
+            "Why does ridge help with collinearity?",
+            "X^T X + alpha I has every eigenvalue >= alpha: always invertible and better "
+            "conditioned; unstable directions shrink most.",
+        ),
+        (
+            "How do you choose alpha?",
+            "Cross-validation; RidgeCV does efficient leave-one-out by default. Larger alpha: "
+            "more bias, less variance.",
+        ),
+        (
+            "The Bayesian view?",
+            "The posterior mode (and mean) under a Gaussian prior w ~ N(0, (sigma^2 / alpha) I), "
+            "with noise variance sigma^2.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "ridge_fit([[-1.0], [1.0]], [-1.0, 1.0], alpha=2.0)[0][0]?",
+        "answer": 0.5,
+        "tolerance": 1e-09,
+        "check": "ridge_fit([[-1.0], [1.0]], [-1.0, 1.0], alpha=2.0)[0][0]",
+        "why": "Xc^T Xc = 2 and Xc^T yc = 2: w = 2 / (2 + 2), half the least-squares slope 1.",
+    },
+    {
+        "question": "ridge_fit([[-1.0], [1.0]], [99.0, 101.0], alpha=2.0)[1], the intercept?",
+        "answer": 100.0,
+        "tolerance": 1e-09,
+        "check": "ridge_fit([[-1.0], [1.0]], [99.0, 101.0], alpha=2.0)[1]",
+        "why": "The intercept is not penalised: b = mean(y) - mean(x) w = 100.",
+    },
+    {
+        "question": "As alpha grows without bound",
+        "choices": (
+            "w -> 0 and b -> mean(y)",
+            "w -> the least-squares solution",
+            "b -> 0",
+            "w grows without bound",
+        ),
+        "answer": 0,
+        "why": "The penalty wins, and the unpenalised intercept fits the mean.",
+    },
+)
 ### END META

@@ -58,4 +58,55 @@ HINTS = (
     "back. A negative lam is a ValueError.",
     "np.sign(x) * np.maximum(np.abs(x) - lam, 0.0).",
 )
+TALKING_POINTS = {
+    "use": "The proximal operator of the L1 norm: the per-coordinate update of lasso coordinate "
+    "descent and the shrink step of ISTA and FISTA.",
+    "assumes": "A threshold lam >= 0, applied elementwise.",
+    "pitfalls": (
+        "Crossing zero: x - lam * sign(x) overshoots when |x| < lam; clip the magnitude first, "
+        "max(|x| - lam, 0).",
+        "Hard thresholding (keep x where |x| > lam, else 0) is another operator: it does not "
+        "shrink the survivors.",
+        "sign(x) * 0 gives -0.0 for negative x (printed -0.); harmless, it equals 0.",
+    ),
+    "cost": "O(n) time, one output array.",
+    "follow_ups": (
+        (
+            "Derive it.",
+            "Minimise (z - x)^2 / 2 + lam |z|: z = x - lam sign(x) if |x| > lam; otherwise z = 0, "
+            "since 0 is in z - x + lam [-1, 1] at z = 0.",
+        ),
+        (
+            "What is ISTA?",
+            "Proximal gradient descent for the lasso: w <- S_{lr alpha}(w - lr grad f(w)); FISTA "
+            "adds Nesterov momentum.",
+        ),
+        (
+            "The proximal operator of (lam / 2) z^2 instead?",
+            "x / (1 + lam): proportional shrinkage that never reaches 0, which is why ridge is not sparse.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "soft_threshold(-3.0, 1.0)?",
+        "answer": -2.0,
+        "tolerance": 1e-12,
+        "check": "soft_threshold(-3.0, 1.0)",
+        "why": "1 closer to 0, keeping the sign.",
+    },
+    {
+        "question": "soft_threshold(0.4, 1.0)?",
+        "answer": 0.0,
+        "tolerance": 1e-12,
+        "check": "soft_threshold(0.4, 1.0)",
+        "why": "|0.4| <= 1: it stops at 0 instead of crossing it.",
+    },
+    {
+        "question": "Soft and hard thresholding of x = 3 at lam = 1 give",
+        "choices": ("2 and 3", "3 and 2", "2 and 2", "3 and 3"),
+        "answer": 0,
+        "why": "Soft shrinks the survivor by lam; hard keeps it unchanged.",
+    },
+)
 ### END META
