@@ -85,4 +85,56 @@ HINTS = (
     "averaged over the points.",
     "main = P.mean(axis=0); return mean((P - y)**2), mean((main - y)**2), mean((P - main)**2)",
 )
+TALKING_POINTS = {
+    "use": "Diagnosing under- vs overfitting: retrain a model on resampled training sets and split "
+    "its test error into bias squared and variance.",
+    "assumes": "Squared error; each round's training set drawn alike (bootstrap samples, as mlxtend's "
+    "bias_variance_decomp draws); the noise is counted in the bias.",
+    "pitfalls": (
+        "A variance with ddof=1 breaks the exact identity loss = bias^2 + variance; divide by the "
+        "number of rounds R.",
+        "Noise: against noisy y_true, bias_squared includes the irreducible error; separating it "
+        "needs the noise-free target.",
+        "0-1 loss is not additive: mlxtend's default loss='0-1_loss' uses the majority vote, and "
+        "its parts need not sum to the loss.",
+    ),
+    "cost": "O(R N) time and memory for the predictions; training the R models dominates in practice.",
+    "follow_ups": (
+        (
+            "How do bagging and boosting move the two?",
+            "Bagging averages models, mainly cutting variance; boosting fits the remaining errors "
+            "in sequence, mainly cutting bias.",
+        ),
+        (
+            "What does more training data change?",
+            "The variance falls; the bias of the model class stays.",
+        ),
+        (
+            "A stronger regulariser, or a larger k in kNN?",
+            "More bias, less variance.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "bias_variance_decomposition([[1.0], [3.0]], [2.0])[2], the variance?",
+        "answer": 1.0,
+        "tolerance": 1e-12,
+        "check": "bias_variance_decomposition([[1.0], [3.0]], [2.0])[2]",
+        "why": "The main prediction is 2; the rounds are 1 away from it: (1 + 1) / 2.",
+    },
+    {
+        "question": "bias_variance_decomposition([[3.0], [3.0]], [2.0])[1], the bias squared?",
+        "answer": 1.0,
+        "tolerance": 1e-12,
+        "check": "bias_variance_decomposition([[3.0], [3.0]], [2.0])[1]",
+        "why": "Both rounds predict 3 (no variance): (3 - 2)^2.",
+    },
+    {
+        "question": "Bagging mainly reduces",
+        "choices": ("The variance", "The bias", "The noise", "The training time"),
+        "answer": 0,
+        "why": "Averaging models trained on bootstrap samples smooths out their fluctuations.",
+    },
+)
 ### END META
