@@ -96,7 +96,7 @@ TALKING_POINTS = {
         "mean(x^2) - mean(x)^2 cancels catastrophically when x is offset by 1e9; centre first, "
         "then square (two passes).",
     ),
-    "cost": "O(n d) time and memory; 2d parameters (gamma, beta).",
+    "cost": "O(n d) time and memory; 2 d parameters (gamma and beta).",
     "follow_ups": (
         (
             "Layer norm vs batch norm?",

@@ -127,12 +127,13 @@ TALKING_POINTS = {
         "PyTorch's nn.MultiheadAttention defaults to batch_first=False, (seq, batch, feature), "
         "and stacks W_q, W_k, W_v in one in_proj_weight applied as x W^T.",
     ),
-    "cost": "O(n^2 d_model + n d_model^2) time (scores and projections), O(H n^2) memory for the weights.",
+    "cost": "O(n^2 d_model + n d_model^2) time (scores and projections), O(H n^2) memory for the "
+    "attention matrices.",
     "follow_ups": (
         (
             "Are H heads dearer than one head of width d_model?",
             "About the same: the projections are identical and the score products total n^2 "
-            "d_model either way; only the H weight matrices add memory.",
+            "d_model either way; only the H attention matrices add memory.",
         ),
         (
             "How many parameters?",
