@@ -72,4 +72,45 @@ HINTS = (
     "ValueError when either norm is 0 instead of dividing by it.",
     "np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v)), after checking shapes and norms.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Comparing directions, not lengths: text embeddings, TF-IDF vectors, recommendations; the usual "
+        "score of vector search."
+    ),
+    "assumes": "What matters is the angle; scaling a vector changes nothing, and neither vector is zero.",
+    "pitfalls": (
+        (
+            "Zero vector: 0/0 with no direction; this exercise raises, scipy's cosine gives nan and "
+            "scikit-learn's cosine_similarity gives 0. Pick one on purpose."
+        ),
+        "Rounding can give 1.0000000002: clip to [-1, 1] before an arccos.",
+        "Not a metric: 1 - cos breaks the triangle inequality; the angle arccos(cos) keeps it.",
+    ),
+    "cost": "O(d) time, O(1) extra memory (two norms and a dot product).",
+    "follow_ups": (
+        (
+            "How does it relate to the Euclidean distance?",
+            "For unit vectors, ||u - v||^2 = 2 - 2 cos(u, v): ranking by one ranks by the other.",
+        ),
+        (
+            "Why normalise embeddings once up front?",
+            "Then cosine is a plain dot product, and a whole index is one matrix product.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "cosine_similarity([1, 0], [1, 1])?",
+        "answer": 0.7071,
+        "tolerance": 0.001,
+        "check": "cosine_similarity([1.0, 0.0], [1.0, 1.0])",
+        "why": "1 / (1 * sqrt 2): the cosine of 45 degrees.",
+    },
+    {
+        "question": "cosine_similarity(u, -3 * u) for a non-zero u?",
+        "choices": ("-3", "-1", "0", "1"),
+        "answer": 1,
+        "why": "Opposite directions; the length does not matter.",
+    },
+)
 ### END META

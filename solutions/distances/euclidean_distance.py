@@ -57,4 +57,64 @@ HINTS = (
     "vectors have the same length: numpy would silently broadcast a length-1 vector.",
     "np.sqrt(np.sum((u - v) ** 2)) after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "The default distance between points in a space where every axis has the same units: k-NN, "
+        "k-means, RBF kernels."
+    ),
+    "assumes": (
+        "Features are on comparable scales (standardise first) and straight-line distance is meaningful."
+    ),
+    "pitfalls": (
+        (
+            "Scale: one feature in metres and another in millimetres lets the second dominate; "
+            "standardise the features."
+        ),
+        (
+            "Overflow: squaring differences near 1e155 gives inf; divide by the largest |difference| "
+            "first, as np.hypot does for two values."
+        ),
+        (
+            "High dimensions: distances concentrate, so the nearest and farthest points end up almost "
+            "equally far."
+        ),
+    ),
+    "cost": "O(d) time, O(d) temporary memory for the difference.",
+    "follow_ups": (
+        (
+            "Euclidean or squared Euclidean?",
+            (
+                "The square keeps the order of distances and skips the sqrt (k-means minimises it) but is "
+                "not a metric."
+            ),
+        ),
+        (
+            "When is Manhattan better?",
+            (
+                "With many features or outlying coordinates: it weighs every difference linearly, so one "
+                "large difference dominates it less than a sum of squares."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "euclidean_distance([1, 1], [4, 5])?",
+        "answer": 5.0,
+        "tolerance": 1e-09,
+        "check": "euclidean_distance([1.0, 1.0], [4.0, 5.0])",
+        "why": "sqrt(3^2 + 4^2).",
+    },
+    {
+        "question": "Why standardise features before a Euclidean k-NN?",
+        "choices": (
+            "It makes the distance a metric",
+            "Otherwise the feature with the largest range dominates",
+            "It removes outliers",
+            "It speeds up the sqrt",
+        ),
+        "answer": 1,
+        "why": "Every axis adds its squared difference in its own units.",
+    },
+)
 ### END META

@@ -122,4 +122,60 @@ HINTS = (
     "X[labels == j].mean(axis=0) for each non-empty j. Then return centroids, argmin(dists) once "
     "more.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Partitioning points into k compact groups: quantisation, segmentation, a first look at structure."
+    ),
+    "assumes": (
+        "Clusters are roughly spherical, of similar size and spread, in scaled features; k is known."
+    ),
+    "pitfalls": (
+        (
+            "Local minima: the result depends on the start; scikit-learn seeds with k-means++ and can "
+            "keep the best of n_init runs (one run by default with k-means++)."
+        ),
+        (
+            "Empty clusters: a centroid can lose every point; keep it (here) or move it to a far point "
+            "(scikit-learn)."
+        ),
+        "Ties in the assignment: break them the same way every time (lowest index here).",
+    ),
+    "cost": "O(n k d) time per iteration, O(n + k d) memory.",
+    "follow_ups": (
+        (
+            "Why does Lloyd's algorithm converge?",
+            (
+                "Neither step raises the within-cluster sum of squares and there are finitely many "
+                "partitions, so it stops, at a local minimum."
+            ),
+        ),
+        (
+            "How do you choose k?",
+            (
+                "The elbow of inertia against k, the silhouette score, or a held-out criterion; inertia "
+                "alone always falls as k grows."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "kmeans([[0], [2], [10], [12]], [[0], [12]]): the first centroid?",
+        "answer": 1.0,
+        "tolerance": 1e-09,
+        "check": "kmeans([[0.0], [2.0], [10.0], [12.0]], [[0.0], [12.0]])[0][0, 0]",
+        "why": "Points 0 and 2 join the first centroid, which moves to their mean.",
+    },
+    {
+        "question": "What does each step of Lloyd's algorithm never increase?",
+        "choices": (
+            "The number of clusters",
+            "The within-cluster sum of squares",
+            "The silhouette score",
+            "The distance between centroids",
+        ),
+        "answer": 1,
+        "why": "Assignment and mean update each minimise it with the other fixed.",
+    },
+)
 ### END META

@@ -120,4 +120,53 @@ HINTS = (
     "classes, codes = np.unique(y_train, return_inverse=True); count codes[nearest] per row "
     "(np.add.at or a comparison with np.arange(len(classes))), then classes[np.argmax(votes, axis=1)].",
 )
+TALKING_POINTS = {
+    "use": (
+        "A baseline classifier with no training: predict the majority label of the k nearest training points."
+    ),
+    "assumes": (
+        "Nearby points share labels, features are scaled alike, and the dimension is low enough for "
+        "distances to mean something."
+    ),
+    "pitfalls": (
+        (
+            "Vote ties: here the smallest label wins, as scikit-learn; an odd k avoids ties between two "
+            "classes."
+        ),
+        (
+            "Distance ties at the k-th neighbour: scikit-learn's docs warn the result then depends on the "
+            "order of the training data."
+        ),
+        "Scale: without standardising, the widest feature decides who is near.",
+    ),
+    "cost": "Brute force: O(n d) time per query and O(n) memory; a KD-tree helps only in low dimensions.",
+    "follow_ups": (
+        (
+            "How does k trade bias against variance?",
+            (
+                "Small k: low bias, high variance (k = 1 fits noise); large k: smoother, more biased; "
+                "choose k by cross-validation."
+            ),
+        ),
+        (
+            "What is weights='distance'?",
+            "Each neighbour votes with weight 1 / distance, so the closest count more.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "knn_predict([[0], [1], [5]], [1, 0, 1], [[4.0]], k=1)[0]?",
+        "answer": 1,
+        "tolerance": 0,
+        "check": "knn_predict([[0.0], [1.0], [5.0]], [1, 0, 1], [[4.0]], k=1)[0]",
+        "why": "The nearest training point, 5, has label 1.",
+    },
+    {
+        "question": "With k = 1, what is a k-NN classifier's training accuracy (no duplicate points)?",
+        "choices": ("0.5", "It depends on k", "1", "The majority-class rate"),
+        "answer": 2,
+        "why": "Each training point is its own nearest neighbour.",
+    },
+)
 ### END META

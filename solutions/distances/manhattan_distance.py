@@ -59,4 +59,44 @@ HINTS = (
     "opposite signs must not cancel.",
     "np.sum(np.abs(u - v)) after the ValueError checks.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Distance on grids and for high-dimensional or sparse data, where summing absolute differences is "
+        "more robust than squaring them."
+    ),
+    "assumes": (
+        "Moving along each axis costs independently (no diagonals) and features are on comparable scales."
+    ),
+    "pitfalls": (
+        "Scale: like the Euclidean distance, it needs standardised features.",
+        "Names: scipy calls it 'cityblock'; scikit-learn accepts 'manhattan', 'cityblock' and 'l1'.",
+        "Rotation: it changes when the axes are rotated, unlike the Euclidean distance.",
+    ),
+    "cost": "O(d) time, O(d) temporary memory.",
+    "follow_ups": (
+        (
+            "How does it compare with the Euclidean distance?",
+            "||x||_2 <= ||x||_1 <= sqrt(d) ||x||_2: never shorter, at most sqrt(d) times longer.",
+        ),
+        (
+            "Which center minimises the sum of L1 distances to a set of points?",
+            "The coordinate-wise median (the mean minimises the squared L2 sum).",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "manhattan_distance([0, 0], [3, -4])?",
+        "answer": 7.0,
+        "tolerance": 1e-09,
+        "check": "manhattan_distance([0.0, 0.0], [3.0, -4.0])",
+        "why": "|3| + |-4|.",
+    },
+    {
+        "question": "What is scipy.spatial.distance's name for the Manhattan distance?",
+        "choices": ("'taxicab'", "'l1'", "'cityblock'", "'minkowski1'"),
+        "answer": 2,
+        "why": "scipy's cdist and pdist call it 'cityblock'.",
+    },
+)
 ### END META

@@ -123,4 +123,51 @@ HINTS = (
     "cosine, normalise the rows first and use 1 - Xn @ Yn.T; for manhattan, sum |X[:, k, None] - "
     "Y[None, :, k]| over the features k.",
 )
+TALKING_POINTS = {
+    "use": (
+        "All distances between two sets of points at once: the core of brute-force k-NN, kernels and "
+        "clustering."
+    ),
+    "assumes": "Rows are points with the same features in X and Y; the matrix fits in memory.",
+    "pitfalls": (
+        (
+            "Cancellation: ||x||^2 - 2 x.y + ||y||^2 loses precision for close points and can go slightly "
+            "negative: clip at 0 before the sqrt (scikit-learn's docs warn of it)."
+        ),
+        (
+            "Memory: broadcasting X[:, None] - Y[None] builds an n x m x d array; the expansion needs "
+            "only n x m."
+        ),
+        "The diagonal of D(X, X) may come out as 1e-8, not 0, and D not exactly symmetric.",
+    ),
+    "cost": "O(n m d) time, one matrix product; O(n m) memory.",
+    "follow_ups": (
+        (
+            "Why is the expansion fast?",
+            "X @ Y.T runs in optimised BLAS; only the squared norms, O(n d + m d), remain.",
+        ),
+        (
+            "What if n x m does not fit in memory?",
+            (
+                "Compute it in blocks of rows (scikit-learn's pairwise_distances_chunked), or use a tree "
+                "or an approximate index for nearest neighbours."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "pairwise_distances([[0, 0]], [[3, 4]], metric='manhattan')[0, 0]?",
+        "answer": 7.0,
+        "tolerance": 1e-09,
+        "check": "pairwise_distances([[0.0, 0.0]], [[3.0, 4.0]], metric='manhattan')[0, 0]",
+        "why": "3 + 4.",
+    },
+    {
+        "question": "The Euclidean distance of a row to itself via the expansion can come out as?",
+        "choices": ("Exactly 0, always", "A tiny positive number, or nan without clipping", "1", "inf"),
+        "answer": 1,
+        "why": "Rounding leaves a tiny residue, possibly negative, whose sqrt is nan.",
+    },
+)
 ### END META

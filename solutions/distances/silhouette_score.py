@@ -116,4 +116,48 @@ HINTS = (
     "max(a, b), with s = 0 for a cluster of one point; return s.mean(). Centre X before the "
     "|x|^2 - 2 x.y + |y|^2 trick, or data at 1e9 loses every digit.",
 )
+TALKING_POINTS = {
+    "use": (
+        "Judging a clustering without labels, or choosing k: how much closer points are to their own "
+        "cluster than to the next one."
+    ),
+    "assumes": (
+        "Distances are meaningful (Euclidean here) and clusters are compact and convex; it favours round, "
+        "separated clusters."
+    ),
+    "pitfalls": (
+        "Defined only for 2 <= n_clusters <= n_samples - 1 (scikit-learn raises otherwise).",
+        "A point alone in its cluster scores 0 by convention, and so does a point with a = b = 0.",
+        "Memory: the full distance matrix is n^2; sample, or compute it in chunks.",
+    ),
+    "cost": "O(n^2 d) time, O(n^2) memory for all the pairwise distances.",
+    "follow_ups": (
+        (
+            "What does a negative s_i mean?",
+            "The point is on average closer to another cluster than to its own: likely misassigned.",
+        ),
+        (
+            "Why can it mislead on non-convex clusters?",
+            (
+                "For two interleaved moons, a and b compare averages, so a wrong round split can score "
+                "higher than the right one."
+            ),
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "silhouette_score([[0], [1], [4], [6]], [0, 0, 1, 1])?",
+        "answer": 0.6537,
+        "tolerance": 0.001,
+        "check": "silhouette_score([[0.0], [1.0], [4.0], [6.0]], [0, 0, 1, 1])",
+        "why": "The mean of 4/5, 3/4, 3/7 and 7/11.",
+    },
+    {
+        "question": "The silhouette score lies in?",
+        "choices": ("[0, 1]", "[-1, 1]", "[0, inf)", "(-inf, 1]"),
+        "answer": 1,
+        "why": "(b - a) / max(a, b) is between -1 and 1.",
+    },
+)
 ### END META

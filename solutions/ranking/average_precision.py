@@ -92,4 +92,48 @@ HINTS = (
     "score differs (and the last); precision = tp[ends] / (ends + 1); AP = sum(np.diff(tp[ends], "
     "prepend=0) / n_pos * precision).",
 )
+TALKING_POINTS = {
+    "use": (
+        "One number for a ranking of binary labels that rewards putting positives early; the area-like "
+        "summary of the precision-recall curve, good for rare positives."
+    ),
+    "assumes": "Binary labels with at least one positive, and scores where higher means more positive.",
+    "pitfalls": (
+        (
+            "Not the trapezoid: scikit-learn sums (R_n - R_n-1) P_n, with no interpolation; the "
+            "trapezoidal area under the PR curve can be too optimistic."
+        ),
+        "Ties: one threshold per distinct score, so a tie group shares one precision.",
+        "Baseline: a random ranking scores about the positive rate, not 0.5 as AUC would.",
+    ),
+    "cost": "O(n log n) time to sort, O(n) memory.",
+    "follow_ups": (
+        (
+            "AP or ROC AUC with 1% positives?",
+            "AP: it moves with precision, which the many negatives drag down; AUC can stay high.",
+        ),
+        (
+            "What is MAP?",
+            "The mean of the APs of many queries, the classic retrieval metric.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "average_precision([1, 0, 1, 0], [0.9, 0.8, 0.3, 0.1])?",
+        "answer": 0.8333,
+        "tolerance": 0.001,
+        "check": "average_precision([1, 0, 1, 0], [0.9, 0.8, 0.3, 0.1])",
+        "why": "Precision 1/1 at the first positive and 2/3 at the second; their mean.",
+    },
+    {
+        "question": (
+            "average_precision([0, 1, 0, 0], [0.4, 0.3, 0.2, 0.1]): the one positive ranked second?"
+        ),
+        "answer": 0.5,
+        "tolerance": 1e-09,
+        "check": "average_precision([0, 1, 0, 0], [0.4, 0.3, 0.2, 0.1])",
+        "why": "The precision at its rank, 1/2.",
+    },
+)
 ### END META

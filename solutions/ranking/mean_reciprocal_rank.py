@@ -88,4 +88,52 @@ HINTS = (
     "first = ranked.argmax(axis=1); rr = np.where(ranked.any(axis=1), 1 / (first + 1), 0); "
     "return rr.mean().",
 )
+TALKING_POINTS = {
+    "use": (
+        "When only the first relevant result matters: question answering, navigational search, autocomplete."
+    ),
+    "assumes": "Binary relevance; documents after the first relevant one are ignored.",
+    "pitfalls": (
+        "No relevant document: the query scores 0 and still counts in the mean.",
+        (
+            "Ties: a fixed rule (lower index first here) keeps it reproducible; an optimistic tie rule "
+            "inflates it."
+        ),
+        "Heavily skewed: moving a hit from rank 1 to 2 costs 0.5, from 10 to 20 only 0.05.",
+    ),
+    "cost": (
+        "O(q d log d) with a sort; O(q d) without one: the first hit is the best-scored relevant "
+        "document, its rank 1 + the documents ranked above it."
+    ),
+    "follow_ups": (
+        (
+            "MRR or MAP?",
+            "MRR for one right answer per query; MAP when all relevant documents matter.",
+        ),
+        (
+            "Is MRR the reciprocal of the mean rank?",
+            "No: ranks 1 and 3 give MRR (1 + 1/3) / 2 = 2/3, but 1 / mean rank = 1/2.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "MRR of two queries whose first relevant documents are at ranks 1 and 4?",
+        "answer": 0.625,
+        "tolerance": 1e-09,
+        "check": "mean_reciprocal_rank([[1, 0, 0, 0], [0, 0, 0, 1]], [[4, 3, 2, 1], [4, 3, 2, 1]])",
+        "why": "(1 + 1/4) / 2.",
+    },
+    {
+        "question": "What does MRR ignore?",
+        "choices": (
+            "The first relevant document",
+            "Every relevant document after the first",
+            "Queries with a relevant document",
+            "The number of queries",
+        ),
+        "answer": 1,
+        "why": "Only the rank of the first hit counts.",
+    },
+)
 ### END META

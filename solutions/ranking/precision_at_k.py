@@ -101,4 +101,51 @@ HINTS = (
     "order = np.argsort(-scores, axis=1, kind='stable')[:, :k]; hits = np.take_along_axis("
     "relevance, order, axis=1).sum(axis=1); return the mean of hits / k.",
 )
+TALKING_POINTS = {
+    "use": (
+        "How good the first page is: the share of the top k results that are relevant, when users only "
+        "look at k."
+    ),
+    "assumes": "Binary relevance, and that order within the top k does not matter.",
+    "pitfalls": (
+        (
+            "k > n_docs: here (as trec_eval) the missing positions count as irrelevant, so P@k < 1; other "
+            "tools divide by n_docs. Say which."
+        ),
+        (
+            "Ties in scores: break them deterministically (lower index first here), or the metric changes "
+            "from run to run."
+        ),
+        "It ignores how many relevant documents exist: with 2 relevant, P@10 is at most 0.2.",
+    ),
+    "cost": (
+        "O(q d log d) with a full sort; O(q d) with np.argpartition for the top k (then mind the tie rule)."
+    ),
+    "follow_ups": (
+        (
+            "P@k or R@k?",
+            "P@k when the user sees k results; R@k when a later stage reranks the k found.",
+        ),
+        (
+            "What does it miss?",
+            "Order inside the top k: a hit at 1 or at k counts the same; use AP or NDCG.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "precision_at_k([[1, 0, 1, 0]], [[0.9, 0.8, 0.3, 0.1]], k=2)?",
+        "answer": 0.5,
+        "tolerance": 1e-09,
+        "check": "precision_at_k([[1, 0, 1, 0]], [[0.9, 0.8, 0.3, 0.1]], k=2)",
+        "why": "The top two are documents 0 and 1; one is relevant.",
+    },
+    {
+        "question": "A query has 2 relevant documents: the best possible P@10?",
+        "answer": 0.2,
+        "tolerance": 1e-09,
+        "check": "precision_at_k([[1, 1] + [0] * 8], [list(range(10, 0, -1))], k=10)",
+        "why": "At most 2 of the 10 positions can be relevant.",
+    },
+)
 ### END META

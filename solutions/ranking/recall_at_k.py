@@ -105,4 +105,47 @@ HINTS = (
     "relevance, order, axis=1).sum(axis=1); total = relevance.sum(axis=1); the mean of "
     "np.where(total > 0, hits / np.maximum(total, 1), 0).",
 )
+TALKING_POINTS = {
+    "use": (
+        "Candidate retrieval before reranking: the share of all relevant documents that make it into the "
+        "top k."
+    ),
+    "assumes": "Binary relevance and a known total of relevant documents per query.",
+    "pitfalls": (
+        (
+            "No relevant document: R = 0 gives 0/0; here (as torchmetrics) it scores 0 and still counts "
+            "in the mean, which lowers the average."
+        ),
+        "Easy to game: it never falls as k grows, and k = n_docs gives 1.",
+        "Ties at the cut-off: break them by a fixed rule (lower index first here).",
+    ),
+    "cost": (
+        "O(q d log d) with a full sort; O(q d) with np.argpartition for the top k (then mind the tie rule)."
+    ),
+    "follow_ups": (
+        (
+            "Why do retrieval systems report recall@100 or more?",
+            "The first stage only needs to find candidates; a reranker fixes the order.",
+        ),
+        (
+            "How do P@k and R@k relate for one query?",
+            "R@k = P@k * k / R, with R the number of relevant documents.",
+        ),
+    ),
+}
+QUIZ = (
+    {
+        "question": "recall_at_k([[1, 0, 1, 0]], [[0.9, 0.8, 0.3, 0.1]], k=2)?",
+        "answer": 0.5,
+        "tolerance": 1e-09,
+        "check": "recall_at_k([[1, 0, 1, 0]], [[0.9, 0.8, 0.3, 0.1]], k=2)",
+        "why": "One of the two relevant documents is in the top two.",
+    },
+    {
+        "question": "As k grows, recall@k?",
+        "choices": ("Never decreases", "Never increases", "Stays the same", "Can go either way"),
+        "answer": 0,
+        "why": "A larger top k holds every document of the smaller one.",
+    },
+)
 ### END META
