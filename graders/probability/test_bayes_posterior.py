@@ -4,9 +4,10 @@ from fractions import Fraction
 
 import numpy as np
 
-from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function
+from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function, with_hints
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Probs, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 bayes_posterior = student_function("bayes_posterior")
@@ -165,6 +166,45 @@ def test_rejects_bad_input(bayes_posterior):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+TINY_EVIDENCE = (
+    "likelihoods of 1e-300 are tiny, not 0: the evidence is a tiny positive number and the "
+    "posterior an ordinary one; refuse only an evidence of exactly 0 (a threshold such as "
+    "evidence < 1e-12 refuses valid data)"
+)
+
+
+@robust()
+@points(1)
+def test_tiny_and_huge_likelihoods(bayes_posterior):
+    """Likelihoods of 1e-300 and 1e300, and float32 likelihoods below float32's smallest normal (1e-38)."""
+    prior = [0.2, 0.3, 0.5]
+    subnormal = np.array([3e-44, 1e-44, 4e-44], dtype=np.float32)  # exact multiples of 1.4e-45
+    for prior_, likelihood, what in (
+        (prior, [3e-300, 1e-300, 5e-301], "likelihoods of 1e-300"),
+        (prior, [3e300, 1e300, 1.5e300], "likelihoods of 1e300"),
+        (np.array([0.25, 0.25, 0.5], np.float32), subnormal, "float32 likelihoods of 1e-44"),
+    ):
+        outcome = bayes_posterior.call(prior_, likelihood)
+        if outcome.raised is not None and outcome.raised.is_value_error:
+            raise GradeFailure(
+                with_hints(f"{outcome.call} raised {outcome.raised.summary()} on {what}", TINY_EVIDENCE)
+            )
+        expect_close(
+            outcome,
+            reference(prior_, likelihood),
+            reference=f"{REFERENCE}; {what}",
+            rtol=RTOL,
+            atol=0.0,
+            mistakes=MISTAKES,
+        )
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"prior": rng.dirichlet(np.ones(n)), "likelihood": rng.uniform(0.01, 1.0, n)},
+    within=5.0,
+)
 
 
 PROPERTIES = (Differential("bayes_posterior", DOMAIN, reference, REFERENCE, rtol=RTOL, atol=ATOL),)

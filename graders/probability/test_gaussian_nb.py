@@ -11,6 +11,7 @@ from sklearn.naive_bayes import GaussianNB
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import BadInput
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.naive_bayes import (
     LABEL_CORNERS,
     LABELS,
@@ -240,6 +241,38 @@ def test_rejects_bad_input(gaussian_nb_fit, gaussian_nb_predict_proba):
         ),
     ]
     NB.expect_rejected(gaussian_nb_fit, gaussian_nb_predict_proba, extra)
+
+
+@robust()
+@points(1)
+def test_one_sample_classes_and_huge_scales(gaussian_nb_fit, gaussian_nb_predict_proba):
+    """A class of one sample (its variance: epsilon alone), and features of scale 1e150."""
+    rng = seeded(1205)
+    X, y, X_test = _blobs(rng, 30, 3, [0, 1, 2])
+    X, y = np.vstack([X, [[9.0, -9.0, 9.0]]]), np.append(y, 3)  # class 3: one sample
+    NB.expect(gaussian_nb_fit, gaussian_nb_predict_proba, X, y, X_test, "; class 3 has one sample")
+    NB.expect(
+        gaussian_nb_fit, gaussian_nb_predict_proba, X * 1e150, y, X_test * 1e150, "; features of scale 1e150"
+    )
+
+
+def _fast_inputs(n, rng):
+    k, d = 3, 10
+    model = {
+        "classes": np.arange(k),
+        "log_prior": np.log(np.full(k, 1 / k)),
+        "theta": rng.normal(size=(k, d)),
+        "var": rng.uniform(0.5, 2.0, size=(k, d)),
+    }
+    return {"model": model, "X": rng.normal(size=(n // d, d))}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    function="gaussian_nb_predict_proba",
+    within=5.0,
+    why="predict_proba on n / 10 rows of 10 features, 3 classes: the fit is one pass of the same kind",
+)
 
 
 PROPERTIES = NB.properties()

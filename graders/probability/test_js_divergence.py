@@ -14,6 +14,8 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.corners import overflowing_sums
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, any_float32, as_given, near_float32_max
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 js_divergence = student_function("js_divergence")
@@ -238,6 +240,40 @@ def _judge(function, case):
         expect_raises(call_case(function, case), because="weights summing to 0 are not a distribution")
         return
     expect_case(function, case, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+def _js_as_given(p, q):
+    """The divergence in the inputs' own dtype: float32 sums of values near 3e38 overflow."""
+    if not any_float32(p, q):
+        return None
+    p, q = as_given(p), as_given(q)
+    with np.errstate(all="ignore"):
+        p, q = p / p.sum(), q / q.sum()
+        m = (p + q) / 2
+        return (_kl(p, m) + _kl(q, m)) / 2
+
+
+@robust()
+@points(1)
+def test_huge_weights_tiny_masses_and_float32(js_divergence):
+    """Weights of 1e300, masses of 1e-300 beside ordinary ones, float32 weights near 3e38."""
+    rng = seeded(1304)
+    mistakes = (*MISTAKES, Mistake(FLOAT32_OVERFLOW, _js_as_given))
+    for p, q, why in (
+        ([1e300, 3e300, 2e300], [2e300, 1e300, 1e300], "weights of 1e300 (their sum stays finite)"),
+        ([1e-300, 0.5, 0.5], [0.25, 1e-300, 0.75], "masses of 1e-300"),
+        (np.full(8, 3e38, np.float32), np.linspace(1.0, 2.0, 8), "float32 p, 3e38 everywhere"),
+        (np.abs(near_float32_max(rng, 8)), np.abs(near_float32_max(rng, 8)), "float32 weights near 3.4e38"),
+    ):
+        outcome = js_divergence.call(p, q)
+        expect_close(outcome, reference(p, q), reference=f"{REFERENCE}; {why}", mistakes=mistakes)
+
+
+def _fast_inputs(n, rng):
+    return {"p": rng.dirichlet(np.ones(n)), "q": rng.dirichlet(np.ones(n))}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0)
 
 
 PROPERTIES = (Differential("js_divergence", DOMAIN, judge=_judge),)

@@ -12,6 +12,7 @@ from sklearn.naive_bayes import MultinomialNB
 
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.naive_bayes import (
     LABEL_CORNERS,
     LABELS,
@@ -230,6 +231,40 @@ def test_every_corner_of_the_domain(multinomial_nb_fit, multinomial_nb_predict_p
 @points(1)
 def test_rejects_bad_input(multinomial_nb_fit, multinomial_nb_predict_proba):
     NB.expect_rejected(multinomial_nb_fit, multinomial_nb_predict_proba)
+
+
+@robust()
+@points(1)
+def test_empty_documents_and_huge_counts(multinomial_nb_fit, multinomial_nb_predict_proba):
+    """Empty documents (all counts 0, a whole class of them), and counts of 1e12."""
+    rng = seeded(1304)
+    X, y, X_test = _documents(rng, 24, 5, [0, 1, 2])
+    X[y == 2] = 0.0  # every document of class 2 is empty
+    X_test[:2] = 0.0  # an empty document's posterior is the prior
+    NB.expect(multinomial_nb_fit, multinomial_nb_predict_proba, X, y, X_test, "; empty documents")
+    X, y, X_test = _documents(rng, 24, 5, [0, 1, 2])
+    NB.expect(
+        multinomial_nb_fit, multinomial_nb_predict_proba, X * 1e12, y, X_test * 1e12, "; counts of 1e12"
+    )
+
+
+def _fast_inputs(n, rng):
+    k, d = 3, 10
+    feature_log_prob = np.log(rng.dirichlet(np.ones(d), size=k))
+    model = {
+        "classes": np.arange(k),
+        "log_prior": np.log(np.full(k, 1 / k)),
+        "feature_log_prob": feature_log_prob,
+    }
+    return {"model": model, "X": rng.poisson(2.0, size=(n // d, d)).astype(float)}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    function="multinomial_nb_predict_proba",
+    within=5.0,
+    why="predict_proba on n / 10 documents of 10 features, 3 classes: the fit is one pass of the same kind",
+)
 
 
 PROPERTIES = NB.properties()

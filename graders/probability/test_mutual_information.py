@@ -8,6 +8,7 @@ from sklearn.metrics import mutual_info_score
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 mutual_information = student_function("mutual_information")
@@ -202,6 +203,36 @@ def test_rejects_bad_input(mutual_information):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_huge_and_near_tied_labels_and_all_distinct(mutual_information):
+    """int64 labels near +-2**62, float labels 1 ulp apart (distinct), 5000 samples all labelled apart."""
+    rng = seeded(1404)
+    codes = rng.integers(0, 3, size=200)
+    huge = np.array([-(2**62), 2**62, 2**62 - 1], dtype=np.int64)[codes]
+    near = (1.0 + np.spacing(1.0) * np.arange(3))[rng.integers(0, 3, size=200)]
+    distinct = rng.permutation(5000)
+    for x, y, why in (
+        (huge, codes, "int64 labels near +-2**62: y names x's labels, I = H(X)"),
+        (near, codes, "float labels 1, 1 + 1 ulp and 1 + 2 ulp: three labels, not one"),
+        (distinct, rng.integers(0, 4, size=5000), "every sample has its own label in x: I = H(Y)"),
+        (distinct, distinct[::-1].copy(), "both label every sample apart: I = ln 5000"),
+    ):
+        expect_close(
+            mutual_information.call(x, y), reference(x, y), reference=f"{REFERENCE}; {why}", mistakes=MISTAKES
+        )
+
+
+def _fast_inputs(n, rng):
+    x = rng.integers(0, 10, size=n)
+    return {"x": x, "y": np.where(rng.random(n) < 0.5, x, rng.integers(0, 10, size=n))}
+
+
+FAST = Fast(
+    inputs=_fast_inputs, within=5.0, why="labels from 10 classes; sorting them is the reference's cost"
+)
 
 
 PROPERTIES = (Differential("mutual_information", DOMAIN, reference, REFERENCE),)

@@ -101,3 +101,80 @@ def hint_when_not_finite(hint: str) -> Iterator[None]:
         if NOT_FINITE in message and "\n  hint: " not in message:
             raise GradeFailure(with_hints(message, hint)) from None
         raise
+
+
+BIG_IDS = 10**17
+"""Integer labels from here on are past 2**53, where float64 no longer tells neighbours apart."""
+
+
+def classification_extremes(rng: np.random.Generator) -> list[Case]:
+    """Extreme inputs of ``f(y_true, y_pred, average="binary", zero_division=0.0)`` (precision,
+    recall, F1): one sample, 500 classes, labels near 1e17, every prediction one class.
+
+    >>> [c.name for c in classification_extremes(np.random.default_rng(0))][:2]
+    ['one sample, a true positive', 'one sample of label 0, zero_division=1']
+    """
+    many = rng.integers(0, 500, size=20_000)
+    guessed = np.where(rng.random(20_000) < 0.4, many, rng.integers(0, 500, size=20_000))
+    ids = BIG_IDS + rng.integers(0, 4, size=60)
+    ids_pred = np.where(rng.random(60) < 0.5, ids, BIG_IDS + rng.integers(0, 4, size=60))
+    y = rng.integers(0, 2, size=50)
+    y[:2] = [0, 1]
+    return [
+        case("one sample, a true positive", np.array([1]), np.array([1])),
+        case("one sample of label 0, zero_division=1", np.array([0]), np.array([0]), zero_division=1.0),
+        case("500 classes, macro", many, guessed, average="macro"),
+        case("500 classes, weighted", many, guessed, average="weighted"),
+        case("integer labels near 1e17, macro", ids, ids_pred, average="macro"),
+        case("every prediction the positive class", y, np.ones(50, int)),
+        case("every prediction label 0, zero_division=1", y, np.zeros(50, int), zero_division=1.0),
+    ]
+
+
+def as_given(x: Any) -> np.ndarray:
+    """``x`` as a function that keeps float32 computes with it: floats kept, the rest float64.
+
+    For a :class:`~mlkata.grading.judge.Mistake` (hint :data:`FLOAT32_OVERFLOW`) that repeats
+    a computation in the input's own float dtype.
+
+    >>> as_given(np.ones(2, np.float32)).dtype.name, as_given([1, 2]).dtype.name
+    ('float32', 'float64')
+    """
+    x = np.asarray(x)
+    return x if x.dtype.kind == "f" else x.astype(np.float64)
+
+
+def any_float32(*arrays: Any) -> bool:
+    """Whether any of ``arrays`` is a float32 array (where a :func:`as_given` mistake applies).
+
+    >>> any_float32([1.0], np.zeros(1, np.float32)), any_float32([1.0])
+    (True, False)
+    """
+    return any(isinstance(a, np.ndarray) and a.dtype == np.float32 for a in arrays)
+
+
+def mask_extremes(rng: np.random.Generator) -> list[Case]:
+    """Extreme inputs of ``f(mask_a, mask_b)`` (IoU, Dice): one pixel of a million, full and
+    empty masks, a single-pixel mask, a 4-D volume, int8 masks.
+
+    >>> [c.args[0].shape for c in mask_extremes(np.random.default_rng(0))][:3]
+    [(1000, 1000), (1000, 1000), (1,)]
+    """
+    lone_a, lone_b = np.zeros((1000, 1000), bool), np.zeros((1000, 1000), bool)
+    lone_a[123, 456] = lone_b[123, 456] = True
+    apart = lone_b.copy()
+    apart[123, 456], apart[999, 0] = False, True
+    volume = rng.random((6, 5, 4, 3)) < 0.5
+    return [
+        case("one pixel of a million set in each, the same", lone_a, lone_b),
+        case("one pixel of a million set in each, apart", lone_a, apart),
+        case("single-pixel masks, both set", np.array([True]), np.array([True])),
+        case(
+            "every pixel set in one, none in the other", np.ones((300, 300), bool), np.zeros((300, 300), bool)
+        ),
+        case(
+            "every pixel set in both, a 4-D volume", np.ones((6, 5, 4, 3), bool), np.ones((6, 5, 4, 3), bool)
+        ),
+        case("a random 4-D volume", volume, rng.random((6, 5, 4, 3)) < 0.5),
+        case("int8 masks", (rng.random(500) < 0.3).astype(np.int8), (rng.random(500) < 0.6).astype(np.int8)),
+    ]

@@ -11,6 +11,8 @@ def _checked(prior, likelihood):
         raise ValueError("bad shapes")
     if np.any(p < 0) or np.any(q < 0) or abs(p.sum() - 1) > 1e-6:
         raise ValueError("bad values")
+    if not (np.all(np.isfinite(p)) and np.all(np.isfinite(q))):
+        raise ValueError("not finite")
     if (p * q).sum() == 0:
         raise ValueError("evidence is 0")
     return p, q
@@ -124,3 +126,22 @@ def in_place(prior, likelihood):
     p *= lik
     p /= ev
     return p
+
+
+@mutant("bayes_posterior", hint="refuse only an evidence of exactly 0", level=2)
+def evidence_below_eps_refused(prior, likelihood):
+    # "evidence is 0" tested as evidence < machine epsilon: right down to ★'s 1e-9 likelihoods
+    p, q = _checked(prior, likelihood)
+    if (p * q).sum() < np.finfo(float).eps:
+        raise ValueError("evidence is 0")
+    return p * q / (p * q).sum()
+
+
+@mutant("bayes_posterior", level=2)
+def keeps_float32(prior, likelihood):
+    # integers widened to float64, float32 kept as given: its products underflow below 1e-38
+    _checked(prior, likelihood)
+    p, q = (np.asarray(v) for v in (prior, likelihood))
+    p, q = (v if v.dtype.kind == "f" else v.astype(float) for v in (p, q))
+    with np.errstate(all="ignore"):
+        return p * q / (p * q).sum()

@@ -1,5 +1,7 @@
 """Wrong versions of probability/kl_divergence."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -13,6 +15,8 @@ def _checked(p, q):
         raise ValueError("bad weights")
     if p.sum() == 0 or q.sum() == 0:
         raise ValueError("sums to 0")
+    if not (np.isfinite(p.sum()) and np.isfinite(q.sum())):
+        raise ValueError("a sum overflows")
     return p, q
 
 
@@ -127,3 +131,26 @@ def length_one_broadcasts(p, q):
     p, q = np.broadcast_arrays(p, q)
     p, q = _checked(p, q)
     return _kl(p / p.sum(), q / q.sum())
+
+
+@mutant("kl_divergence", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(p, q):
+    # integers widened to float64, float32 kept as given: sums of weights near 3e38 overflow
+    _checked(p, q)
+    p, q = (np.asarray(x) for x in (p, q))
+    p, q = (x if x.dtype.kind == "f" else x.astype(float) for x in (p, q))
+    with np.errstate(all="ignore"):
+        return _kl(p / p.sum(), q / q.sum())
+
+
+@mutant("kl_divergence", level=3)
+def python_loop(p, q):
+    p, q = _checked(p, q)
+    p_total, q_total = float(p.sum()), float(q.sum())
+    divergence = 0.0
+    for a, b in zip(p.tolist(), q.tolist(), strict=True):
+        if a > 0:
+            if b == 0:
+                return float("inf")
+            divergence += a * math.log(a / b)
+    return max(divergence / p_total + math.log(q_total / p_total), 0.0)
