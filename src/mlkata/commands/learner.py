@@ -86,6 +86,10 @@ def status() -> None:
     console.print(table)
     console.print()
     console.print(render.progress_bar(sum(s.passing for s in found), len(found)))
+    from mlkata.commands.practice import review_line
+
+    if (due := review_line(root, progress, [s.exercise for s in found])) is not None:
+        console.print(due)
     unchecked = [s for s in found if s.state is State.UNCHECKED]
     if unchecked:
         console.print(
@@ -338,6 +342,12 @@ def drill(
         ),
     ] = 5,
     seed: Annotated[int | None, typer.Option("--seed", help="draw the same exercises again")] = None,
+    quiz: Annotated[
+        bool, typer.Option("--quiz", help="a concept check on each exercise before the clock starts")
+    ] = False,
+    review: Annotated[
+        bool, typer.Option("--review", help="the exercises due for spaced review (failed, slow, long unseen)")
+    ] = False,
 ) -> None:
     """A timed drill: random exercise stubs in a fresh folder, a countdown, a score.
 
@@ -354,21 +364,34 @@ def drill(
         raise _Stop(str(error.args[0])) from None
     if not pool:
         raise _Stop("No exercises with graders in those topics.")
-    run_drill(_console(), progress, root, pool, minutes=minutes, count=count, seed=seed)
+    if review:
+        from mlkata.commands.practice import review_drill
+
+        pool = review_drill(root, progress, pool, count)
+        if not pool:
+            return
+        count = len(pool)
+    run_drill(_console(), progress, root, pool, minutes=minutes, count=count, seed=seed, quiz=quiz)
 
 
 # --- history -----------------------------------------------------------------------------------
 
 
 @_friendly
-def history() -> None:
-    """Your drills and your progress over time."""
+def history(
+    html: Annotated[
+        Path | None, typer.Option("--html", help="also write the charts to this HTML file", dir_okay=False)
+    ] = None,
+) -> None:
+    """Your drills, your progress over time, and your strength by topic."""
     from mlkata.catalog import all_exercises
+    from mlkata.commands.practice import show_strength
     from mlkata.learner.history import show_history
 
     root = _root()
     progress = _progress()
     show_history(_console(), progress.drills(), progress.gradings(), len(all_exercises(root)))
+    show_strength(_console(), root, progress, html)
 
 
 def register(app: typer.Typer) -> None:

@@ -68,6 +68,8 @@ def run_drill(
     count: int,
     seed: int | None,
     stream: TextIO | None = None,
+    chosen: list[Exercise] | None = None,
+    quiz: bool = False,
 ) -> list[ExerciseGrade]:
     """Run one drill from start to recorded score; the gradings of its exercises.
 
@@ -89,6 +91,10 @@ def run_drill(
         The seed of the draw; a new one by default.
     stream : TextIO, optional
         Where the learner's commands are read (standard input by default).
+    chosen : list of Exercise, optional
+        The exercises of the drill (``mlkata drill --review``'s); drawn from ``pool`` by default.
+    quiz : bool
+        Ask a concept check on each exercise (:mod:`mlkata.learner.quiz`) before the clock starts.
 
     Returns
     -------
@@ -96,7 +102,7 @@ def run_drill(
         One per exercise; empty when the drill was stopped without a score.
     """
     seed = new_seed() if seed is None else seed
-    chosen = choose(pool, count, seed)
+    chosen = chosen if chosen is not None else choose(pool, count, seed)
     folder = prepare(root, chosen)
     drill_id = progress.start_drill(seed, [e.key for e in chosen], minutes, folder)
     if count > len(pool):
@@ -117,6 +123,10 @@ def run_drill(
     for exercise in chosen:
         path = folder / exercise.topic / f"{exercise.module}.py"
         console.print(f"  {render.stars(exercise.difficulty)}  {shown(path)}")
+    if quiz:
+        from mlkata.learner.quiz import drill_quiz
+
+        drill_quiz(console, progress, chosen, stream or sys.stdin)
     where = shlex.quote(shown(folder))
     console.print(
         Text(

@@ -379,3 +379,59 @@ class Progress:
             )
             for r in rows
         ]
+
+    # --- quiz answers ---------------------------------------------------------------------
+
+    def record_answer(self, answer: NewAnswer) -> None:
+        """Record one answer to a quiz question, now."""
+        row = (now(), answer.question, answer.exercise, answer.text, answer.given, int(answer.correct))
+        with self._connect() as db, _transaction(db):
+            db.execute(_QUIZ_TABLE)
+            db.execute(
+                "INSERT INTO quiz (at, question, exercise, text, given, correct) VALUES (?, ?, ?, ?, ?, ?)",
+                row,
+            )
+
+    def answers(self) -> list[Answer]:
+        """Every quiz answer recorded, oldest first."""
+        with self._connect() as db:
+            if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'quiz'").fetchone():
+                return []
+            rows = db.execute(
+                "SELECT question, exercise, text, given, correct, at FROM quiz ORDER BY id"
+            ).fetchall()
+        return [Answer(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
+
+
+_QUIZ_TABLE = """
+CREATE TABLE IF NOT EXISTS quiz (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    question TEXT NOT NULL,
+    exercise TEXT NOT NULL,
+    text TEXT NOT NULL,
+    given TEXT NOT NULL,
+    correct INTEGER NOT NULL
+)
+"""
+"""Made when the first answer is recorded, so files of schema 1 gain it without a migration."""
+
+
+@dataclass(frozen=True)
+class NewAnswer:
+    """An answer to a quiz question, to record (the time is the recorder's)."""
+
+    question: str
+    """The question's id: stable across runs (see :func:`mlkata.learner.quiz.question_id`)."""
+    exercise: str
+    text: str
+    """The question as asked."""
+    given: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class Answer(NewAnswer):
+    """A recorded quiz answer: also when."""
+
+    at: str
