@@ -118,7 +118,15 @@ def _time_scale(found: list[Strength]) -> float:
 
 
 def measures(found: list[Strength]) -> list[tuple[str, list[tuple[float | None, str]]]]:
-    """Each chart's title and, per topic, its bar's fill (0 to 1, ``None``: no data) and label."""
+    """Each chart's title and, per topic, its bar's fill (0 to 1, ``None``: no data) and label.
+
+    >>> found = [Strength("losses", 7, 4, 3, 5, 2, 300.0)]
+    >>> for title, values in measures(found):
+    ...     print(title, values)
+    pass rate [(0.75, '75%')]
+    stars [(0.23809523809523808, '5/21★')]
+    time per drill exercise [(0.625, '2:30 ×2')]
+    """
     charts: list[tuple[str, list[tuple[float | None, str]]]] = []
     charts.append(
         (
@@ -168,7 +176,18 @@ def _style(title: str, fill: float | None) -> str:
 
 
 def strength_table(found: list[Strength]) -> Table:
-    """The terminal chart: a row per topic, a bar and its number per measure (fits 80 columns)."""
+    """The terminal chart: a row per topic, a bar and its number per measure (fits 80 columns).
+
+    >>> import io
+    >>> from rich.console import Console
+    >>> console = Console(width=80, color_system=None, record=True, file=io.StringIO())
+    >>> console.print(strength_table([Strength("losses", 7, 4, 3, None, 0, 0.0)]))
+    >>> for line in console.export_text().splitlines():
+    ...     print(line.rstrip())
+    Strength by topic
+     topic   pass rate       time per drill exercise
+     losses  ████████░░ 75%  ·········· not drilled
+    """
     table = Table(
         title="Strength by topic", title_justify="left", box=None, header_style="bold", padding=(0, 1)
     )
@@ -241,7 +260,12 @@ def svg_chart(title: str, topics: list[str], values: list[tuple[float | None, st
 
 
 def render_html(found: list[Strength], summary: str = "") -> str:
-    """The page of ``mlkata history --html``: the strength charts, self-contained."""
+    """The page of ``mlkata history --html``: the strength charts, self-contained.
+
+    >>> page = render_html([Strength("losses", 7, 4, 3, None, 0, 0.0)])
+    >>> page.count("<svg"), "<script" in page
+    (2, False)
+    """
     topics = [s.topic for s in found]
     sections = []
     for title, values in measures(found):

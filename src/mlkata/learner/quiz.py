@@ -97,7 +97,12 @@ def questions_of(exercise: Exercise) -> list[Question]:
 
 
 def pack_questions(exercises: Iterable[Exercise]) -> list[Question]:
-    """Every concept check of ``exercises``, exercise by exercise."""
+    """Every concept check of ``exercises``, exercise by exercise.
+
+    >>> from mlkata.catalog import exercises_of
+    >>> len(pack_questions(exercises_of(["losses"]))) >= 3
+    True
+    """
     return [q for e in exercises for q in questions_of(e)]
 
 
@@ -159,6 +164,15 @@ def order(questions: list[Question], answered: list[Answer], curriculum: list[st
 
     Wrong ones and the rest go longest unasked first; those never asked go round the exercises
     (each exercise's first question, then each one's second...), in curriculum order.
+
+    >>> a1, a2, b1 = (Question(k, t, 0, "", ("x", "y"), place=p) for k, t, p in
+    ...               (("t/a", "a1", 0), ("t/a", "a2", 1), ("t/b", "b1", 0)))
+    >>> [q.text for q in order([a1, a2, b1], [], ["t/a", "t/b"])]
+    ['a1', 'b1', 'a2']
+    >>> missed = Answer(a2.id, "t/a", "a2", "2", False, "2026-01-01T00:00:00+00:00")
+    >>> right = Answer(a1.id, "t/a", "a1", "1", True, "2026-01-02T00:00:00+00:00")
+    >>> [q.text for q in order([a1, a2, b1], [missed, right], ["t/a", "t/b"])]
+    ['a2', 'b1', 'a1']
     """
     last: dict[str, tuple[int, bool]] = {}
     for number, answer in enumerate(answered):
@@ -184,6 +198,11 @@ class Score:
     stopped: bool = False
 
     def line(self) -> str:
+        """The score as said at the end.
+
+        >>> Score(2, 3).line()
+        'Quiz score: 2/3 (67%)'
+        """
         percent = f" ({100 * self.right / self.asked:.0f}%)" if self.asked else ""
         return f"Quiz score: {self.right}/{self.asked}{percent}"
 
@@ -209,7 +228,44 @@ def ask(
     *,
     number: str = "",
 ) -> bool | None:
-    """Ask ``question``, grade and record the answer; whether it was right, ``None`` to stop."""
+    """Ask ``question``, grade and record the answer; whether it was right, ``None`` to stop.
+
+    Parameters
+    ----------
+    console : Console
+        Where the question and the feedback are shown.
+    progress : Progress
+        Where the answer is recorded.
+    question : Question
+        The question.
+    stream : TextIO
+        Where the answer is read, a line at a time; an unreadable answer is asked again.
+    number : str
+        Shown before the exercise's name (``"2/5 · "``).
+
+    Returns
+    -------
+    bool or None
+        Whether the answer was right (``skip`` is not); ``None`` on ``quit`` or the end of input.
+
+    Examples
+    --------
+    >>> import io, tempfile
+    >>> from pathlib import Path
+    >>> progress = Progress(Path(tempfile.mkdtemp()) / "progress.sqlite3")
+    >>> q = Question("losses/log_loss", "log_loss([1], [0.5])?", 0.6931, "-ln 0.5", tolerance=1e-3)
+    >>> out = Console(file=io.StringIO(), width=80)
+    >>> ask(out, progress, q, io.StringIO("zero\\n.693\\n")), progress.answers()[0].given
+    (True, '.693')
+    >>> print(out.file.getvalue().strip())
+    losses/log_loss
+    log_loss([1], [0.5])?
+    Type a number + Enter (skip: show the answer · quit: stop)
+    > zero
+    'zero' is not an answer: type a number, skip or quit.
+    > .693
+    ✓ Right. -ln 0.5
+    """
     console.print(Text(f"{number}{question.exercise}", style="bold magenta"))
     console.print(Text(question.text, style="bold"))
     for index, choice in enumerate(question.choices, start=1):

@@ -102,6 +102,15 @@ def attempts(gradings: Iterable[Grading], drills: Iterable[Drill], tz: tzinfo | 
     """The history as attempts, oldest first: every grading, a drill's passes marked slow if it was.
 
     A drill's gradings are those of its exercises recorded between its start and its end.
+
+    >>> from datetime import timezone
+    >>> at = "2026-03-01T12:{}:00+00:00".format
+    >>> slow = Drill(1, 3, ["t/a"], 5.0, "", at("00"), at("05"), 300.0, 5, 5, {})
+    >>> marks = [Grading("t/a", 5, 5, True, None, None, at("05"), "drill"),
+    ...          Grading("t/a", 5, 5, True, None, None, at("30"), "check"),
+    ...          Grading("t/a", 1, 5, False, None, None, at("31"), "check")]
+    >>> [a.outcome for a in attempts(marks, [slow], timezone.utc)]
+    ['slow', 'passed', 'failed']
     """
     slow = [d for d in drills if d.finished is not None and slow_drill(d)]
     found = []
@@ -146,6 +155,12 @@ def due(cards: Iterable[Card], today: date, order: list[str] | None = None) -> l
 
     Failed first, then slow, then those long unpractised; within each the most overdue, then
     the lowest box, then curriculum ``order`` (exercise keys) when given.
+
+    >>> cards = [Card("t/passed", 2, date(2026, 1, 1), PASSED, 2),
+    ...          Card("t/failed", 1, date(2026, 1, 9), FAILED, 3),
+    ...          Card("t/later", 3, date(2026, 1, 9), PASSED, 3)]
+    >>> [c.exercise for c in due(cards, date(2026, 1, 10))]
+    ['t/failed', 't/passed']
     """
     place = {key: i for i, key in enumerate(order or ())}
     ready = [c for c in cards if c.overdue(today) >= 0]
