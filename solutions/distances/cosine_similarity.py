@@ -83,7 +83,7 @@ TALKING_POINTS = {
             "Zero vector: 0/0 with no direction; this exercise raises, scipy's cosine gives nan and "
             "scikit-learn's cosine_similarity gives 0. Pick one on purpose."
         ),
-        "Rounding can give 1.0000000002: clip to [-1, 1] before an arccos.",
+        "Rounding can give 1.0000000000000002: clip to [-1, 1] before an arccos.",
         "Not a metric: 1 - cos breaks the triangle inequality; the angle arccos(cos) keeps it.",
     ),
     "cost": "O(d) time, O(1) extra memory (two norms and a dot product).",

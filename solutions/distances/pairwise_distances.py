@@ -144,7 +144,7 @@ TALKING_POINTS = {
     "follow_ups": (
         (
             "Why is the expansion fast?",
-            "X @ Y.T runs in optimised BLAS; only the squared norms, O(n d + m d), remain.",
+            "X @ Y.T runs in optimised BLAS; only the squared norms remain, O((n + m) d).",
         ),
         (
             "What if n x m does not fit in memory?",

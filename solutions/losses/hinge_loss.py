@@ -87,7 +87,7 @@ TALKING_POINTS = {
         ),
         (
             "Its subgradient in w for one sample?",
-            "-y x when y d < 1, 0 when y d > 1, and any t (-y x) with t in [0, 1] at y d = 1.",
+            ("-y x when y d < 1 and 0 when y d > 1; at y d = 1, anything on the segment between the two."),
         ),
         (
             "Why does the total bound the number of mistakes?",

@@ -60,7 +60,7 @@ HINTS = (
 TALKING_POINTS = {
     "use": (
         "The default regression loss: smooth, convex, the loss of least squares and the negative "
-        "log-likelihood of Gaussian noise (up to constants)."
+        "log-likelihood of Gaussian noise (up to scale and constants)."
     ),
     "assumes": (
         "Errors are roughly Gaussian with one variance; a large error is quadratically worse than a small "

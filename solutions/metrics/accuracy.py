@@ -67,7 +67,10 @@ TALKING_POINTS = {
             "Thresholds: it scores labels, not probabilities; a better-ranked model can lose at the "
             "default 0.5 threshold."
         ),
-        "Types: comparing '1' with 1, or floats from a model with int labels, counts as wrong.",
+        (
+            "Types: the string '1' never equals the label 1, nor a probability 0.9 a label; compare "
+            "labels with labels."
+        ),
     ),
     "cost": "O(n) time, O(n) temporary memory for the comparison.",
     "follow_ups": (

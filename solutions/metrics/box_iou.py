@@ -78,7 +78,10 @@ TALKING_POINTS = {
         "Matching predicted to true boxes in object detection (a hit needs IoU above 0.5 in PASCAL VOC) "
         "and the overlap test of non-maximum suppression."
     ),
-    "assumes": "Axis-aligned boxes (x1, y1, x2, y2) with continuous coordinates, x1 <= x2 and y1 <= y2.",
+    "assumes": (
+        "Axis-aligned boxes given as corners (x1, y1, x2, y2), continuous coordinates, each box with x1 "
+        "<= x2 and y1 <= y2."
+    ),
     "pitfalls": (
         (
             "Clamp width and height at 0 separately: two negative sides multiply to a positive area for "

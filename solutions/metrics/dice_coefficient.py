@@ -75,8 +75,8 @@ HINTS = (
 )
 TALKING_POINTS = {
     "use": (
-        "Scoring, and as 1 - Dice training, segmentation masks, especially for small foreground objects "
-        "in medical imaging."
+        "Scoring segmentation masks, and training them with 1 - Dice as the loss, especially for small "
+        "foreground objects in medical imaging."
     ),
     "assumes": "Binary masks of one shape; it is the F1 score of one mask against the other.",
     "pitfalls": (

@@ -131,8 +131,8 @@ TALKING_POINTS = {
         (
             "Recall versus specificity?",
             (
-                "Recall is TP / (TP + FN) on the positives; specificity is TN / (TN + FP), the recall of "
-                "the negatives."
+                "Recall is the share of positives found, TP / (TP + FN); specificity is the recall of the "
+                "negatives, TN / (TN + FP)."
             ),
         ),
     ),

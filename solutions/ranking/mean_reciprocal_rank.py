@@ -112,7 +112,7 @@ TALKING_POINTS = {
         ),
         (
             "Is MRR the reciprocal of the mean rank?",
-            "No: ranks 1 and 3 give MRR (1 + 1/3) / 2 = 2/3, but 1 / mean rank = 1/2.",
+            "No: ranks 1 and 3 give an MRR of 2/3, while the reciprocal of their mean rank is 1/2.",
         ),
     ),
 }
