@@ -98,8 +98,8 @@ HINTS = (
 TALKING_POINTS = {
     "use": "Gradient checking: compare a hand-written backward pass with finite differences on a "
     "small input; or a derivative-free gradient when d is small.",
-    "assumes": "f is smooth (at least twice differentiable) near x and computed in float64; it is called "
-    "2d times.",
+    "assumes": "f is smooth near x (three times differentiable for the O(eps^2) error) and computed in "
+    "float64; it is called 2d times.",
     "pitfalls": (
         "eps too small: rounding adds ~1e-16 |f| / eps while the central error is O(eps^2); eps "
         "around 1e-5 to 1e-6 balances the two.",
