@@ -94,8 +94,8 @@ TALKING_POINTS = {
     "assumes": "A linear model, standardised features (the penalty is not scale-invariant), and an "
     "unpenalised intercept, handled by centring.",
     "pitfalls": (
-        "Penalising the intercept (a column of ones in X): predictions then change when every y "
-        "is shifted by a constant.",
+        "Penalising the intercept (a column of ones in X): shifting every y by c then no longer "
+        "shifts the predictions by c.",
         "alpha scales differ: Ridge has no 1 / n on the squared error, Lasso and ElasticNet have "
         "1 / (2n); the same alpha means different strengths.",
         "Solve, don't invert: np.linalg.solve or Cholesky on X^T X + alpha I; when d >> n, the "
