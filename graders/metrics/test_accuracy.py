@@ -6,6 +6,8 @@ from sklearn.metrics import accuracy_score
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels
+from mlkata.grading.extremes import case
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 accuracy = student_function("accuracy")
@@ -117,6 +119,40 @@ def test_rejects_bad_input(accuracy):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+BIG_IDS = 10**17
+"""Integer labels past 2**53, where float64 can no longer tell neighbours apart (IDs, hashes)."""
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(accuracy):
+    rng = seeded(105)
+    ids_true = BIG_IDS + rng.integers(0, 3, size=60)
+    ids_pred = np.where(rng.random(60) < 0.5, ids_true, BIG_IDS + rng.integers(0, 3, size=60))
+    many = rng.integers(0, 1000, size=100_000)
+    cases = [
+        case("integer labels near 1e17", ids_true, ids_pred),
+        case("100000 samples of 1000 classes", many, np.where(rng.random(100_000) < 0.3, many, 0)),
+        case("one sample, right", np.array([7]), np.array([7])),
+        case("one sample, wrong", np.array(["cat"]), np.array(["dog"])),
+    ]
+    as_floats = Mistake(
+        "float64 cannot tell integers above 2**53 apart (1e17 + 1 == 1e17 + 2 as floats): compare "
+        "the labels as they are, without converting them to float",
+        lambda y_true, y_pred: np.mean(np.asarray(y_true, float) == np.asarray(y_pred, float)),
+    )
+    expect_cases(accuracy, cases, reference, reference_name=REFERENCE, mistakes=(as_floats,))
+
+
+def _labels(n, rng):
+    """Two label arrays of n samples, 10 classes, 70 % agreeing: what accuracy is timed on."""
+    y_true = rng.integers(0, 10, size=n)
+    return {"y_true": y_true, "y_pred": np.where(rng.random(n) < 0.7, y_true, rng.integers(0, 10, size=n))}
+
+
+FAST = Fast(inputs=_labels, within=5.0)
 
 
 PROPERTIES = (Differential("accuracy", DOMAIN, reference, REFERENCE),)

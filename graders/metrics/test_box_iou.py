@@ -8,6 +8,8 @@ from shapely.geometry import box
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import CORNERS, Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 box_iou = student_function("box_iou")
@@ -190,6 +192,68 @@ def test_rejects_bad_input(box_iou):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+def _in_float32(guarded):
+    """IoU computed in the boxes' own float32: inf - inf areas, nan; 0.0 where ``union > 0`` guards."""
+
+    def compute(box_a, box_b):
+        a, b = np.asarray(box_a), np.asarray(box_b)
+        w = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+        h = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+        overlap = w * h
+        with np.errstate(all="ignore"):
+            union = (a[2] - a[0]) * (a[3] - a[1]) + (b[2] - b[0]) * (b[3] - b[1]) - overlap
+            return 0.0 if guarded and not union > 0 else overlap / union
+
+    return compute
+
+
+@robust()
+@points(1)
+def test_extreme_boxes(box_iou):
+    f32 = np.float32
+    cases = [
+        case(
+            "float32 boxes of side 2e20 (areas overflow float32)",
+            np.array([-1e20, -1e20, 1e20, 1e20], f32),
+            np.array([0, 0, 2e20, 2e20], f32),
+        ),
+        case(
+            "boxes of side 1e150 (areas near 1e300)",
+            np.array([0, 0, 1e150, 1e150]),
+            np.array([5e149, 0, 1.5e150, 1e150]),
+        ),
+        case(
+            "a box 1e12 times wider and taller, around the other",
+            np.array([-1e12, -1e12, 1e12, 1e12]),
+            np.array([0, 0, 1, 1]),
+        ),
+        case(
+            "a zero-area box (a segment) inside another", np.array([0.0, 0, 4, 4]), np.array([1.0, 1, 3, 1])
+        ),
+        case(
+            "boxes far from the origin, apart by 1e-6",
+            np.array([1e6, 1e6, 1e6 + 1, 1e6 + 1]),
+            np.array([1e6 + 1 + 1e-6, 1e6, 1e6 + 2, 1e6 + 1]),
+        ),
+    ]
+    in_float32 = (Mistake(FLOAT32_OVERFLOW, _in_float32(False)), Mistake(FLOAT32_OVERFLOW, _in_float32(True)))
+    expect_cases(box_iou, cases, reference, reference_name=REFERENCE, mistakes=in_float32, atol=0.0)
+
+
+def _two_boxes(n, rng):
+    """One pair of overlapping boxes (the function's size is fixed: n is not used)."""
+    return {"box_a": np.array([0.0, 0.0, 2.0, 3.0]), "box_b": np.array([1.0, 1.0, 4.0, 2.5])}
+
+
+FAST = Fast(
+    inputs=_two_boxes,
+    size=1,
+    within=10.0,
+    why="one pair of boxes: the work is constant, so what is timed is that nothing needless is done "
+    "(a grid of pixels, a general polygon clip); 10 times leaves room for the noise of timing microseconds",
+)
 
 
 PROPERTIES = (Differential("box_iou", DOMAIN, reference, REFERENCE),)

@@ -14,6 +14,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Labels, Param
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 confusion_matrix = student_function("confusion_matrix")
@@ -187,6 +188,39 @@ def test_rejects_bad_input(confusion_matrix):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(confusion_matrix):
+    rng = seeded(1105)
+    ids = 10**17 + rng.integers(0, 4, size=80)
+    many = rng.integers(0, 200, size=50_000)
+    cases = [
+        Case("integer labels near 1e17 (float64 merges neighbours)", (ids, ids[::-1].copy())),
+        Case("50000 samples of 200 classes", (many, np.where(rng.random(50_000) < 0.5, many, 3))),
+        Case("one sample", (np.array([4]), np.array([9]))),
+        Case(
+            "labels given unsorted, with negatives",
+            (many[:30] - 100, many[30:60] - 100),
+            {"labels": [99, -100, 0, 5]},
+        ),
+    ]
+    for extreme in cases:
+        _judge(confusion_matrix, extreme)
+
+
+def _labels(n, rng):
+    """Two label arrays of n samples, 10 classes: what the matrix is timed on."""
+    return {"y_true": rng.integers(0, 10, size=n), "y_pred": rng.integers(0, 10, size=n)}
+
+
+FAST = Fast(
+    inputs=_labels,
+    within=2.5,
+    why="the reference sorts the labels (np.union1d), which takes most of its time: other vectorised "
+    "counts (np.unique, bincount) are within 1.5 times it, a loop over the samples about 4 times",
+)
 
 
 PROPERTIES = (Differential("confusion_matrix", DOMAIN, judge=_judge),)

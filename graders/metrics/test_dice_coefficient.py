@@ -10,6 +10,8 @@ from scipy.spatial.distance import dice
 
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import Differential, expect_cases, expect_rejected
+from mlkata.grading.extremes import mask_extremes
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.overlap import (
     common_mistakes,
@@ -69,6 +71,16 @@ def test_every_corner_of_the_domain(dice_coefficient):
 @points(1)
 def test_rejects_bad_input(dice_coefficient):
     expect_rejected(dice_coefficient, mask_bad_inputs(DOMAIN))
+
+
+@robust()
+@points(1)
+def test_extreme_masks(dice_coefficient):
+    cases = mask_extremes(seeded(2105))
+    expect_cases(dice_coefficient, cases, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("dice_coefficient", DOMAIN, reference, REFERENCE),)

@@ -13,6 +13,8 @@ from sklearn.metrics import f1_score, precision_score, recall_score
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import Differential, expect_cases
 from mlkata.grading.classification import F1, ClassificationScore, classification_domain
+from mlkata.grading.extremes import classification_extremes
+from mlkata.grading.levels import Fast, robust
 
 f1 = student_function("f1")
 REFERENCE = "sklearn.metrics.f1_score"
@@ -136,6 +138,21 @@ def test_every_corner_of_the_domain(f1):
 @points(1)
 def test_rejects_bad_input(f1):
     SCORE.expect_rejected(f1, DOMAIN)
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(f1):
+    expect_cases(
+        f1, classification_extremes(seeded(1505)), reference, reference_name=REFERENCE, mistakes=MISTAKES
+    )
+
+
+FAST = Fast(
+    within=2.5,
+    why="the reference sorts the labels (np.union1d) to find the classes, most of its time: a "
+    "vectorised count stays within 1.5 times it, a loop over the samples takes about 4 times",
+)
 
 
 PROPERTIES = (Differential("f1", DOMAIN, reference, REFERENCE),)

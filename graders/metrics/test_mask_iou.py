@@ -8,6 +8,8 @@ from sklearn.metrics import jaccard_score
 
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import Differential, expect_cases, expect_rejected
+from mlkata.grading.extremes import mask_extremes
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.overlap import (
     common_mistakes,
@@ -61,6 +63,16 @@ def test_every_corner_of_the_domain(mask_iou):
 @points(1)
 def test_rejects_bad_input(mask_iou):
     expect_rejected(mask_iou, mask_bad_inputs(DOMAIN))
+
+
+@robust()
+@points(1)
+def test_extreme_masks(mask_iou):
+    cases = mask_extremes(seeded(2005))
+    expect_cases(mask_iou, cases, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("mask_iou", DOMAIN, reference, REFERENCE),)

@@ -6,6 +6,8 @@ from sklearn.metrics import ndcg_score
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.extremes import case, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 ndcg_at_k = student_function("ndcg_at_k")
@@ -59,7 +61,8 @@ DOMAIN = Domain(
 
 @cached_reference
 def reference(relevance, scores, k=None):
-    return float(ndcg_score(np.asarray(relevance, float), np.asarray(scores, float), k=k))
+    with np.errstate(invalid="ignore"):  # sklearn casts relevance near 1e300 to int64 to test its type
+        return float(ndcg_score(np.asarray(relevance, float), np.asarray(scores, float), k=k))
 
 
 def _variant(
@@ -219,6 +222,44 @@ def test_rejects_bad_input(ndcg_at_k):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(ndcg_at_k):
+    rng = seeded(1805)
+    relevance = rng.integers(0, 4, size=(40, 10)).astype(float)
+    cases = [
+        case("relevance near 1e300", np.abs(near_overflow(rng, (5, 10))), rng.normal(size=(5, 10))),
+        case("scores near +-1e300", relevance, near_overflow(rng, (40, 10))),
+        case("every score of every query tied", relevance, np.zeros((40, 10))),
+        case(
+            "2000 queries of 2 documents, k=1",
+            rng.integers(0, 3, size=(2000, 2)),
+            rng.normal(size=(2000, 2)),
+            k=1,
+        ),
+        case(
+            "one query of 5000 documents, k=10",
+            rng.integers(0, 5, size=(1, 5000)),
+            rng.normal(size=(1, 5000)),
+            k=10,
+        ),
+        case("no relevant document anywhere", np.zeros((3, 6)), rng.normal(size=(3, 6))),
+    ]
+    expect_cases(ndcg_at_k, cases, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+def _rankings(n, rng):
+    """n values: n // 100 queries of 100 documents, relevance 0 to 3, scores with some ties."""
+    shape = (max(n // 100, 1), 100)
+    return {
+        "relevance": rng.integers(0, 4, size=shape).astype(float),
+        "scores": np.round(rng.normal(size=shape), 2),
+    }
+
+
+FAST = Fast(inputs=_rankings, within=5.0)
 
 
 PROPERTIES = (Differential("ndcg_at_k", DOMAIN, reference, REFERENCE),)

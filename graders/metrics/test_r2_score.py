@@ -13,6 +13,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 r2_score = student_function("r2_score")
@@ -168,6 +170,30 @@ def test_rejects_bad_input(r2_score):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+def _in_float32(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    return 1 - np.sum((y_true - y_pred) ** 2) / np.sum((y_true - y_true.mean()) ** 2)
+
+
+@robust()
+@points(1)
+def test_extreme_magnitudes(r2_score):
+    rng = seeded(1205)
+    y = near_overflow(rng, 40, 1e150)
+    cases = [
+        case("float32 values near 3e38", near_float32_max(rng, 40), near_float32_max(rng, 40)),
+        case("values near 1e150, squares near 1e300", y, y * rng.uniform(0.5, 1.5, size=40)),
+        case("two samples", np.array([1.0, 2.0]), np.array([2.0, 1.0])),
+        case("a constant target of 1e300, predicted exactly", np.full(4, 1e300), np.full(4, 1e300)),
+        case("a constant target of 1e150, predicted wrong", np.full(4, 1e150), np.full(4, -1e150)),
+    ]
+    in_float32 = Mistake(FLOAT32_OVERFLOW, _in_float32)
+    expect_cases(r2_score, cases, reference, reference_name=REFERENCE, mistakes=(in_float32,))
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("r2_score", DOMAIN, judge=_judge),)

@@ -13,6 +13,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Labels, Reals
+from mlkata.grading.extremes import case, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 roc_auc = student_function("roc_auc")
@@ -181,6 +183,26 @@ def test_rejects_bad_input(roc_auc):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(roc_auc):
+    rng = seeded(1605)
+    y = rng.integers(0, 2, size=3000)
+    lonely = np.zeros(2000, int)
+    lonely[1234] = 1
+    cases = [
+        case("3000 scores rounded to 1 decimal (heavy ties)", y, np.round(rng.normal(size=3000) + y, 1)),
+        case("one positive among 2000 negatives", lonely, rng.normal(size=2000)),
+        case("scores near +-1e300", y[:50], near_overflow(rng, 50)),
+        case("every score the same", y[:20], np.full(20, 0.3)),
+        case("two samples, bool labels", np.array([True, False]), np.array([0.2, 0.7])),
+    ]
+    expect_cases(roc_auc, cases, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("roc_auc", DOMAIN, judge=_judge),)

@@ -116,3 +116,29 @@ def lowercases_tokens(references, hypothesis, max_n=4):
 def float_max_n_accepted(references, hypothesis, max_n=4):
     references, hypothesis = _checked(references, hypothesis, int(max_n))
     return _score(references, hypothesis, int(max_n), _clipped, _closest)
+
+
+@mutant("bleu", hint="joining them into one string", level=2)
+def ngrams_as_joined_strings(references, hypothesis, max_n=4):
+    """Each n-gram the string of its tokens joined by spaces: tokens holding spaces collide."""
+    if isinstance(max_n, bool):
+        raise ValueError("max_n must be a positive integer")
+    references, hypothesis = _checked(references, hypothesis, max_n)
+
+    def joined(tokens, n):
+        return Counter(" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+    c = len(hypothesis)
+    if c == 0:
+        return 0.0
+    logs = 0.0
+    for n in range(1, max_n + 1):
+        counts, most = joined(hypothesis, n), Counter()
+        for ref in references:
+            most |= joined(ref, n)
+        matched = sum(min(count, most[gram]) for gram, count in counts.items())
+        if matched == 0:
+            return 0.0
+        logs += math.log(matched / max(1, sum(counts.values())))
+    r = _closest([len(ref) for ref in references], c)
+    return (1.0 if c > r else math.exp(1 - r / c)) * math.exp(logs / max_n)

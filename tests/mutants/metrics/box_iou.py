@@ -103,3 +103,20 @@ def only_box_a_checked(box_a, box_b):
     if a.shape != (4,) or b.shape != (4,) or not np.all(np.isfinite(a)) or a[2] < a[0] or a[3] < a[1]:
         raise ValueError("bad box_a")
     return _overlap_over_union(a, b)
+
+
+@mutant("box_iou", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(box_a, box_b):
+    """Converts integer boxes only: float32 boxes of side 1e20 overflow in their areas."""
+    wide_a, wide_b = _checked(box_a, box_b)
+    if not (np.all(np.isfinite(wide_a)) and np.all(np.isfinite(wide_b))):
+        raise ValueError("box coordinates must be finite")
+    a, b = np.asarray(box_a), np.asarray(box_b)
+    a = a if a.dtype.kind == "f" else a.astype(float)
+    b = b if b.dtype.kind == "f" else b.astype(float)
+    w = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    overlap = w * h
+    with np.errstate(all="ignore"):
+        union = _area(a) + _area(b) - overlap
+        return float(overlap / union) if union > 0 else 0.0

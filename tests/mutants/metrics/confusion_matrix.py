@@ -94,3 +94,15 @@ def other_labels_clipped_into_the_last_row(y_true, y_pred, labels=None):
     counts = np.zeros((labels.size, labels.size), dtype=np.int64)
     np.add.at(counts, (rows, cols), 1)
     return counts
+
+
+@mutant("confusion_matrix", level=3)
+def python_loop(y_true, y_pred, labels=None):
+    """Correct, one sample at a time into a dict of rows: far slower than bincount at n = 1e6."""
+    y_true, y_pred = _checked(y_true, y_pred)
+    if labels is None:
+        labels = np.union1d(y_true, y_pred)
+    labels = np.asarray(labels)
+    if labels.ndim != 1 or labels.size == 0:
+        raise ValueError("labels must be a non-empty 1-D list")
+    return _count(y_true, y_pred, labels.tolist())

@@ -94,3 +94,14 @@ def isclose_finds_constant_targets(y_true, y_pred):
     if np.isclose(total, 0.0):
         return 1.0 if np.isclose(residual, 0.0) else 0.0
     return float(1 - residual / total)
+
+
+@mutant("r2_score", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(y_true, y_pred):
+    """Converts integer inputs only: float32 values near 3e38 overflow when squared."""
+    _checked(y_true, y_pred)
+    y, p = np.asarray(y_true), np.asarray(y_pred)
+    y = y if y.dtype.kind == "f" else y.astype(float)
+    p = p if p.dtype.kind == "f" else p.astype(float)
+    with np.errstate(all="ignore"):
+        return _finish(np.sum((y - p) ** 2), np.sum((y - y.mean()) ** 2))

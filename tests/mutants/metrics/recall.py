@@ -121,3 +121,32 @@ def zero_division_range_unchecked(y_true, y_pred, average="binary", zero_divisio
     if average == "micro":
         return float(tp.sum() / support.sum()) if support.sum() else float(zero_division)
     return _right(tp, predicted, support, average, zero_division)
+
+
+@mutant("recall", level=3)
+def python_loop(y_true, y_pred, average="binary", zero_division=0.0):
+    """Correct, counting one sample at a time in dicts: far slower than numpy at n = 1e6."""
+    if not 0.0 <= zero_division <= 1.0:
+        raise ValueError("zero_division must lie in [0, 1]")
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError("bad input")
+    if average not in ("binary", "micro", "macro", "weighted"):
+        raise ValueError("bad average")
+    classes = sorted(set(y_true.tolist()) | set(y_pred.tolist()))
+    if average == "binary":
+        if len(classes) > 2 or (len(classes) == 2 and 1 not in classes):
+            raise ValueError("not binary")
+        classes = [1]
+    hits, seen = dict.fromkeys(classes, 0), dict.fromkeys(classes, 0)
+    for t, p in zip(y_true.tolist(), y_pred.tolist(), strict=True):
+        if t in seen:
+            seen[t] += 1
+            hits[t] += t == p
+    if average == "micro":
+        total = sum(seen.values())
+        return sum(hits.values()) / total if total else float(zero_division)
+    per_class = [hits[c] / seen[c] if seen[c] else zero_division for c in classes]
+    if average == "weighted":
+        return float(np.average(per_class, weights=[seen[c] for c in classes]))
+    return sum(per_class) / len(per_class)
