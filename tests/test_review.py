@@ -198,6 +198,8 @@ def test_mlkata_says_how_many_are_due_and_drill_review_drills_them_in_order(proj
     out = " ".join(result.output.split())
     assert result.exit_code == 0, result.output
     assert "Spaced review: 3 due today (the first 2 of 3), failed first" in out, out
+    assert "Drill: 2 exercises, 0:00 on the clock Your drill folder" in out, "no seed: it does not pick them"
+    assert "--seed" not in out and "Your drills and your strength by topic: mlkata history" in out
     listed = re.findall(r"(\w+)/(\w+)\.py", result.output.split("Your drill folder")[1].split("Write the")[0])
     assert [m for _, m in listed] == ["huber_loss", "hinge_loss"], result.output
     (drill_row,) = Progress().drills()

@@ -367,10 +367,13 @@ def drill(
     if review:
         from mlkata.commands.practice import review_drill
 
-        pool = review_drill(root, progress, pool, count)
-        if not pool:
+        due = review_drill(root, progress, pool, count)
+        if not due:
             return
-        count = len(pool)
+        run_drill(
+            _console(), progress, root, due, minutes=minutes, count=len(due), seed=seed, chosen=due, quiz=quiz
+        )
+        return
     run_drill(_console(), progress, root, pool, minutes=minutes, count=count, seed=seed, quiz=quiz)
 
 

@@ -102,7 +102,8 @@ def run_drill(
         One per exercise; empty when the drill was stopped without a score.
     """
     seed = new_seed() if seed is None else seed
-    chosen = chosen if chosen is not None else choose(pool, count, seed)
+    drawn = chosen is None  # by the seed (not given, as by `drill --review`)
+    chosen = choose(pool, count, seed) if chosen is None else chosen
     folder = prepare(root, chosen)
     drill_id = progress.start_drill(seed, [e.key for e in chosen], minutes, folder)
     if count > len(pool):
@@ -115,7 +116,8 @@ def run_drill(
         )
     console.print(
         Text(
-            f"Drill: {counted(len(chosen), 'exercise')}, {clock(minutes * 60)} on the clock, seed {seed}",
+            f"Drill: {counted(len(chosen), 'exercise')}, {clock(minutes * 60)} on the clock"
+            + (f", seed {seed}" if drawn else ""),
             "bold",
         )
     )
@@ -158,7 +160,7 @@ def run_drill(
         if finish.reason == "done"
         else "Time's up! Grading what you have..."
     )
-    return _score(console, progress, root, chosen, folder, drill_id, finish, seed)
+    return _score(console, progress, root, chosen, folder, drill_id, finish, seed if drawn else None)
 
 
 def _score(
@@ -169,7 +171,7 @@ def _score(
     folder: Path,
     drill_id: int,
     finish: Finish,
-    seed: int,
+    seed: int | None,
 ) -> list[ExerciseGrade]:
     """Grade the drill's folder, record the score, and show it."""
     grades = [grade_exercise(e, folder, root=root) for e in chosen]
@@ -196,7 +198,11 @@ def _score(
     console.print(
         Text(f"Drill score: {score}/{most}{percent} in {clock(finish.seconds)}", style="bold green")
     )
-    console.print(f"Seed {seed}: add --seed {seed} to the same options to redo this drill · mlkata history")
+    if seed is None:
+        console.print("Your drills and your strength by topic: mlkata history")
+    else:
+        redo = f"Seed {seed}: add --seed {seed} to the same options to redo this drill"
+        console.print(f"{redo} · mlkata history")
     return grades
 
 
