@@ -80,7 +80,7 @@ TALKING_POINTS = {
     ),
     "assumes": (
         "y linear in the features plus zero-mean noise; the centred X of full column rank (n > d, no "
-        "collinear columns) for a unique w. p-values also need independent, equal-variance errors."
+        "collinear columns) for a unique w. p-values also need independent, equal-variance, normal errors."
     ),
     "pitfalls": (
         (
