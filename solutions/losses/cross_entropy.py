@@ -76,7 +76,7 @@ TALKING_POINTS = {
     ),
     "assumes": "Each row of probs is a distribution over the k classes and each label an index in 0..k-1.",
     "pitfalls": (
-        ("Overflow: log(0) is -inf; clip to [eps, 1 - eps], or better, work from logits with log-sum-exp."),
+        ("Zero probabilities: log(0) is -inf; clip to [eps, 1 - eps], or better, work from logits."),
         "Indexing: take probs[np.arange(n), y_true]; probs[:, y_true] is an n-by-n matrix.",
         (
             "Class imbalance: frequent classes dominate the mean; weight samples by inverse class "

@@ -76,7 +76,7 @@ TALKING_POINTS = {
     "assumes": "Labels are 0 or 1 and each prediction is P(y = 1); the mean is the negative "
     "log-likelihood of independent Bernoulli outcomes.",
     "pitfalls": (
-        "Overflow: log(0) is -inf, so clip p to [eps, 1 - eps]; one confident wrong answer then costs "
+        "Zero probabilities: log(0) is -inf, so clip p to [eps, 1 - eps]; one confident wrong answer costs "
         "-ln(1e-15) = 34.5 and can dominate the mean.",
         "Class imbalance: predicting the base rate already scores well; compare with the loss of the "
         "constant prior, not with 0.",
