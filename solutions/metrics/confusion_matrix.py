@@ -111,7 +111,8 @@ TALKING_POINTS = {
         "Class imbalance: raw counts hide a rare class; normalise each row to read its recall.",
     ),
     "cost": (
-        "O(n log n) to map labels to indices (np.unique), then O(n) to count with np.add.at; O(k^2) memory."
+        "O(n log n) to map labels to indices (a sort, np.searchsorted), then O(n + k^2) to count with "
+        "np.bincount; O(k^2) memory."
     ),
     "follow_ups": (
         (
