@@ -140,7 +140,7 @@ TALKING_POINTS = {
         ),
         "Ties in the assignment: break them the same way every time (lowest index here).",
     ),
-    "cost": "O(n k d) time per iteration, O(n + k d) memory.",
+    "cost": "O(n k d) time per iteration; O(n k) memory for the distances, plus a centred copy of X.",
     "follow_ups": (
         (
             "Why does Lloyd's algorithm converge?",
