@@ -28,6 +28,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 linear_regression_fit = student_function("linear_regression_fit")
@@ -257,6 +258,31 @@ def test_rejects_bad_input(linear_regression_fit):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_one_or_two_samples_duplicated_rows_and_extreme_scales(linear_regression_fit):
+    """n = 1 and n = 2, every row twice, y offset by 1e9, features of scale 1e-100 and 1e100."""
+    rng = seeded(1203)
+    X, y = _data(rng, 30, 3)
+    for X_, y_, why in (
+        ([[2.0, -1.0]], [3.0], " (one sample: w = 0, b = y)"),
+        ([[1.0], [3.0]], [5.0, -1.0], " (two samples: the line through both)"),
+        (np.repeat(X, 2, axis=0), np.repeat(y, 2), " (every row twice: the same fit)"),
+        (X, y + 1e9, " (y offset by 1e9)"),
+        (X * 1e-100, y, " (features of scale 1e-100)"),
+        (X * 1e100, y, " (features of scale 1e100)"),
+    ):
+        _check(_returned_normally(linear_regression_fit.call(X_, y_)), reference(X_, y_), why)
+
+
+def _fast_inputs(n, rng):
+    X = rng.normal(size=(n // 10, 10))
+    return {"X": X, "y": X @ rng.normal(size=10) + rng.normal(size=n // 10)}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0, why="n / 10 samples of 10 features")
 
 
 PROPERTIES = (Differential("linear_regression_fit", DOMAIN, judge=_judge),)

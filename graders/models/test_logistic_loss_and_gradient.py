@@ -34,6 +34,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 logistic_loss_and_gradient = student_function("logistic_loss_and_gradient")
@@ -314,6 +315,37 @@ def test_rejects_bad_input(logistic_loss_and_gradient):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+HUGE_Z = "with |z| near 1e300 exp(z) overflows: build the loss and p from exp(-|z|), never above 1"
+
+
+@robust()
+@points(1)
+def test_logits_near_1e300_and_one_sample(logistic_loss_and_gradient):
+    """X and w of 1e150 (logits of 1e300, right and wrong), then a single sample."""
+    X = np.array([[1e150, 0.0], [0.0, -1e150], [1e150, 1e150], [-1e150, 0.5]])
+    y = np.array([1, 0, 0, 1])
+    w, b = np.array([1e150, 1e150]), 0.0
+    cases = ((w, b, X, y), (np.array([0.5]), -1.0, np.array([[2.0]]), np.array([1])))
+    for args, why in zip(cases, ("; logits of 1e300", "; one sample"), strict=True):
+        outcome = _returned_normally(logistic_loss_and_gradient.call(*args))
+        expect_no_warnings(
+            outcome, because="with |z| near 1e300 exp(z) overflows: build the loss and p from exp(-|z|)"
+        )
+        _check_loss(outcome, exact_loss(*args), "mean(np.logaddexp(0, z) - y * z), the exact loss" + why)
+        _check_gradient(
+            outcome, analytic_gradient(*args), "the analytic gradient" + why, rtol=1e-8, atol=1e-12
+        )
+
+
+def _fast_inputs(n, rng):
+    d = 10
+    X = rng.normal(size=(n // d, d))
+    return {"w": rng.normal(size=d), "b": 0.5, "X": X, "y": rng.integers(0, 2, size=n // d)}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0, why="n / 10 samples of 10 features")
 
 
 PROPERTIES = (Differential("logistic_loss_and_gradient", DOMAIN, judge=_judge),)

@@ -17,8 +17,10 @@ from sklearn.linear_model import LogisticRegression
 from mlkata.grading import GradeFailure, Mistake, points, seeded, student_function, with_hints
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.describe import describe_value
-from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.domains import Case, Domain, Labels, Param, Reals
+from mlkata.grading.extremes import hint_when_not_finite
 from mlkata.grading.fits import Trajectory, expect_parts, fit_hints, linear_fit_parts
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 logistic_regression_fit = student_function("logistic_regression_fit")
@@ -268,6 +270,39 @@ def test_rejects_bad_input(logistic_regression_fit):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+SIGMOID_OVERFLOW = (
+    "with logits past 709 np.exp(z) is inf and exp(z) / (1 + exp(z)) is inf / inf = nan: compute "
+    "the sigmoid from e = exp(-|z|), 1 / (1 + e) for z >= 0 and e / (1 + e) for z < 0"
+)
+
+
+@robust()
+@points(1)
+def test_logits_in_the_tens_of_thousands(logistic_regression_fit):
+    """Unstandardised features (scale 1e3, means 1e4) and steps of 1e-3: the logits reach 6e4."""
+    rng = seeded(1404)
+    X = rng.normal(size=(40, 2))
+    y = (X[:, 0] + 0.3 * rng.normal(size=40) > 0).astype(int)
+    X = 1e3 * X + 1e4 * np.array([1.0, -0.5])
+    case = Case("logits up to 6e4", (X, y), {"lr": 1e-3, "n_iter": 10})
+    with hint_when_not_finite(SIGMOID_OVERFLOW):
+        TRAJECTORY.judge(logistic_regression_fit, case)
+
+
+def _fast_inputs(n, rng):
+    X, y = _data(rng, n // 5, 5)
+    return {"X": X, "y": y}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    size=20_000,
+    within=5.0,
+    why="5000 gradient steps (the default n_iter) over 4000 samples of 5 features: the steps are "
+    "sequential, each a pass over the data",
+)
 
 
 PROPERTIES = (Differential("logistic_regression_fit", DOMAIN, judge=TRAJECTORY.judge),)

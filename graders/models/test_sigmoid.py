@@ -22,6 +22,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 sigmoid = student_function("sigmoid")
@@ -171,6 +172,34 @@ def test_rejects_bad_input(sigmoid):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_probabilities_down_to_1e_minus_307(sigmoid):
+    """sigmoid(-500) to sigmoid(-707), relatively (an np.clip(z, -500, 500) flattens them), and nan."""
+    z = -np.linspace(500.0, 707.0, 24)
+    outcome = sigmoid.call(z)
+    expect_no_warnings(outcome, because=NO_OVERFLOW)
+    try:
+        expect_close(outcome, reference(z), reference=REFERENCE + ", relatively", rtol=1e-9, atol=0.0)
+    except GradeFailure as failure:
+        got = _as_floats(outcome)
+        flattened = got.shape == z.shape and got[-1] > 2 * reference(z)[-1]  # the tail held up
+        raise GradeFailure(with_hints(str(failure), *([CLIPPED] if flattened else []))) from None
+    expect_close(
+        sigmoid.call(np.array([np.nan, 0.0])),
+        [np.nan, 0.5],
+        reference="sigmoid(nan) = nan, as documented",
+        mistakes=MISTAKES,
+    )
+
+
+CLIPPED = (
+    "sigmoid(-700) is 1e-304, an ordinary float64 number: clipping z to [-500, 500] (or rounding "
+    "tiny probabilities to 0) loses it; build the value from e = exp(-|z|) without clipping"
+)
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("sigmoid", DOMAIN, reference, REFERENCE),)

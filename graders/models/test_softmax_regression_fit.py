@@ -27,8 +27,9 @@ from mlkata.grading import (
 )
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.describe import describe_value
-from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.domains import Case, Domain, Labels, Param, Reals
 from mlkata.grading.fits import Trajectory, expect_parts, fit_hints
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 softmax_regression_fit = student_function("softmax_regression_fit")
@@ -372,6 +373,33 @@ def test_rejects_bad_input(softmax_regression_fit):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_one_sample_per_class_and_logits_in_the_tens_of_thousands(softmax_regression_fit):
+    """Six classes of one sample each (string labels), then features of scale 1e3 and means 1e4."""
+    rng = seeded(1604)
+    X = rng.normal(size=(6, 2))
+    labels = np.array(["f", "a", "e", "b", "d", "c"])
+    TRAJECTORY.judge(softmax_regression_fit, Case("one sample per class", (X, labels), {"n_iter": 200}))
+    X, y = _data(rng, 40, 2, 3)
+    X = 1e3 * X + 1e4 * np.array([1.0, -0.5])
+    TRAJECTORY.judge(softmax_regression_fit, Case("logits up to 1e5", (X, y), {"lr": 1e-3, "n_iter": 10}))
+
+
+def _fast_inputs(n, rng):
+    X, y = _data(rng, n // 5, 5, 3)
+    return {"X": X, "y": y}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    size=20_000,
+    within=5.0,
+    why="5000 gradient steps (the default n_iter) over 4000 samples of 5 features, 3 classes: the "
+    "steps are sequential, each a pass over the data",
+)
 
 
 PROPERTIES = (Differential("softmax_regression_fit", DOMAIN, judge=TRAJECTORY.judge),)

@@ -19,8 +19,9 @@ from sklearn.svm import SVC, LinearSVC
 from mlkata.grading import GradeFailure, Mistake, points, seeded, student_function, with_hints
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.describe import describe_value
-from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.domains import Case, Domain, Labels, Param, Reals
 from mlkata.grading.fits import Trajectory, linear_fit_parts
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 svm_fit = student_function("svm_fit")
@@ -292,6 +293,36 @@ def test_rejects_bad_input(svm_fit):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_duplicated_rows_a_constant_feature_and_a_huge_c(svm_fit):
+    """Every point three times, a feature constant at 7, C = 1e3; then unstandardised features."""
+    rng = seeded(1604)
+    X, y = _data(rng, 20, 2)
+    X = np.column_stack([np.repeat(X, 3, axis=0), np.full(60, 7.0)])
+    y = np.repeat(y, 3)
+    TRAJECTORY.judge(
+        svm_fit, Case("duplicated rows, a constant feature, C = 1e3", (X, y), {"C": 1e3, "n_iter": 300})
+    )
+    X, y = _data(rng, 40, 2)
+    X = 1e3 * X + 1e4 * np.array([1.0, -0.5])
+    TRAJECTORY.judge(svm_fit, Case("features of scale 1e3, means 1e4", (X, y), {"lr": 1.0, "n_iter": 50}))
+
+
+def _fast_inputs(n, rng):
+    X, y = _data(rng, n // 5, 5)
+    return {"X": X, "y": y}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    size=20_000,
+    within=5.0,
+    why="3000 subgradient steps (the default n_iter) over 4000 samples of 5 features: the steps "
+    "are sequential, each a pass over the data",
+)
 
 
 PROPERTIES = (Differential("svm_fit", DOMAIN, judge=TRAJECTORY.judge),)

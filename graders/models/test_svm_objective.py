@@ -6,6 +6,8 @@ from sklearn.metrics import hinge_loss
 from mlkata.grading import Mistake, expect_close, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, any_float32, as_given
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 svm_objective = student_function("svm_objective")
@@ -198,6 +200,46 @@ def test_rejects_bad_input(svm_objective):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+def _objective_as_given(w, b, X, y, C=1.0):
+    """The objective in the inputs' own dtype: a float32 w of 1e20 squares to inf."""
+    if not any_float32(w, X):
+        return None
+    w, X, y = as_given(w), as_given(X), np.asarray(y)
+    with np.errstate(all="ignore"):
+        margins = y * (X @ w + b)
+        return float(0.5 * (w @ w) + C * np.sum(np.maximum(0, 1 - margins)))
+
+
+@robust()
+@points(1)
+def test_float32_weights_near_1e20_and_extreme_c(svm_objective):
+    """A float32 w of 1e19 to 1e20 (w @ w passes float32's 3.4e38), then C of 1e-300 and 1e300."""
+    rng = seeded(1504)
+    w, b, X, y = _problem(rng, 6, 3)
+    mistakes = (*MISTAKES, Mistake(FLOAT32_OVERFLOW, _objective_as_given))
+    big = (rng.uniform(1e19, 1e20, size=3) * rng.choice([-1, 1], size=3)).astype(np.float32)
+    for args, C, why in (
+        ((big, b, X.astype(np.float32), y), 1.0, "; float32 w of 1e19 to 1e20"),
+        ((w, b, X, y), 1e-300, "; C = 1e-300"),
+        ((w, b, X, y), 1e300, "; C = 1e300"),
+    ):
+        outcome = _returned_normally(svm_objective.call(*args, C=C))
+        expect_close(outcome, reference(*args, C=C), reference=REFERENCE + why, mistakes=mistakes)
+
+
+def _fast_inputs(n, rng):
+    d = 10
+    return {
+        "w": rng.normal(size=d),
+        "b": 0.5,
+        "X": rng.normal(size=(n // d, d)),
+        "y": rng.choice([-1, 1], size=n // d),
+    }
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0, why="n / 10 samples of 10 features")
 
 
 PROPERTIES = (Differential("svm_objective", DOMAIN, reference, REFERENCE),)

@@ -72,8 +72,9 @@ def case(name: str, *args: Any, **kwargs: Any) -> Case:
     return Case(name, args, kwargs)
 
 
-NOT_FINITE = "your result is not finite"
-"""What :func:`mlkata.grading.judge.expect_close` says of a nan or inf answer to a finite one."""
+NOT_FINITE = ("your result is not finite", "returned non-finite values")
+"""What :func:`mlkata.grading.judge.expect_close` says of a nan or inf answer to a finite one,
+and :func:`mlkata.grading.fits.linear_fit_parts` of a fit that diverged."""
 
 
 @contextlib.contextmanager
@@ -98,7 +99,7 @@ def hint_when_not_finite(hint: str) -> Iterator[None]:
         yield
     except GradeFailure as failure:
         message = str(failure)
-        if NOT_FINITE in message and "\n  hint: " not in message:
+        if any(phrase in message for phrase in NOT_FINITE) and "\n  hint: " not in message:
             raise GradeFailure(with_hints(message, hint)) from None
         raise
 

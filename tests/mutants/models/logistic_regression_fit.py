@@ -123,3 +123,19 @@ def one_dimensional_x_accepted(X, y, l2=1e-2, lr=0.1, n_iter=5000):
     _parameters_ok(l2, lr, n_iter)
     X = np.asarray(X, dtype=float)
     return _descend(*_checked(X.reshape(len(X), -1), y), l2, lr, n_iter)
+
+
+@mutant("logistic_regression_fit", hint="inf / inf = nan", level=2)
+def sigmoid_as_exp_over_one_plus_exp(X, y, l2=1e-2, lr=0.1, n_iter=5000):
+    # exp(z) / (1 + exp(z)): exact while |z| < 709, as in every ★ case
+    if not (l2 >= 0 and lr > 0) or int(n_iter) != n_iter or n_iter < 0:
+        raise ValueError("bad parameter")
+    X, y = _checked(X, y)
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    with np.errstate(all="ignore"):
+        for _ in range(int(n_iter)):
+            z = X @ w + b
+            r = np.exp(z) / (1 + np.exp(z)) - y
+            w, b = w - lr * (X.T @ r / n + l2 * w), b - lr * np.mean(r)
+    return w, float(b)

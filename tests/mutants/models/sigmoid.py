@@ -1,5 +1,7 @@
 """Wrong versions of models/sigmoid."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -73,3 +75,20 @@ def scalar_becomes_an_array(z):
     z = np.atleast_1d(_checked(z))
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+@mutant("sigmoid", hint="clipping z to [-500, 500]", level=2)
+def clipped_to_avoid_overflow(z):
+    # no overflow, every ★ value within 1e-12: only probabilities below exp(-500) are lost
+    z = np.clip(_checked(z), -500.0, 500.0)
+    return _shaped(1.0 / (1.0 + np.exp(-z)))
+
+
+@mutant("sigmoid", level=3)
+def python_loop(z):
+    z = _checked(z)
+    out = []
+    for v in z.ravel().tolist():
+        e = math.exp(-abs(v))
+        out.append(1.0 / (1.0 + e) if v >= 0 else e / (1.0 + e))
+    return _shaped(np.array(out, dtype=float).reshape(z.shape))

@@ -126,3 +126,16 @@ def both_classes_required(w, b, X, y, C=1.0):
     if np.ndim(b) != 0 or set(np.unique(y).tolist()) != {-1, 1}:
         raise ValueError("labels must be -1 and +1")
     return _objective(w, b, X, y, C)
+
+
+@mutant("svm_objective", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(w, b, X, y, C=1.0):
+    # integers widened to float64, float32 kept as given: w @ w overflows for w near 1e20
+    if np.ndim(b) != 0 or not C > 0:
+        raise ValueError("b must be a number, C > 0")
+    _checked(w, b, X, y, C)
+    w, X = (np.asarray(v) for v in (w, X))
+    w, X = (v if v.dtype.kind == "f" else v.astype(float) for v in (w, X))
+    y = np.asarray(y)
+    with np.errstate(all="ignore"):
+        return float(0.5 * (w @ w) + C * np.sum(np.maximum(0, 1 - y * (X @ w + b))))
