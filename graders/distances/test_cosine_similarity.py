@@ -23,6 +23,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 cosine_similarity = student_function("cosine_similarity")
@@ -176,8 +178,8 @@ def test_every_corner_of_the_domain(cosine_similarity):
         mistakes=MISTAKES,
         rtol=RTOL,
     )
-    for case in DOMAIN.corner_cases(only=("parallel and opposite vectors",)):
-        outcome = call_case(cosine_similarity, case)
+    for corner in DOMAIN.corner_cases(only=("parallel and opposite vectors",)):
+        outcome = call_case(cosine_similarity, corner)
         value = float(returned(outcome))
         if not -1.0 <= value <= 1.0:
             raise GradeFailure(
@@ -210,6 +212,29 @@ def _judge(function, case):
         expect_raises(call_case(function, case), because="the zero vector has no direction")
         return
     expect_case(function, case, reference, reference_name=REFERENCE, mistakes=MISTAKES, rtol=RTOL)
+
+
+@robust()
+@points(1)
+def test_extreme_magnitudes(cosine_similarity):
+    rng = seeded(7105)
+    u = near_overflow(rng, 50, 1e75)
+    cases = [
+        case("float32 entries near 3e38", near_float32_max(rng, 50), near_float32_max(rng, 50)),
+        case("entries near 1e75", u, near_overflow(rng, 50, 1e75)),
+        case("u near 1e75, v = -u / 3", u, -u / 3),
+        case("one entry each", np.array([-1e150]), np.array([2e-150])),
+        case("100000 entries", rng.normal(size=100_000), rng.normal(size=100_000)),
+    ]
+    in_float32 = Mistake(
+        FLOAT32_OVERFLOW, lambda u, v: np.dot(u, v) / (np.sqrt(np.dot(u, u)) * np.sqrt(np.dot(v, v)))
+    )
+    expect_cases(
+        cosine_similarity, cases, reference, reference_name=REFERENCE, mistakes=(in_float32,), rtol=RTOL
+    )
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("cosine_similarity", DOMAIN, judge=_judge),)

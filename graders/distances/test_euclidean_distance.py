@@ -7,7 +7,9 @@ import numpy as np
 from scipy.spatial.distance import euclidean
 
 from mlkata.grading import Mistake, points, seeded, student_function
-from mlkata.grading.checks import Differential, expect_rejected
+from mlkata.grading.checks import Differential, expect_cases, expect_rejected
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.vectors import (
     RTOL,
@@ -88,6 +90,26 @@ def test_every_corner_of_the_domain(euclidean_distance):
 @points(1)
 def test_rejects_bad_input(euclidean_distance):
     expect_rejected(euclidean_distance, vector_bad_inputs(DOMAIN))
+
+
+@robust()
+@points(1)
+def test_extreme_magnitudes(euclidean_distance):
+    rng = seeded(7205)
+    cases = [
+        case("float32 entries near 3e38", near_float32_max(rng, 50), near_float32_max(rng, 50)),
+        case("entries near 1e150", near_overflow(rng, 50, 1e150), near_overflow(rng, 50, 1e150)),
+        case("one entry each", np.array([1e150]), np.array([-1e150])),
+        case("entries 1e-300 apart", np.full(5, 1e-300), np.zeros(5)),
+        case("100000 entries", rng.normal(size=100_000), rng.normal(size=100_000)),
+    ]
+    in_float32 = Mistake(FLOAT32_OVERFLOW, lambda u, v: np.sqrt(np.sum((np.asarray(u) - np.asarray(v)) ** 2)))
+    expect_cases(
+        euclidean_distance, cases, reference, reference_name=REFERENCE, mistakes=(in_float32,), rtol=RTOL
+    )
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("euclidean_distance", DOMAIN, reference, REFERENCE, rtol=RTOL),)

@@ -24,7 +24,8 @@ from mlkata.grading.checks import (
     case_tolerances,
     expect_rejected,
 )
-from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.domains import Case, Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 kmeans = student_function("kmeans")
@@ -250,6 +251,40 @@ def test_rejects_bad_input(kmeans):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(kmeans):
+    rng = seeded(7607)
+    X = rng.normal(size=(50, 3))
+    two = np.repeat([[0.0, 0.0], [4.0, 1.0]], 10, axis=0)
+    line = np.sort(rng.normal(size=(100, 1)), axis=0)
+    cases = [
+        Case("k = 1: the centroid is the mean", (X, X[:1].copy())),
+        Case("k = n: every point its own cluster", (X[:10], X[:10][::-1].copy())),
+        Case("20 copies of two points", (two, two[[0, 10]].copy())),
+        Case("one feature, 100 points", (line, line[[0, 50, 99]].copy())),
+        Case("5000 points of 2 features", (rng.normal(size=(5000, 2)), rng.normal(size=(4, 2)))),
+    ]
+    for extreme in cases:
+        _judge(kmeans, extreme)
+
+
+def _clustered(n, rng):
+    """n values: n // 10 points of 10 features around 8 centres, started from 8 of the points;
+    5 update steps."""
+    rows = max(n // 10, 8)
+    X = rng.normal(size=(rows, 10)) + 4 * rng.integers(0, 8, size=(rows, 1))
+    return {"X": X, "init_centroids": X[:8].copy(), "n_iter": 5}
+
+
+FAST = Fast(
+    inputs=_clustered,
+    within=5.0,
+    why="100,000 points of 10 features, 8 centroids and 5 update steps (each step is linear in the "
+    "points; 5 of them keep the reference near 0.1 s)",
+)
 
 
 PROPERTIES = (Differential("kmeans", DOMAIN, judge=_judge),)

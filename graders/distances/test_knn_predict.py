@@ -11,7 +11,8 @@ from sklearn.neighbors import KNeighborsClassifier
 
 from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, case_outcome, case_suffix, expect_rejected
-from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.domains import Case, Domain, Labels, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 knn_predict = student_function("knn_predict")
@@ -246,6 +247,41 @@ def test_rejects_bad_input(knn_predict):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(knn_predict):
+    rng = seeded(7505)
+    X, y = rng.normal(size=(30, 2)), rng.integers(0, 3, size=30)
+    far = rng.normal(size=(5, 2)) * 1e6
+    big = rng.normal(size=(1000, 4))
+    cases = [
+        Case("k = n_train: every training point votes", (X, y, rng.normal(size=(8, 2))), {"k": 30}),
+        Case("one training point, k = 1", (X[:1], y[:1], rng.normal(size=(4, 2))), {"k": 1}),
+        Case("test points equal to training points, k = 1", (X, y, X[::3].copy()), {"k": 1}),
+        Case("test points 1e6 away", (X, y, far), {"k": 3}),
+        Case("1000 training points of 4 features", (big, rng.integers(0, 5, 1000), rng.normal(size=(50, 4)))),
+    ]
+    for extreme in cases:
+        _judge(knn_predict, extreme)
+
+
+def _neighbours(n, rng):
+    """n distances: 2000 training points (5 classes) and n // 2000 test points, 8 features, k = 5."""
+    return {
+        "X_train": rng.normal(size=(2000, 8)),
+        "y_train": rng.integers(0, 5, size=2000),
+        "X_test": rng.normal(size=(max(n // 2000, 1), 8)),
+    }
+
+
+FAST = Fast(
+    inputs=_neighbours,
+    within=5.0,
+    why="n is the number of distances: 2000 training points times 500 test points (the work grows "
+    "as n_train * n_test * d)",
+)
 
 
 PROPERTIES = (Differential("knn_predict", DOMAIN, judge=_judge),)

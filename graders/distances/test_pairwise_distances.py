@@ -21,7 +21,9 @@ from mlkata.grading import (
 )
 from mlkata.grading.checks import BadInput, Differential, call_case, expect_case, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, case, near_float32_max, near_overflow
 from mlkata.grading.judge import returned
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 pairwise_distances = student_function("pairwise_distances")
@@ -299,8 +301,8 @@ def _judge(function, case):
 @points(2)
 def test_every_corner_of_the_domain(pairwise_distances):
     for metric in METRICS:
-        for case in DOMAIN.corner_cases():
-            _judge(pairwise_distances, _with_metric(case, metric))
+        for corner in DOMAIN.corner_cases():
+            _judge(pairwise_distances, _with_metric(corner, metric))
 
 
 @points(1)
@@ -331,6 +333,61 @@ def test_rejects_bad_input(pairwise_distances):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+def _in_float32(X, Y, metric="euclidean"):
+    """The distances computed in the points' own float32 (centred expansion, or |x - y| summed)."""
+    X, Y = np.asarray(X), np.asarray(Y)
+    with np.errstate(all="ignore"):
+        if metric == "manhattan":
+            return np.abs(X[:, None, :] - Y[None, :, :]).sum(axis=2)
+        if metric != "euclidean":
+            return None
+        shift = X.mean(axis=0)
+        X, Y = X - shift, Y - shift
+        squared = (X * X).sum(1)[:, None] - 2 * X @ Y.T + (Y * Y).sum(1)[None, :]
+        return np.sqrt(np.maximum(squared, 0))
+
+
+@robust()
+@points(1)
+def test_extreme_magnitudes(pairwise_distances):
+    rng = seeded(7405)
+    X32, Y32 = near_float32_max(rng, (6, 4)), near_float32_max(rng, (5, 4))
+    X, Y = near_overflow(rng, (6, 4), 1e150), near_overflow(rng, (5, 4), 1e150)
+    x, many = rng.normal(size=(1, 64)), rng.normal(size=(5000, 64))
+    cases = [
+        case("float32 points near 3e38", X32, Y32),
+        case("float32 points near 3e38", X32, Y32, metric="manhattan"),
+        case("points near 1e150", X, Y),
+        case("points near 1e150", X, Y, metric="manhattan"),
+        case("one point each, one feature", np.array([[1e150]]), np.array([[-1e150]])),
+        case("1 x 5000 points of 64 features", x, many),
+        case("1 x 5000 points of 64 features", x, many, metric="cosine"),
+    ]
+    for extreme in cases:
+        expect_case(
+            pairwise_distances,
+            extreme,
+            reference,
+            reference_name=REFERENCE,
+            mistakes=(Mistake(FLOAT32_OVERFLOW, _in_float32),),
+            rtol=RTOL,
+            atol=ATOL,
+        )
+
+
+def _points(n, rng):
+    """n distances: sqrt(n) points of 32 features in each of X and Y (euclidean, the default)."""
+    rows = max(int(np.sqrt(n)), 1)
+    return {"X": rng.normal(size=(rows, 32)), "Y": rng.normal(size=(rows, 32))}
+
+
+FAST = Fast(
+    inputs=_points,
+    within=5.0,
+    why="n is the number of distances: 1000 x 1000 points of 32 features (the work grows as n * d)",
+)
 
 
 PROPERTIES = (Differential("pairwise_distances", DOMAIN, judge=_judge),)

@@ -16,6 +16,8 @@ from sklearn.metrics import silhouette_score as sklearn_silhouette
 from mlkata.grading import GradeFailure, Mistake, expect_close, points, seeded, student_function, with_hints
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Reals
+from mlkata.grading.extremes import case, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 silhouette_score = student_function("silhouette_score")
@@ -223,6 +225,38 @@ def test_rejects_bad_input(silhouette_score):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(silhouette_score):
+    rng = seeded(2805)
+    apart = np.concatenate([near_overflow(rng, (10, 2), 1e150), rng.normal(size=(10, 2)) * 1e148])
+    lonely = rng.normal(size=(200, 3))
+    lonely[0] += 50
+    cases = [
+        case("two clusters near 1e150 and 1e148", apart, np.repeat([0, 1], 10)),
+        case("three points, two clusters", np.array([[0.0], [1.0], [5.0]]), np.array([0, 0, 1])),
+        case("one point against 199", lonely, (np.arange(200) > 0).astype(int)),
+        case("100 clusters of 2 points", rng.normal(size=(200, 2)), np.repeat(np.arange(100), 2)),
+        case("points on a line, equally spaced", np.arange(12.0)[:, None], np.repeat([0, 1, 2], 4)),
+    ]
+    expect_cases(silhouette_score, cases, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+def _clusters(n, rng):
+    """n distances: sqrt(n) points of 5 features in 4 clusters."""
+    rows = max(int(np.sqrt(n)), 4)
+    labels = rng.integers(0, 4, size=rows)
+    labels[:4] = np.arange(4)
+    return {"X": rng.normal(size=(rows, 5)) + labels[:, None], "labels": labels}
+
+
+FAST = Fast(
+    inputs=_clusters,
+    within=5.0,
+    why="the silhouette needs every pairwise distance: n counts them, 1000 points of 5 features",
+)
 
 
 PROPERTIES = (Differential("silhouette_score", DOMAIN, reference, REFERENCE),)

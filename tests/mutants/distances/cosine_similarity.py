@@ -92,3 +92,18 @@ def float32_vectors(u, v):
     if nu == 0 or nv == 0:
         raise ValueError("zero vector")
     return float(np.clip(u @ v / (nu * nv), -1, 1))
+
+
+def _clipped(cosine):
+    return float(np.clip(cosine, -1.0, 1.0))
+
+
+@mutant("cosine_similarity", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(u, v):
+    """Converts integer vectors only: float32 entries near 3e38 overflow in u . u."""
+    _checked(u, v)
+    u, v = np.asarray(u), np.asarray(v)
+    u = u if u.dtype.kind == "f" else u.astype(float)
+    v = v if v.dtype.kind == "f" else v.astype(float)
+    with np.errstate(all="ignore"):
+        return _clipped(np.dot(u, v) / (np.sqrt(np.dot(u, u)) * np.sqrt(np.dot(v, v))))

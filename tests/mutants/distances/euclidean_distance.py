@@ -82,3 +82,14 @@ def norm_expansion(u, v):
     u, v = _raw(u, v)
     u, v = u.astype(float), v.astype(float)
     return float(np.sqrt(max(u @ u - 2 * (u @ v) + v @ v, 0.0)))
+
+
+@mutant("euclidean_distance", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(u, v):
+    """Converts integer vectors only: float32 entries near 3e38 overflow in u - v and its square."""
+    _checked(u, v)
+    u, v = np.asarray(u), np.asarray(v)
+    u = u if u.dtype.kind == "f" else u.astype(float)
+    v = v if v.dtype.kind == "f" else v.astype(float)
+    with np.errstate(all="ignore"):
+        return float(np.sqrt(np.sum((u - v) ** 2)))

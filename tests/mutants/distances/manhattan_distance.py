@@ -70,3 +70,24 @@ def subtracts_in_place(u, v):
     u -= v
     np.abs(u, out=u)
     return float(u.sum())
+
+
+@mutant("manhattan_distance", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(u, v):
+    """Converts integer vectors only: float32 entries near 3e38 overflow in u - v."""
+    _checked(u, v)
+    u, v = np.asarray(u), np.asarray(v)
+    u = u if u.dtype.kind == "f" else u.astype(float)
+    v = v if v.dtype.kind == "f" else v.astype(float)
+    with np.errstate(all="ignore"):
+        return float(np.sum(np.abs(u - v)))
+
+
+@mutant("manhattan_distance", level=3)
+def python_loop(u, v):
+    """Correct, one coordinate at a time: far slower than numpy at d = 1e6."""
+    u, v = _checked(u, v)
+    total = 0.0
+    for a, b in zip(u.tolist(), v.tolist(), strict=True):
+        total += abs(a - b)
+    return total

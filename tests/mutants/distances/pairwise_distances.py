@@ -137,3 +137,22 @@ def _reference_like(X, Y, metric):
     Xn = X / np.linalg.norm(X, axis=1, keepdims=True)
     Yn = Y / np.linalg.norm(Y, axis=1, keepdims=True)
     return np.clip(1.0 - Xn @ Yn.T, 0.0, 2.0)
+
+
+@mutant("pairwise_distances", hint="float32 arithmetic overflowed", level=2)
+def keeps_float32(X, Y, metric="euclidean"):
+    """Converts integer points only: float32 points near 3e38 overflow in the expansion."""
+    _checked(X, Y, metric)
+    X, Y = np.asarray(X), np.asarray(Y)
+    X = X if X.dtype.kind == "f" else X.astype(float)
+    Y = Y if Y.dtype.kind == "f" else Y.astype(float)
+    with np.errstate(all="ignore"):
+        if metric == "manhattan":
+            return np.abs(X[:, None, :] - Y[None, :, :]).sum(axis=2)
+        if metric == "cosine":
+            similarity = (X / np.linalg.norm(X, axis=1)[:, None]) @ (Y / np.linalg.norm(Y, axis=1)[:, None]).T
+            return np.clip(1 - similarity, 0.0, 2.0)
+        shift = X.mean(axis=0)
+        X, Y = X - shift, Y - shift
+        squared = (X * X).sum(1)[:, None] - 2 * X @ Y.T + (Y * Y).sum(1)[None, :]
+        return np.sqrt(np.maximum(squared, 0))
