@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from mlkata.engine.results import CheckResult
 from mlkata.engine.specs import CheckSpec
+from mlkata.grading import capture
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 
 
@@ -41,9 +42,11 @@ def run_check(check: CheckSpec, functions: Mapping[str, object]) -> CheckResult:
     'f() should be positive'
     """
     given = {name: functions[name] for name in check.functions}  # a KeyError here is the caller's
+    capture.check_started()
     try:
         check.function(**given)
     except GradeFailure as failure:
+        capture.check_failed(check.name, failure, given)  # the failed call, for `mlkata repro`
         not_implemented = isinstance(failure, NotImplementedYet)
         return CheckResult(
             check.name, check.points, False, str(failure), not_implemented, check.hidden, level=check.level

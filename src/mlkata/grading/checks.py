@@ -5,11 +5,13 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from mlkata.grading.bad_inputs import BadInput
+from mlkata.grading.capture import note_case, note_case_failure
 from mlkata.grading.domains import Case, Domain
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.judge import Mistake, expect_close, expect_raises, returned, with_hints
@@ -100,6 +102,7 @@ def call_case(function: StudentFunction, case: Case) -> Outcome:
     plain read-only array, so writing into an input raises there too.
     """
     args, kwargs = _learner_values(function, case)
+    note_case(function, case, args)
     return function.call(*args, **kwargs)
 
 
@@ -206,17 +209,36 @@ def expect_case(
     :func:`float32_tolerance`. A call that fails before returning (a stub, a ValueError) fails
     here before the reference is computed.
     """
-    outcome = case_outcome(function, case)
-    expected = reference(*case.widened, **case.widened_kwargs)
-    rtol, atol = case_tolerances(reference, case, expected, rtol=rtol, atol=atol)
-    expect_close(
-        outcome,
-        expected,
-        reference=reference_name + case_suffix(case),
-        rtol=rtol,
-        atol=atol,
-        mistakes=mistakes,
-    )
+    expected: Any = None
+    try:
+        outcome = case_outcome(function, case)
+        expected = reference(*case.widened, **case.widened_kwargs)
+        case_rtol, case_atol = case_tolerances(reference, case, expected, rtol=rtol, atol=atol)
+        expect_close(
+            outcome,
+            expected,
+            reference=reference_name + case_suffix(case),
+            rtol=case_rtol,
+            atol=case_atol,
+            mistakes=mistakes,
+        )
+    except GradeFailure as failure:  # noted for `mlkata repro`, which shrinks a case judged alike
+        rejudge = partial(
+            expect_case,
+            function,
+            reference=reference,
+            reference_name=reference_name,
+            mistakes=mistakes,
+            rtol=rtol,
+            atol=atol,
+        )
+        known = expected if expected is not None else partial(_reference_of, reference, case)
+        note_case_failure(failure, case, rejudge, known)
+        raise
+
+
+def _reference_of(reference: Callable[..., Any], case: Case) -> Any:
+    return reference(*case.widened, **case.widened_kwargs)
 
 
 def case_outcome(function: StudentFunction, case: Case) -> Outcome:

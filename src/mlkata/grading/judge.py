@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from mlkata.grading.capture import note_failure
 from mlkata.grading.describe import describe_value
 from mlkata.grading.failures import GradeFailure, NotImplementedYet
 from mlkata.grading.outcome import Outcome
@@ -254,6 +255,16 @@ def expect_close(
     GradeFailure
         With the call, expected and actual values, and any matching hint.
     """
+    try:
+        _judge_close(outcome, expected, reference, rtol, atol, mistakes)
+    except GradeFailure as failure:  # noted for `mlkata repro`: the call, and what it should give
+        note_failure(failure, outcome, expected=expected, reference=reference)
+        raise
+
+
+def _judge_close(
+    outcome: Outcome, expected: Any, reference: str, rtol: float, atol: float, mistakes: Iterable[Mistake]
+) -> None:
     value = returned(outcome)
     want = np.asarray(expected, dtype=np.float64)
     got = _as_array(value)
@@ -333,6 +344,14 @@ def _unwrap(array: np.ndarray) -> Any:
 
 def expect_raises(outcome: Outcome, *, because: str, mistakes: Iterable[Mistake] = ()) -> None:
     """Check the call raised ``ValueError`` (or a subclass); ``because`` says why it should."""
+    try:
+        _judge_raises(outcome, because, mistakes)
+    except GradeFailure as failure:
+        note_failure(failure, outcome, expected_text=f"raises ValueError, because {because}")
+        raise
+
+
+def _judge_raises(outcome: Outcome, because: str, mistakes: Iterable[Mistake]) -> None:
     if outcome.raised is not None:
         if outcome.raised.type_name == "NotImplementedError":
             returned(outcome)

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from mlkata.grading.capture import note_call, note_outcome
 from mlkata.grading.failures import GradeFailure, SubmissionError
 from mlkata.grading.judge import returned
 from mlkata.grading.loader import load_module
@@ -121,7 +122,10 @@ class StudentFunction:
 
     def call(self, *args: Any, **kwargs: Any) -> Outcome:
         """Run the function once and record what happened, as plain data."""
-        return self._run(args, kwargs, keep=False)[0]
+        note_call(self, args, kwargs)  # a reference only: what a failing check's repro rebuilds
+        outcome = self._run(args, kwargs, keep=False)[0]
+        note_outcome(outcome)
+        return outcome
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         """Run the function and return its plain result; a :class:`GradeFailure` if it failed."""
@@ -129,7 +133,9 @@ class StudentFunction:
 
     def keep(self, *args: Any, **kwargs: Any) -> Handle:
         """Run the function and keep its result, whatever it is, for later calls."""
+        note_call(self, args, kwargs)
         outcome, value = self._run(args, kwargs, keep=True)
+        note_outcome(outcome)
         returned(outcome)
         return Handle(value, outcome.call)
 
