@@ -13,6 +13,7 @@ from mlkata.grading.checks import BadInput, Differential, call_case, case_suffix
 from mlkata.grading.domains import Case, Domain, Param
 from mlkata.grading.folds import expect_folds, sizes_mistakes, sizes_outcome
 from mlkata.grading.functions import Given
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 k_fold_indices = student_function("k_fold_indices")
@@ -187,6 +188,25 @@ def test_rejects_bad_input(k_fold_indices):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_two_samples_a_million_samples_and_numpy_sizes(k_fold_indices):
+    """n = k = 2, a million and three samples in 7 folds, and sizes given as numpy uint8."""
+    for n_samples, n_splits, why in (
+        (2, 2, ", the smallest split"),
+        (1_000_003, 7, ", a million and three samples"),
+        (np.uint8(250), np.uint8(7), ", sizes given as numpy uint8 scalars"),
+    ):
+        check(k_fold_indices.call(n_samples, n_splits), int(n_samples), int(n_splits), why)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"n_samples": n, "n_splits": 5},
+    within=5.0,
+    why="n samples in 5 folds: 5 train and test index arrays, 5 n indices in all",
+)
 
 
 PROPERTIES = (Differential("k_fold_indices", DOMAIN, judge=_judge),)

@@ -14,6 +14,7 @@ from sklearn.preprocessing import label_binarize
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, case_outcome, case_suffix, expect_rejected
 from mlkata.grading.domains import Case, Domain, Labels, Param
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 
@@ -180,6 +181,27 @@ def test_rejects_bad_input(one_hot_encode):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_many_classes_uint8_labels_and_one_label(one_hot_encode):
+    """n_classes = 100000 for 5 labels, uint8 labels up to 255, one label, whole float labels."""
+    rng = seeded(2503)
+    for y, kwargs, why in (
+        (rng.integers(0, 100, size=5), {"n_classes": 100_000}, ", 100000 columns for 5 labels"),
+        (np.arange(256, dtype=np.uint8)[::-1].copy(), {}, ", uint8 labels 255 .. 0 (256 classes)"),
+        (np.array([0]), {}, ", one label"),
+        (np.array([3.0, 0.0, 3.0]), {}, ", whole float labels"),
+    ):
+        check(one_hot_encode.call(y, **kwargs), reference(y, **kwargs), why)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"y": rng.integers(0, 10, size=n // 10)},
+    within=5.0,
+    why="n / 10 labels of 10 classes: an (n / 10, 10) result, n values",
+)
 
 
 PROPERTIES = (Differential("one_hot_encode", DOMAIN, judge=_judge),)

@@ -23,6 +23,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 
@@ -205,6 +206,31 @@ def test_rejects_bad_input(polynomial_features):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_big_integers_one_feature_at_degree_8_and_one_row(polynomial_features):
+    """int64 values of 3e9 (squares past int64's 9.2e18), one feature at degree 8, one row."""
+    rng = seeded(2803)
+    big = rng.integers(3_000_000_000, 4_000_000_000, size=(4, 2), dtype=np.int64)
+    for X, kwargs, why in (
+        (big, {}, ", int64 values near 3e9: their products pass int64's 9.2e18"),
+        (rng.normal(size=(6, 1)), {"degree": 8}, ", one feature, degree 8"),
+        (rng.normal(size=(1, 4)), {"degree": 3}, ", one row, degree 3"),
+    ):
+        check(polynomial_features.call(X, **kwargs), (X,), kwargs, why)
+
+
+def _fast_inputs(n, rng):
+    return {"X": rng.normal(size=(n // 21, 5))}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    within=5.0,
+    why="n / 21 rows of 5 features at degree 2: 21 columns, n values out",
+)
 
 
 PROPERTIES = (Differential("polynomial_features", DOMAIN, judge=_judge),)

@@ -26,6 +26,7 @@ from mlkata.grading import (
 from mlkata.grading.checks import BadInput, Differential, call_case, case_suffix, expect_rejected
 from mlkata.grading.domains import Case, Domain, Labels, Param
 from mlkata.grading.folds import expect_folds, sizes_mistakes, sizes_outcome
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 stratified_k_fold_indices = student_function("stratified_k_fold_indices")
@@ -276,6 +277,31 @@ def test_rejects_bad_input(stratified_k_fold_indices):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_near_tied_labels_huge_labels_and_many_classes(stratified_k_fold_indices):
+    """Float labels 1 ulp apart (three classes), int64 labels near 2**62, 500 classes of 3 samples."""
+    rng = seeded(2704)
+    near = (1.0 + np.spacing(1.0) * np.arange(3))[rng.integers(0, 3, size=60)]
+    huge = np.array([-(2**62), 2**62, 2**62 - 1], dtype=np.int64)[rng.integers(0, 3, size=60)]
+    many = rng.permutation(np.repeat(np.arange(500), 3))
+    rare = rng.permutation(np.repeat([0, 1], [19_900, 100]))
+    for y, n_splits, why in (
+        (near, 4, ", labels 1, 1 + 1 ulp and 1 + 2 ulp: three classes"),
+        (huge, 4, ", int64 labels near +-2**62"),
+        (many, 3, ", 500 classes of 3 samples in 3 folds"),
+        (rare, 10, ", 100 of 20000 samples in the rare class"),
+    ):
+        check(stratified_k_fold_indices.call(y, n_splits), y, n_splits, why)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"y": rng.integers(0, 10, size=n), "n_splits": 5},
+    within=5.0,
+    why="n labels of 10 classes in 5 folds",
+)
 
 
 PROPERTIES = (Differential("stratified_k_fold_indices", DOMAIN, judge=_judge),)

@@ -95,3 +95,15 @@ def accepts_one_split(n_samples, n_splits=5):
         (np.setdiff1d(np.arange(n), test), test)
         for test in np.array_split(np.arange(n), max(int(n_splits), 1))
     ]
+
+
+@mutant("k_fold_indices", level=3)
+def python_loops(n_samples, n_splits=5):
+    n, k = _checked(n_samples, n_splits)
+    folds, start = [], 0
+    for fold in range(k):
+        stop = start + n // k + (1 if fold < n % k else 0)
+        train = [i for i in range(n) if i < start or i >= stop]
+        folds.append((np.array(train, dtype=int), np.array(list(range(start, stop)), dtype=int)))
+        start = stop
+    return folds
