@@ -39,6 +39,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 batch_norm_backward = student_function("batch_norm_backward")
@@ -303,12 +304,33 @@ DOMAIN = Domain(
     },
 )
 """The batch (X, gamma, beta, eps) for batch_norm_forward, and the dout for batch_norm_backward."""
+EXTREME = ("offset", "features near +-1e6", "a constant feature", "one sample")
+"""The corners of level ★★ (robust): features far from 0, of variance 0, a batch of one."""
 
 
 @points(2)
 def test_every_corner_of_the_domain(batch_norm_forward, batch_norm_backward):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            judge_with(batch_norm_forward, batch_norm_backward, case)
+
+
+@robust()
+@points(1)
+def test_features_far_from_zero_and_of_variance_zero(batch_norm_forward, batch_norm_backward):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         judge_with(batch_norm_forward, batch_norm_backward, case)
+
+
+@robust()
+@points(1)
+def test_zero_and_huge_upstream_gradients(batch_norm_forward, batch_norm_backward):
+    """dout all 0 (every gradient 0), dout of size 1e150, and a constant feature of 2^996 (7e299)."""
+    rng = seeded(2604)
+    X = np.column_stack([np.full(8, 2.0**996), 1e150 * rng.normal(size=8), rng.normal(size=8)])
+    gamma, beta = rng.uniform(0.5, 2, size=3), rng.normal(size=3)
+    for dout in (np.zeros((8, 3)), 1e150 * rng.normal(size=(8, 3))):
+        judge_with(batch_norm_forward, batch_norm_backward, Case("extreme", (X, gamma, beta, dout)))
 
 
 @points(1)
@@ -352,3 +374,16 @@ def _judge_alone(backward, case):
 
 
 PROPERTIES = (Differential("batch_norm_backward", DOMAIN, judge=_judge_alone),)
+
+
+def _upstream(n, rng):
+    X = rng.normal(loc=3.0, size=(n // 100, 100))
+    _, cache = _suggested_forward(X, rng.uniform(0.5, 2, size=100), rng.normal(size=100))
+    return {"dout": rng.normal(size=X.shape), "cache": cache}
+
+
+FAST = Fast(
+    inputs=_upstream,
+    why="a batch of n // 100 samples of 100 features, with the cache (x_hat, gamma, inv_std) that "
+    "the docstring suggests",
+)

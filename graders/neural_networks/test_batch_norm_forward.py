@@ -19,6 +19,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.corners import numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 batch_norm_forward = student_function("batch_norm_forward")
@@ -57,7 +58,19 @@ def _variant(**how):
     return lambda X, gamma, beta, eps=1e-5: _normalised(X, gamma, beta, eps, **how)
 
 
+def _from_moments(X, gamma, beta, eps=1e-5):
+    X = _f(X)
+    with np.errstate(over="ignore", invalid="ignore"):
+        var = np.maximum((X**2).mean(axis=0) - X.mean(axis=0) ** 2, 0.0)
+        return _f(gamma) * (X - X.mean(axis=0)) / np.sqrt(var + eps) + _f(beta)
+
+
 MISTAKES = (
+    Mistake(
+        "the variance as E[X^2] - E[X]^2 cancels catastrophically for a feature far from 0 (and "
+        "X^2 overflows beyond 1e154): centre first, var = mean((X - mu)^2), as np.var does",
+        _from_moments,
+    ),
     Mistake(
         "use the population variance (divide by N, np.var's default ddof=0), not the sample variance (N - 1)",
         _variant(ddof=1),
@@ -151,6 +164,7 @@ def test_hand_worked(batch_norm_forward):
     )
 
 
+@robust()
 @points(1)
 def test_one_sample_and_constant_features(batch_norm_forward):
     rng = seeded(2502)
@@ -215,12 +229,48 @@ DOMAIN = Domain(
         "spreads of 1e-4 and 1e4": _tiny_and_big_scales,
     },
 )
+EXTREME = ("offset", "features near +-1e6", "a constant feature", "one sample")
+"""The corners of level ★★ (robust): features far from 0, of variance 0, a batch of one."""
 
 
 @points(2)
 def test_every_corner_of_the_domain(batch_norm_forward):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            judge(batch_norm_forward, case)
+
+
+@robust()
+@points(1)
+def test_features_far_from_zero_and_of_variance_zero(batch_norm_forward):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         judge(batch_norm_forward, case)
+
+
+@robust()
+@points(1)
+def test_huge_magnitudes(batch_norm_forward):
+    """Features of size 1e200 and 1e300 (constant, or spread 1e150): their squares overflow.
+
+    The constants are powers of 2 and there are eight samples, so that however the mean of a
+    constant feature is summed, it is exact and the feature is centred to exactly 0.
+    """
+    rng = seeded(2504)
+    X = np.column_stack(
+        [np.full(8, 2.0**996), np.full(8, -(2.0**664)), 1e150 * rng.normal(size=8), rng.normal(size=8)]
+    )
+    gamma, beta = rng.uniform(0.5, 2, size=4), rng.normal(size=4)
+    expect_out(
+        batch_norm_forward.call(X, gamma, beta),
+        reference(X, gamma, beta),
+        reference_name=REFERENCE + ": constant features give out = beta, whatever their size",
+    )
+    one = np.array([[1e300, -1e300, 5e-324]])
+    expect_out(
+        batch_norm_forward.call(one, gamma[:3], beta[:3]),
+        reference(one, gamma[:3], beta[:3]),
+        reference_name="one sample of size 1e300: its variance is 0, so out = beta",
+    )
 
 
 @points(1)
@@ -242,3 +292,14 @@ def test_rejects_bad_input(batch_norm_forward):
 
 
 PROPERTIES = (Differential("batch_norm_forward", DOMAIN, judge=judge),)
+
+
+def _batch(n, rng):
+    return {
+        "X": rng.normal(loc=3.0, size=(n // 100, 100)),
+        "gamma": rng.uniform(0.5, 2, size=100),
+        "beta": rng.normal(size=100),
+    }
+
+
+FAST = Fast(inputs=_batch, why="a batch of n // 100 samples of 100 features")

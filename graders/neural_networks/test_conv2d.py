@@ -13,6 +13,7 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.corners import numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.typed import expect_typed_cases, typed_judge
 
@@ -47,11 +48,30 @@ def reference(X, W, b, stride=1, padding=0):
     return _correlate(X, W, b, stride, ((padding, padding), (padding, padding)))
 
 
+def _by_fft(X, W, b, stride=1, padding=0):
+    """The correlation by FFT: each output rounded to about 1e-16 of the image's largest value."""
+    X, W, b = _f(X), _f(W), _f(b)
+    Xp = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    rows = (Xp.shape[2] - W.shape[2]) // stride + 1
+    cols = (Xp.shape[3] - W.shape[3]) // stride + 1
+    out = np.zeros((len(X), len(W), rows, cols))
+    for i, image in enumerate(Xp):
+        for j, kernel in enumerate(W):
+            out[i, j] = correlate(image, kernel, mode="valid", method="fft")[0, ::stride, ::stride] + b[j]
+    return out
+
+
 MISTAKES = (
     Mistake(
         "that is a convolution with the kernel flipped (scipy.signal.convolve): deep learning's "
         "conv2d is a cross-correlation, out[i, j] = sum of W[u, v] * X[i*s + u, j*s + v], no flip",
         lambda X, W, b, stride=1, padding=0: reference(X, _f(W)[:, :, ::-1, ::-1], b, stride, padding),
+    ),
+    Mistake(
+        "a correlation by FFT (scipy.signal.correlate's method='fft', or numpy.fft) rounds every "
+        "output to about 1e-16 of the largest value in the image: far from a huge pixel the answer "
+        "is lost; sum the products directly (method='direct', or the windows times the kernel)",
+        _by_fft,
     ),
     Mistake(
         "add the bias b[f] once per output map, after summing over the input channels: you added it "
@@ -255,3 +275,41 @@ def test_rejects_bad_input(conv2d):
 
 
 PROPERTIES = (Differential("conv2d", DOMAIN, judge=typed_judge(reference, **FLOAT64_MAPS)),)
+
+
+@robust()
+@points(1)
+def test_huge_dynamic_range_and_one_pixel(conv2d):
+    """One pixel of 1e12 among values near 1 (its neighbours' outputs stay exact), a 1 x 1 image."""
+    rng = seeded(2312)
+    X = rng.normal(size=(2, 2, 9, 9))
+    X[0, 0, 1, 1] = 1e12
+    X[1, 1, 7, 2] = -1e12
+    W = rng.normal(size=(3, 2, 3, 3))
+    b = rng.normal(size=3)
+    cases = (
+        (X, W, b, 1, 0),
+        (X, W, b, 2, 1),
+        (np.array([[[[4.0]]]]), np.array([[[[-0.5]]], [[[2.0]]]]), np.array([1.0, 0.0]), 1, 0),
+        (np.array([[[[3.0]]]]), np.array([[[[1.0, 2.0, 3.0]] * 3]]), np.array([0.5]), 5, 1),
+    )
+    for X, W, b, stride, padding in cases:
+        expect_close(
+            conv2d.call(X, W, b, stride=stride, padding=padding),
+            reference(X, W, b, stride, padding),
+            reference=REFERENCE + " (method='direct')",
+            mistakes=MISTAKES,
+        )
+
+
+def _images(n, rng):
+    return {
+        "X": rng.normal(size=(max(n // 3072, 1), 3, 32, 32)),
+        "W": rng.normal(size=(8, 3, 3, 3)),
+        "b": rng.normal(size=8),
+        "stride": 1,
+        "padding": 1,
+    }
+
+
+FAST = Fast(inputs=_images, why="n // 3072 RGB images of 32 x 32 pixels, 8 filters of 3 x 3, padding 1")

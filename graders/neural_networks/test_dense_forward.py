@@ -6,6 +6,7 @@ from sklearn.neural_network._base import ACTIVATIONS
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 dense_forward = student_function("dense_forward")
@@ -32,6 +33,14 @@ def _sigmoid(Z):
     return _apply("logistic", Z)
 
 
+def _exp_over_one_plus_exp(X, W, b, activation):
+    if activation != "logistic":
+        return None
+    with np.errstate(over="ignore", invalid="ignore"):
+        e = np.exp(_f(X) @ _f(W) + _f(b))
+        return e / (1.0 + e)
+
+
 MISTAKES = (
     Mistake(
         "add the bias b to X @ W before applying the activation",
@@ -44,6 +53,11 @@ MISTAKES = (
     Mistake(
         "the logistic function is 1 / (1 + exp(-z)): you lost the minus sign",
         lambda X, W, b, activation="relu": _sigmoid(-(_f(X) @ _f(W) + _f(b))),
+    ),
+    Mistake(
+        "exp(z) / (1 + exp(z)) is inf / inf = nan once z passes 709: write the logistic function "
+        "as 1 / (1 + exp(-z)), whose exp(-z) overflowing to inf gives the right limit 0",
+        lambda X, W, b, activation="relu": _exp_over_one_plus_exp(X, W, b, activation),
     ),
     Mistake(
         "that is tanh: 'logistic' is the sigmoid 1 / (1 + exp(-z))",
@@ -101,6 +115,7 @@ def test_default_activation_is_relu(dense_forward):
     )
 
 
+@robust()
 @points(1)
 def test_large_pre_activations_stay_finite(dense_forward):
     X = np.array([[1.0], [-1.0], [0.001]])
@@ -160,11 +175,37 @@ DOMAIN = Domain(
         "integer X, W and b under tanh": _integers_squashed,
     },
 )
+EXTREME = ("huge pre-activations anywhere",)
+"""The corners of level ★★ (robust), judged by test_huge_pre_activations_anywhere."""
 
 
 @points(2)
 def test_every_corner_of_the_domain(dense_forward):
-    expect_cases(dense_forward, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    ordinary = [case for case in DOMAIN.corner_cases() if case.name not in EXTREME]
+    expect_cases(dense_forward, ordinary, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+@robust()
+@points(1)
+def test_huge_pre_activations_anywhere(dense_forward):
+    extreme = DOMAIN.corner_cases(only=EXTREME)
+    expect_cases(dense_forward, extreme, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+@robust()
+@points(1)
+def test_one_sample_saturating_every_unit(dense_forward):
+    """One sample whose pre-activations reach 1e300: every activation saturates, none overflows."""
+    X = np.array([[1.0, -2.0]])
+    W = np.array([[1e300, -1e300, 750.0, -750.0, 1e-300], [0.0, 0.0, 0.0, 0.0, 0.0]])
+    b = np.array([0.0, 0.0, -0.5, 0.5, 0.0])
+    for name in NAMES:
+        expect_close(
+            dense_forward.call(X, W, b, activation=name),
+            reference(X, W, b, name),
+            reference=REFERENCE + ": one sample, pre-activations from -1e300 to 1e300",
+            mistakes=MISTAKES,
+        )
 
 
 @points(1)
@@ -196,3 +237,16 @@ def test_rejects_bad_input(dense_forward):
 
 
 PROPERTIES = (Differential("dense_forward", DOMAIN, reference, REFERENCE),)
+
+
+def _layer_of_ten(n, rng):
+    rows = n // 10
+    return {
+        "X": rng.normal(size=(rows, 10)),
+        "W": rng.normal(size=(10, 10)),
+        "b": rng.normal(size=10),
+        "activation": "logistic",
+    }
+
+
+FAST = Fast(inputs=_layer_of_ten, why="n // 10 samples of 10 features into 10 logistic units")

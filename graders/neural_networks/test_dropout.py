@@ -6,6 +6,7 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.corners import numbers_as_strings
 from mlkata.grading.domains import Case, Domain, Labels, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.typed import expect_typed_case, expect_typed_cases, typed_judge
 
@@ -211,3 +212,29 @@ def test_empty_input_gives_an_empty_array(dropout):
 
 
 PROPERTIES = (Differential("dropout", DOMAIN, judge=typed_judge(reference, REFERENCE)),)
+
+
+@robust()
+@points(1)
+def test_extreme_keep_probabilities_and_magnitudes(dropout):
+    """p a hair below 1 (kept units scaled by 1e9), values near 1.8e308 or subnormal, one unit."""
+    big = np.finfo(np.float64).max
+    cases = (
+        (np.array([1.0, -2.0, 3.0, 0.5]), 1.0 - 1e-9, np.array([True, False, False, True])),
+        (np.array([big, -big, 1e308, 5e-324]), 0.0, np.array([True, True, False, True])),
+        (np.array([[1.5e308, -1.5e308], [1e-310, -1e-310]]), 1e-3, np.array([[True, False], [True, True]])),
+        (np.array([[7.0]]), 0.999, np.array([[True]])),
+        (np.array([1e300, -1e300, 2.0]), 0.9, np.zeros(3, dtype=bool)),
+    )
+    for X, p, mask in cases:
+        expect_close(
+            dropout.call(X, p, mask),
+            reference(X, p, mask),
+            reference=REFERENCE,
+            mistakes=MISTAKES,
+            rtol=1e-15,
+            atol=0,
+        )
+
+
+FAST = Fast(inputs=lambda n, rng: {"X": rng.normal(size=n), "p": 0.3, "mask": rng.random(n) >= 0.3})

@@ -12,6 +12,7 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_empty_maps_to_empty, expect_rejected
 from mlkata.grading.corners import entries_as_strings, number_corners
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.typed import expect_typed_cases, typed_judge
 
@@ -71,6 +72,10 @@ def _tanh_form(z):
     return 0.5 * z * (1.0 + np.tanh(np.sqrt(2.0 / np.pi) * (z + 0.044715 * z**3)))
 
 
+def _one_plus_erf(z):
+    return 0.5 * _z(z) * (1.0 + erf(_z(z) / SQRT2))
+
+
 MISTAKES = (
     Mistake(
         "that is the tanh approximation 0.5 z (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3))), off by up "
@@ -82,6 +87,12 @@ MISTAKES = (
         "that is the sigmoid approximation z * sigmoid(1.702 z): use the exact z * Phi(z), Phi the "
         "standard normal CDF (scipy.stats.norm.cdf)",
         lambda z: _z(z) * expit(1.702 * _z(z)),
+    ),
+    Mistake(
+        "far in the negative tail 1 + erf(z / sqrt(2)) is 1 - 1, which cancels to 0 (or noise): "
+        "Phi(z) there is tiny but not 0; use erfc, Phi(z) = erfc(-z / sqrt(2)) / 2, or "
+        "scipy.stats.norm.cdf, which keep their relative precision",
+        _one_plus_erf,
     ),
     Mistake(
         "Phi(z) = (1 + erf(z / sqrt(2))) / 2: you left out the 1/2",
@@ -166,3 +177,21 @@ def test_empty_input_gives_an_empty_array(gelu):
 
 
 PROPERTIES = (Differential("gelu", DOMAIN, judge=typed_judge(reference, REFERENCE)),)
+
+
+@robust()
+@points(1)
+def test_relative_precision_in_the_negative_tail(gelu):
+    """gelu goes to 0 from below: z Phi(z) for z down to -30 is tiny and negative, not 0."""
+    z = np.concatenate([-np.geomspace(4.0, 30.0, 15), [-1e-200, 1e-200], np.geomspace(4.0, 30.0, 4)])
+    expect_close(
+        gelu.call(z),
+        reference(z),
+        reference=REFERENCE + ", computed with erfc: relative precision in the negative tail",
+        mistakes=MISTAKES,
+        rtol=1e-7,
+        atol=0,
+    )
+
+
+FAST = Fast()

@@ -6,6 +6,7 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_empty_maps_to_empty, expect_rejected
 from mlkata.grading.corners import entries_as_strings, number_corners, numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.typed import expect_typed_cases, typed_judge
 
@@ -78,6 +79,11 @@ MISTAKES = (
         "alpha scales the inputs z <= 0; positive ones pass through unchanged: you did the opposite",
         lambda z, alpha=0.01: np.where(_z(z) > 0, alpha * _z(z), _z(z)) if alpha <= 1 else None,
     ),  # for alpha > 1 that is np.maximum(z, alpha * z), which the hint above explains
+    Mistake(
+        "(z + |z|) / 2 + alpha (z - |z|) / 2 overflows to inf for |z| above half the largest "
+        "float (8.9e307): use the definition by cases, np.where(z > 0, z, alpha * z)",
+        lambda z, alpha=0.01: (_z(z) + np.abs(_z(z))) / 2 + alpha * (_z(z) - np.abs(_z(z))) / 2,
+    ),
     Mistake(
         "a negative input gives alpha * z, which stays negative: you used alpha * |z|",
         lambda z, alpha=0.01: np.where(_z(z) > 0, _z(z), alpha * np.abs(_z(z))),
@@ -163,3 +169,26 @@ def test_empty_input_gives_an_empty_array(leaky_relu):
 
 
 PROPERTIES = (Differential("leaky_relu", DOMAIN, judge=typed_judge(reference, REFERENCE)),)
+
+
+@robust()
+@points(1)
+def test_near_the_largest_float(leaky_relu):
+    """Values near 1.8e308 (alpha * z stays finite for alpha <= 1), and subnormals."""
+    big = np.finfo(np.float64).max
+    cases = (
+        (np.array([big, -big, 1.5e308, -1.5e308, 9e307, -9e307, 5e-324, -5e-324]), 0.01),
+        (np.array([[big, -1e308], [-big, 1e-310]]), 0.5),
+    )
+    for z, alpha in cases:
+        expect_close(
+            leaky_relu.call(z, alpha=alpha),
+            reference(z, alpha),
+            reference=REFERENCE + f", alpha={alpha}",
+            mistakes=MISTAKES,
+            rtol=1e-15,
+            atol=0,
+        )
+
+
+FAST = Fast(inputs=lambda n, rng: {"z": rng.normal(scale=2, size=n), "alpha": 0.01})

@@ -7,6 +7,7 @@ from mlkata.grading import Mistake, expect_close, points, seeded, student_functi
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.corners import numbers_as_strings
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.typed import expect_typed_cases, typed_judge
 
@@ -38,6 +39,11 @@ MISTAKES = (
         "start each window's maximum from its first value (or -inf), not from 0: a window of "
         "negative values has a negative maximum",
         lambda X, size=2, stride=2: np.maximum(reference(X, size, stride), 0.0),
+    ),
+    Mistake(
+        "start each window's maximum from its first value (or -inf), not from the most negative "
+        "float: a window whose values are all -inf pools to -inf",
+        lambda X, size=2, stride=2: np.maximum(reference(X, size, stride), -np.finfo(np.float64).max),
     ),
     Mistake(
         "that is average pooling: take the maximum of each window",
@@ -241,3 +247,34 @@ def test_rejects_bad_input(max_pool2d):
 
 
 PROPERTIES = (Differential("max_pool2d", DOMAIN, judge=typed_judge(reference, **FLOAT64_MAPS)),)
+
+
+@robust()
+@points(1)
+def test_windows_of_extreme_values(max_pool2d):
+    """Windows wholly -inf, values near -1.8e308, one pixel of one image, and a 1 x 1 window."""
+    big = np.finfo(np.float64).max
+    X = np.array([[[[-np.inf, -np.inf, -big, 1e308], [-np.inf, -np.inf, -1e300, -big]]]])
+    cases = (
+        (X, 2, 2),
+        (X, 1, 1),
+        (np.full((1, 2, 3, 3), -1e300), 3, 1),
+        (np.array([[[[-big]]]]), 1, 1),
+        (np.array([[[[5e-324, -5e-324], [-np.inf, -0.0]]]]), 2, 1),
+    )
+    for X, size, stride in cases:
+        expect_close(
+            max_pool2d.call(X, size=size, stride=stride),
+            reference(X, size, stride),
+            reference=REFERENCE,
+            mistakes=MISTAKES,
+            rtol=0,
+            atol=0,
+        )
+
+
+def _images(n, rng):
+    return {"X": rng.normal(size=(max(n // 4096, 1), 4, 32, 32)), "size": 2, "stride": 2}
+
+
+FAST = Fast(inputs=_images, why="n // 4096 images of 4 channels of 32 x 32 pixels, 2 x 2 windows")

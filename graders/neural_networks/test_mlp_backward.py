@@ -33,6 +33,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Labels, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 mlp_backward = student_function("mlp_backward")
@@ -97,6 +98,12 @@ _POST_FORMULA = {  # sklearn's derivative formulas, which take the activation A 
 }
 
 
+def _exp_ratio_derivative(Z):
+    """sigma'(z) written e^-z / (1 + e^-z)^2: inf / inf = nan for z below -709."""
+    with np.errstate(all="ignore"):
+        return np.exp(-Z) / (1 + np.exp(-Z)) ** 2
+
+
 def _backprop(
     X,
     y,
@@ -129,6 +136,7 @@ def _backprop(
                 "at_activation": _DERIVATIVE_AT_Z[activation](A),
                 "post_formula_on_z": _POST_FORMULA[activation](Z),
                 "missing": 1.0,
+                "exp_ratio": _exp_ratio_derivative(Z) if derivative == "exp_ratio" else None,
             }[derivative]
             delta = (delta @ Ws[layer].T) * factor
     return gw[::-1], gb[::-1]
@@ -157,6 +165,15 @@ MISTAKES = (
     Mistake(
         "multiply by the activation's derivative g'(Z) when going back through a hidden layer",
         _variant(derivative="missing"),
+    ),
+    Mistake(
+        "sigma'(z) = e^-z / (1 + e^-z)^2 is inf / inf = nan once -z passes 709: write it "
+        "sigma(z) (1 - sigma(z)), with sigma = 1 / (1 + exp(-z)), which goes to 0 as it should",
+        lambda X, y, weights, biases, activation="relu": (
+            _backprop(X, y, weights, biases, activation, derivative="exp_ratio")
+            if activation == "logistic"
+            else None
+        ),
     ),
     Mistake(
         "the bias gradient sums delta over the samples (axis 0): delta.sum(axis=0)",
@@ -260,6 +277,7 @@ def test_returns_gradients_shaped_like_the_parameters(mlp_backward):
             )
 
 
+@robust()
 @points(1)
 def test_large_logits_stay_finite(mlp_backward):
     rng = seeded(1503)
@@ -331,6 +349,8 @@ DOMAIN = Domain(
     },
 )
 """One hidden layer, its arguments flat: :func:`_network_args` regroups them as the call's lists."""
+EXTREME = ("huge logits anywhere", "huge hidden pre-activations, logistic")
+"""The corners of level ★★ (robust), judged by test_huge_logits_and_pre_activations_anywhere."""
 
 
 def _network_args(args):
@@ -367,7 +387,36 @@ def _judge(function, case):
 @points(2)
 def test_every_corner_of_the_domain(mlp_backward):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            _judge(mlp_backward, case)
+
+
+@robust()
+@points(1)
+def test_huge_logits_and_pre_activations_anywhere(mlp_backward):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         _judge(mlp_backward, case)
+
+
+@robust()
+@points(1)
+def test_one_sample_certain_of_its_class(mlp_backward):
+    """One sample whose true class's logit leads by 1e4: P - onehot(y) is 0, so is every gradient."""
+    X = np.array([[1.0, -2.0]])
+    weights = [
+        np.array([[1.0, 0.5, -1.0], [0.0, -1.0, 2.0]]),
+        np.array([[1e4, 0.0], [0.0, 1.0], [3e3, -5e3]]),
+    ]
+    biases = [np.array([0.5, 0.25, -0.5]), np.array([0.0, 0.0])]
+    for activation in ("relu", "logistic", "tanh"):
+        for y in (np.array([0]), np.array([1])):
+            case = replace(
+                DOMAIN.random_cases()[0],
+                name="one sample",
+                args=(X, y, weights[0], biases[0], weights[1], biases[1]),
+                kwargs={"activation": activation},
+            )
+            _judge(mlp_backward, case)
 
 
 @points(1)
@@ -399,3 +448,15 @@ def test_rejects_bad_input(mlp_backward):
 
 
 PROPERTIES = (Differential("mlp_backward", DOMAIN, judge=_judge),)
+
+
+def _network_of(n, rng):
+    weights = [rng.normal(size=(10, 16)), rng.normal(size=(16, 10))]
+    biases = [rng.normal(scale=0.5, size=16), rng.normal(scale=0.5, size=10)]
+    X = rng.normal(size=(n // 10, 10))
+    return {"X": X, "y": rng.integers(0, 10, size=len(X)), "weights": weights, "biases": biases}
+
+
+FAST = Fast(
+    inputs=_network_of, why="n // 10 samples of 10 features, 16 relu units, 10 classes: one backward pass"
+)

@@ -17,6 +17,7 @@ from sklearn.neural_network._base import ACTIVATIONS
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_case, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 mlp_forward = student_function("mlp_forward")
@@ -94,6 +95,38 @@ def _naive_softmax_forward(X, weights, biases, activation="relu", output="softma
     return e / e.sum(axis=1, keepdims=True)
 
 
+def _global_max_forward(X, weights, biases, activation, output):
+    if output != "softmax":
+        return None
+    logits = _forward(X, weights, biases, activation, "identity")
+    with np.errstate(all="ignore"):
+        e = np.exp(logits - logits.max())
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def _exp_ratio_forward(X, weights, biases, activation, output):
+    """Every logistic unit computed as exp(z) / (1 + exp(z))."""
+    if "logistic" not in (activation, output):
+        return None
+
+    def g(name, Z):
+        if name == "logistic":
+            return np.exp(Z) / (1 + np.exp(Z))
+        if name == "softmax":
+            e = np.exp(Z - Z.max(axis=1, keepdims=True))
+            return e / e.sum(axis=1, keepdims=True)
+        return _act(name, Z)
+
+    A = np.asarray(X, dtype=float)
+    with np.errstate(all="ignore"):
+        for i, (W, b) in enumerate(zip(weights, biases, strict=True)):
+            A = g(
+                activation if i < len(weights) - 1 else output,
+                A @ np.asarray(W, float) + np.asarray(b, float),
+            )
+    return A
+
+
 MISTAKES = (
     Mistake(
         "the hidden activation follows every layer but the last: the output layer goes straight "
@@ -117,6 +150,16 @@ MISTAKES = (
     Mistake(
         "np.exp overflowed: subtract each row's maximum logit before the softmax",
         _naive_softmax_forward,
+    ),
+    Mistake(
+        "subtract each row's own maximum logit (Z.max(axis=1, keepdims=True)), not the largest "
+        "logit of the whole batch: a row far below it underflows to 0 / 0",
+        lambda X, W, b, activation="relu", output="softmax": _global_max_forward(X, W, b, activation, output),
+    ),
+    Mistake(
+        "exp(z) / (1 + exp(z)) is inf / inf = nan once z passes 709: write the logistic function "
+        "as 1 / (1 + exp(-z)) (scipy.special.expit)",
+        lambda X, W, b, activation="relu", output="softmax": _exp_ratio_forward(X, W, b, activation, output),
     ),
     Mistake(
         "use the `output` argument for the last layer: you always applied softmax",
@@ -185,6 +228,7 @@ def test_logistic_and_identity_outputs(mlp_forward):
             )
 
 
+@robust()
 @points(1)
 def test_large_logits_stay_finite(mlp_forward):
     rng = seeded(1403)
@@ -254,6 +298,8 @@ DOMAIN = Domain(
     },
 )
 """One hidden layer, its arguments flat: :func:`_network_case` regroups them as the call's lists."""
+EXTREME = ("huge logits anywhere", "huge pre-activations, logistic everywhere")
+"""The corners of level ★★ (robust), judged by test_huge_logits_and_pre_activations_anywhere."""
 
 
 def _network_args(args):
@@ -274,7 +320,31 @@ def _judge(function, case):
 @points(2)
 def test_every_corner_of_the_domain(mlp_forward):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            _judge(mlp_forward, case)
+
+
+@robust()
+@points(1)
+def test_huge_logits_and_pre_activations_anywhere(mlp_forward):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         _judge(mlp_forward, case)
+
+
+@robust()
+@points(1)
+def test_one_sample_with_logits_of_1e5(mlp_forward):
+    """A batch of one whose logits are +-1e5: softmax and logistic outputs saturate, stay finite."""
+    X = np.array([[1.0, -1.0]])
+    weights = [np.array([[2.0, -1.0], [0.5, 1.0]]), np.array([[1e5, -1e5, 3.0], [-2e5, 1e5, 0.0]])]
+    biases = [np.array([0.1, -0.2]), np.array([0.0, 0.0, -1e5])]
+    for activation, output in (("relu", "softmax"), ("tanh", "softmax"), ("logistic", "logistic")):
+        expect_close(
+            mlp_forward.call(X, weights, biases, activation=activation, output=output),
+            reference(X, weights, biases, activation, output),
+            reference=REFERENCES[output] + ": one sample, logits of size 1e5",
+            mistakes=MISTAKES,
+        )
 
 
 @points(1)
@@ -306,3 +376,11 @@ def test_rejects_bad_input(mlp_forward):
 
 
 PROPERTIES = (Differential("mlp_forward", DOMAIN, judge=_judge),)
+
+
+def _network_of(n, rng):
+    weights, biases = _network(rng, (10, 16, 10))
+    return {"X": rng.normal(size=(n // 10, 10)), "weights": weights, "biases": biases}
+
+
+FAST = Fast(inputs=_network_of, why="n // 10 samples of 10 features through 16 relu units into 10 classes")

@@ -11,6 +11,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 relu = student_function("relu")
@@ -64,6 +65,11 @@ MISTAKES = (
     Mistake(
         "negative inputs become 0, not their absolute value",
         lambda z: np.abs(_z(z)),
+    ),
+    Mistake(
+        "(z + |z|) / 2 overflows to inf for z above half the largest float (8.9e307): use the "
+        "elementwise np.maximum(z, 0), which never leaves the range of z",
+        lambda z: (_z(z) + np.abs(_z(z))) / 2,
     ),
     Mistake(
         "relu keeps positive values and zeroes negative ones: you did the opposite",
@@ -120,3 +126,20 @@ PROPERTIES = (Differential("relu", DOMAIN, reference, REFERENCE),)
 @points(1)
 def test_empty_input_gives_an_empty_array(relu):
     expect_empty_maps_to_empty(relu)
+
+
+@robust()
+@points(1)
+def test_near_the_largest_float(relu):
+    """relu never leaves the range of its input: values near 1.8e308, subnormals, float32 extremes."""
+    big = np.finfo(np.float64).max
+    cases = (
+        np.array([big, -big, 1.5e308, -1.5e308, 9e307, 5e-324, -5e-324, 0.0]),
+        np.array([[big, 1e308], [-1e308, 1e-310]]),
+        np.array([3.4e38, -3.4e38, 1e-45, 1.0], dtype=np.float32),
+    )
+    for z in cases:
+        expect_close(relu.call(z), reference(z), reference=REFERENCE, mistakes=MISTAKES, rtol=0, atol=0)
+
+
+FAST = Fast()

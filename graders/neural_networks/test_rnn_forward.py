@@ -28,6 +28,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 rnn_forward = student_function("rnn_forward")
@@ -74,6 +75,7 @@ def _run(
     keep="post",
     last=-1,
     bias=True,
+    tanh=np.tanh,
 ):
     """The RNN with one thing changed (the right one by default)."""
     X, W_x, W_h, b = _f(X), _f(W_x), _f(W_h), _f(b)
@@ -83,10 +85,16 @@ def _run(
     rows = []
     for x in X:
         a = x @ W_x + (h @ W_h if previous else 0.0) + (b if bias else 0.0)
-        h = np.tanh(a) if act else a
+        h = tanh(a) if act else a
         rows.append(a if keep == "pre" else h)
     H = np.array(rows)
     return H, (H[last] if last is not None else _f(h0))
+
+
+def _tanh_by_exp(a):
+    with np.errstate(all="ignore"):
+        e = np.exp(2 * a)
+        return (e - 1) / (e + 1)
 
 
 def _variant(**how):
@@ -117,6 +125,11 @@ MISTAKES = (
         _variant(keep="pre"),
     ),
     Mistake("apply tanh at every step: h_t = tanh(x_t W_x + h_{t-1} W_h + b)", _variant(act=False)),
+    Mistake(
+        "tanh written (exp(2a) - 1) / (exp(2a) + 1) is inf / inf = nan once a passes 355: use "
+        "np.tanh, which saturates at +-1",
+        _variant(tanh=_tanh_by_exp),
+    ),
     Mistake("h_last is the state after the last step, H[-1]: you returned the first, H[0]", _variant(last=0)),
     Mistake("h_last is the state after the last step, H[-1], not h0", _variant(last=None)),
     Mistake("you forgot the bias: h_t = tanh(x_t W_x + h_{t-1} W_h + b)", _variant(bias=False)),
@@ -228,6 +241,8 @@ DOMAIN = Domain(
         "200 time steps": _long,
     },
 )
+EXTREME = ("saturated units",)
+"""The corners of level ★★ (robust), judged by test_saturated_units."""
 
 
 def judge(function, case):
@@ -244,7 +259,26 @@ def judge(function, case):
 @points(2)
 def test_every_corner_of_the_domain(rnn_forward):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            judge(rnn_forward, case)
+
+
+@robust()
+@points(1)
+def test_saturated_units(rnn_forward):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         judge(rnn_forward, case)
+
+
+@robust()
+@points(1)
+def test_pre_activations_of_1e4_and_one_unit(rnn_forward):
+    """Inputs of size 1e4 (every unit at +-1 at once), and one hidden unit over one step."""
+    rng = seeded(2802)
+    X, h0, W_x, W_h, b = _sequence(rng, 6, 3, 4)
+    expect_states(rnn_forward.call(X * 1e4, h0, W_x, W_h, b), reference(X * 1e4, h0, W_x, W_h, b))
+    one = (np.array([[-2e4]]), np.array([1.0]), np.array([[1.0]]), np.array([[0.5]]), np.array([0.0]))
+    expect_states(rnn_forward.call(*one), reference(*one))
 
 
 @points(1)
@@ -268,3 +302,15 @@ def test_rejects_bad_input(rnn_forward):
 
 
 PROPERTIES = (Differential("rnn_forward", DOMAIN, judge=judge),)
+
+
+def _long_sequence(n, rng):
+    return dict(zip(("X", "h0", "W_x", "W_h", "b"), _sequence(rng, n // 100, 100, 100), strict=True))
+
+
+FAST = Fast(
+    inputs=_long_sequence,
+    size=100_000,
+    why="1000 time steps of 100 inputs into 100 hidden units: the recurrence is sequential (each "
+    "step waits for the last), so a loop over time is expected and the size is 1e5, not 1e6",
+)

@@ -21,6 +21,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 softmax = student_function("softmax")
@@ -57,6 +58,8 @@ DOMAIN = Domain(
     empty="map",
     custom={"huge scores anywhere": _huge_anywhere, "ties": _ties},
 )
+EXTREME = ("offset", "huge scores anywhere")
+"""The corners of level ★★ (robust): scores of 1e3 to 1e9, judged by test_huge_scores_anywhere."""
 
 
 @cached_reference
@@ -132,6 +135,7 @@ def test_matches_scipy_on_random_inputs(softmax):
     expect_close(softmax.call(z), reference(z), reference=REFERENCE + ", default axis=-1", mistakes=MISTAKES)
 
 
+@robust()
 @points(2)
 def test_stable_for_large_inputs(softmax):
     cases = (
@@ -152,7 +156,34 @@ def test_stable_for_large_inputs(softmax):
 
 @points(2)
 def test_every_corner_of_the_domain(softmax):
-    expect_cases(softmax, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES)
+    ordinary = [case for case in DOMAIN.corner_cases() if case.name not in EXTREME]
+    expect_cases(softmax, ordinary, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+@robust()
+@points(1)
+def test_huge_scores_anywhere(softmax):
+    expect_cases(
+        softmax, DOMAIN.corner_cases(only=EXTREME), reference, reference_name=REFERENCE, mistakes=MISTAKES
+    )
+
+
+@robust()
+@points(1)
+def test_one_class_and_near_overflow(softmax):
+    """A single class is certain whatever its score; scores near 1e300 stay finite."""
+    cases = (
+        (np.array([[1e4], [-1e4], [0.0]]), -1),
+        (np.array([[1e4, -1e4, 3.0]]), 0),
+        (np.array([1e300, -1e300, 0.0]), -1),
+        (np.array([[-1e300, -1e300 * (1 - 1e-15)], [1e300, 0.0]]), -1),
+    )
+    for z, axis in cases:
+        outcome = softmax.call(z, axis=axis)
+        expect_close(outcome, reference(z, axis), reference=REFERENCE, mistakes=MISTAKES)
+        expect_no_warnings(
+            outcome, because="exp overflowed or 0/0 was taken: subtract the maximum along the axis first"
+        )
 
 
 @points(1)
@@ -168,6 +199,13 @@ def test_rejects_bad_input(softmax):
 
 
 PROPERTIES = (Differential("softmax", DOMAIN, reference, REFERENCE),)
+
+
+def _rows_of_ten(n, rng):
+    return {"z": rng.normal(scale=3, size=(n // 10, 10))}
+
+
+FAST = Fast(inputs=_rows_of_ten, why="n // 10 rows of 10 scores, each row a distribution (axis=-1)")
 
 
 @points(1)

@@ -1,11 +1,15 @@
 """Wrong versions of neural_networks/batch_norm_forward."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
 
 
 def _checked(X, gamma, beta, eps):
+    if isinstance(eps, str | bytes):
+        raise ValueError("eps must be a number")
     X, gamma, beta = (np.asarray(a, dtype=float) for a in (X, gamma, beta))
     if X.ndim != 2 or len(X) == 0 or gamma.shape != (X.shape[1],) or beta.shape != (X.shape[1],):
         raise ValueError("bad shapes")
@@ -55,7 +59,7 @@ def gamma_and_beta_swapped(X, gamma, beta, eps=1e-5):
     return _result((X - X.mean(axis=0)) * inv_std, beta, gamma, inv_std)
 
 
-@mutant("batch_norm_forward")
+@mutant("batch_norm_forward", hint="E[X^2] - E[X]^2 cancels", level=2)
 def variance_from_moments(X, gamma, beta, eps=1e-5):
     """E[X^2] - E[X]^2: catastrophic cancellation for features near 1e9."""
     X, gamma, beta = _checked(X, gamma, beta, eps)
@@ -125,3 +129,19 @@ def accepts_string_eps(X, gamma, beta, eps=1e-5):
     X, gamma, beta = _checked(X, gamma, beta, eps)
     inv_std = 1 / np.sqrt(X.var(axis=0) + eps)
     return _result((X - X.mean(axis=0)) * inv_std, gamma, beta, inv_std)
+
+
+@mutant("batch_norm_forward", level=3)
+def loop_over_features(X, gamma, beta, eps=1e-5):
+    """Correct, one feature and one value at a time in Python (two passes per feature)."""
+    X, gamma, beta = _checked(X, gamma, beta, eps)
+    n, d = X.shape
+    columns = X.T.tolist()
+    x_hat = np.empty((n, d))
+    inv_std = np.empty(d)
+    for j, column in enumerate(columns):
+        mean = math.fsum(column) / n
+        var = math.fsum((v - mean) ** 2 for v in column) / n
+        inv_std[j] = 1.0 / (var + eps) ** 0.5
+        x_hat[:, j] = [(v - mean) * inv_std[j] for v in column]
+    return _result(x_hat, gamma, beta, inv_std)

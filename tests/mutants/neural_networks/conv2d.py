@@ -2,6 +2,7 @@
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
+from scipy.signal import correlate
 
 from mlkata.mutants import mutant
 
@@ -131,3 +132,42 @@ def keeps_integer_dtype(X, W, b, stride=1, padding=0):
     windows = sliding_window_view(Xp, W.shape[2:], axis=(2, 3))[:, :, ::s, ::s]
     result = np.einsum("nchwuv,fcuv->nfhw", windows, W) + b[None, :, None, None]
     return result.astype(dtype) if dtype.kind in "iu" else result
+
+
+def _strict(X, W, b, stride, padding):
+    """The solution's checks: integer stride and padding (2.0 too is refused)."""
+    if isinstance(stride, float) or isinstance(padding, float):
+        raise ValueError("stride and padding must be integers")
+    return _checked(X, W, b, stride, padding)
+
+
+@mutant("conv2d", hint="correlation by FFT", level=2)
+def correlates_by_fft(X, W, b, stride=1, padding=0):
+    """scipy.signal.correlate(..., method='fft'): fast, but rounds to 1e-16 of the largest pixel."""
+    X, W, b, stride, padding = _strict(X, W, b, stride, padding)
+    Xp = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    rows = (Xp.shape[2] - W.shape[2]) // stride + 1
+    cols = (Xp.shape[3] - W.shape[3]) // stride + 1
+    out = np.zeros((len(X), len(W), rows, cols))
+    for i, image in enumerate(Xp):
+        for j, kernel in enumerate(W):
+            out[i, j] = correlate(image, kernel, mode="valid", method="fft")[0, ::stride, ::stride] + b[j]
+    return out
+
+
+@mutant("conv2d", level=3)
+def loop_over_every_output(X, W, b, stride=1, padding=0):
+    """Correct, one output value at a time in Python."""
+    X, W, b, stride, padding = _strict(X, W, b, stride, padding)
+    Xp = np.pad(X, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    f, _, kh, kw = W.shape
+    rows = (Xp.shape[2] - kh) // stride + 1
+    cols = (Xp.shape[3] - kw) // stride + 1
+    out = np.zeros((len(X), f, rows, cols))
+    for i in range(len(X)):
+        for j in range(f):
+            for r in range(rows):
+                for q in range(cols):
+                    window = Xp[i, :, r * stride : r * stride + kh, q * stride : q * stride + kw]
+                    out[i, j, r, q] = float((window * W[j]).sum()) + b[j]
+    return out

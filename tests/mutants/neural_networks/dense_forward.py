@@ -1,5 +1,7 @@
 """Wrong versions of neural_networks/dense_forward."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -41,7 +43,7 @@ def sigmoid_sign_flipped(X, W, b, activation="relu"):
     return _g(activation, Z)
 
 
-@mutant("dense_forward")
+@mutant("dense_forward", hint="inf / inf = nan", level=2)
 def sigmoid_overflows_to_nan(X, W, b, activation="relu"):
     X, W, b = _checked(X, W, b, activation)
     Z = X @ W + b
@@ -100,3 +102,21 @@ def activation_written_back_into_integers(X, W, b, activation="relu"):
     Z = np.asarray(X) @ np.asarray(W) + np.asarray(b)
     Z[...] = _g(activation, Z)
     return Z
+
+
+@mutant("dense_forward", level=3)
+def loop_over_samples_and_units(X, W, b, activation="relu"):
+    """Correct, one output unit of one sample at a time in Python."""
+    X, W, b = _checked(X, W, b, activation)
+    rows = []
+    for x in X.tolist():
+        row = []
+        for j in range(W.shape[1]):
+            z = sum(xi * wij for xi, wij in zip(x, W[:, j].tolist(), strict=True)) + float(b[j])
+            row.append(float(_g(activation, np.float64(z))) if activation != "logistic" else _logistic(z))
+        rows.append(row)
+    return np.array(rows)
+
+
+def _logistic(z):
+    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))

@@ -103,3 +103,25 @@ def accepts_string_p(X, p, mask):
     """float(p) reads p='0.5' as a number; the docstring refuses strings."""
     X, p, mask = _checked(X, float(p), mask)
     return X * mask / (1 - p)
+
+
+@mutant("dropout", level=3)
+def python_loop(X, p, mask):
+    """Correct, one unit at a time in Python."""
+    try:
+        X = np.asarray(X, dtype=np.float64)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"X must hold real numbers: {error}") from None
+    given = np.asarray(p) if not isinstance(p, str | bytes) else None
+    if given is None or given.ndim != 0 or given.dtype.kind not in "biuf" or not 0.0 <= given < 1.0:
+        raise ValueError(f"p must be a number in [0, 1), got {p!r}")
+    mask = np.asarray(mask)
+    if mask.shape != X.shape:
+        raise ValueError(f"mask must have the shape of X, {X.shape}; got {mask.shape}")
+    if mask.dtype != bool and (mask.dtype.kind not in "iuf" or not np.all((mask == 0) | (mask == 1))):
+        raise ValueError("mask must hold only True/False (or 1/0)")
+    keep = 1.0 - float(given)
+    if X.ndim == 0:
+        return float(X) / keep if mask else 0.0
+    pairs = zip(X.reshape(-1).tolist(), mask.reshape(-1).tolist(), strict=True)
+    return np.array([x / keep if m else 0.0 for x, m in pairs]).reshape(X.shape)

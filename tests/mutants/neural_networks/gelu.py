@@ -80,3 +80,14 @@ def parses_numeric_strings(z):
     z = _floats(z)
     out = z * norm.cdf(z)
     return out if out.ndim else float(out)
+
+
+@mutant("gelu", hint="1 + erf(z / sqrt(2)) is 1 - 1", level=2)
+def one_plus_erf(z):
+    """The formula as written: right to 1e-12, but 0 instead of -7.6e-23 at z = -10."""
+    z = np.asarray(z)
+    if z.dtype.kind not in "biuf":
+        raise ValueError(f"z must hold real numbers, not entries of dtype {z.dtype}")
+    z = z.astype(float)
+    out = 0.5 * z * (1.0 + erf(z / math.sqrt(2.0)))
+    return out if out.ndim else float(out)

@@ -103,3 +103,18 @@ def parses_numeric_strings(z, alpha=0.01):
         raise ValueError("alpha must be a number")
     z = _floats(z, alpha)
     return np.where(z > 0, z, alpha * z)
+
+
+@mutant("leaky_relu", hint="overflows to inf", level=2)
+def from_absolute_values(z, alpha=0.01):
+    """(z + |z|) / 2 + alpha (z - |z|) / 2: right until |z| passes 8.9e307, where z +- |z| is inf."""
+    z = np.asarray(z)
+    if z.dtype.kind not in "biuf":
+        raise ValueError(f"z must hold real numbers, not entries of dtype {z.dtype}")
+    z = z.astype(float)
+    given = np.asarray(alpha) if not isinstance(alpha, str | bytes) else None
+    if given is None or given.ndim != 0 or given.dtype.kind not in "biuf" or not np.isfinite(given):
+        raise ValueError(f"alpha must be a finite real number, got {alpha!r}")
+    alpha = float(given)
+    out = (z + np.abs(z)) / 2 + alpha * (z - np.abs(z)) / 2
+    return out if out.ndim else float(out)

@@ -115,3 +115,38 @@ def keeps_float32(X, size=2, stride=2):
     X, size, stride = _checked(X, size, stride)
     out = _windows(X, size, stride).max(axis=(4, 5))
     return out.astype(np.float32) if dtype == np.float32 else out
+
+
+def _strict(X, size, stride):
+    """The solution's checks: integer size and stride (2.0 too is refused)."""
+    if isinstance(size, float) or isinstance(stride, float):
+        raise ValueError("size and stride must be integers")
+    return _checked(X, size, stride)
+
+
+@mutant("max_pool2d", hint="not from the most negative float", level=2)
+def maximum_starts_at_the_lowest_float(X, size=2, stride=2):
+    """best = -sys.float_info.max: right unless a whole window is -inf."""
+    X, size, stride = _strict(X, size, stride)
+    windows = _windows(X, size, stride)
+    out = np.full(windows.shape[:4], -np.finfo(np.float64).max)
+    for u in range(size):
+        for v in range(size):
+            out = np.maximum(out, windows[..., u, v])
+    return out
+
+
+@mutant("max_pool2d", level=3)
+def loop_over_windows(X, size=2, stride=2):
+    """Correct, one window at a time in Python."""
+    X, size, stride = _strict(X, size, stride)
+    n, c, h, w = X.shape
+    rows, cols = (h - size) // stride + 1, (w - size) // stride + 1
+    out = np.empty((n, c, rows, cols))
+    for i in range(n):
+        for k in range(c):
+            for r in range(rows):
+                for q in range(cols):
+                    top, left = r * stride, q * stride
+                    out[i, k, r, q] = X[i, k, top : top + size, left : left + size].max()
+    return out

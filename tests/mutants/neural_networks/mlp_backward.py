@@ -133,10 +133,44 @@ def gradients_in_zeros_like(X, y, weights, biases, activation="relu"):
     return out_w, out_b
 
 
-@mutant("mlp_backward")
+@mutant("mlp_backward", hint="inf / inf = nan once -z passes 709", level=2)
 def logistic_derivative_overflows(X, y, weights, biases, activation="relu"):
     """sigma'(z) = e^-z / (1 + e^-z)^2: inf / inf = nan for z = -1000 (the value is 0)."""
     X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
     _labels_ok(y, k)
     with np.errstate(all="ignore"):
         return _backward(X, y, Ws, bs, activation)
+
+
+def _logistic(z):
+    return np.exp(-np.logaddexp(0.0, -z))
+
+
+SAFE = {**G, "logistic": (_logistic, lambda z: _logistic(z) * (1 - _logistic(z)))}
+"""The activations with sigma'(z) = sigma(z) (1 - sigma(z)), finite for every z."""
+
+
+@mutant("mlp_backward", level=3)
+def loop_over_samples(X, y, weights, biases, activation="relu"):
+    """Correct, one sample at a time: forward, backward, and the gradients summed in Python."""
+    X, y, Ws, bs, k = _checked(X, y, weights, biases, activation)
+    _labels_ok(y, k)
+    g, g_prime = SAFE[activation]
+    gw = [np.zeros_like(W) for W in Ws]
+    gb = [np.zeros_like(b) for b in bs]
+    n = len(X)
+    for x, label in zip(X, y.astype(int), strict=True):
+        inputs, pre = [x], []
+        for W, b in zip(Ws, bs, strict=True):
+            pre.append(inputs[-1] @ W + b)
+            inputs.append(g(pre[-1]))
+        delta = np.exp(pre[-1] - pre[-1].max())
+        delta /= delta.sum()
+        delta[label] -= 1.0
+        delta /= n
+        for layer in range(len(Ws) - 1, -1, -1):
+            gw[layer] += np.outer(inputs[layer], delta)
+            gb[layer] += delta
+            if layer > 0:
+                delta = (Ws[layer] @ delta) * g_prime(pre[layer - 1])
+    return gw, gb

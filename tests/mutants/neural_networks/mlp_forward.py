@@ -58,7 +58,7 @@ def softmax_over_samples(X, weights, biases, activation="relu", output="softmax"
     return OUTPUTS[output](Z)
 
 
-@mutant("mlp_forward", hint="subtract each row's maximum logit")
+@mutant("mlp_forward", hint="subtract each row's maximum logit", level=2)
 def naive_softmax(X, weights, biases, activation="relu", output="softmax"):
     A, Ws, bs = _checked(X, weights, biases, activation, output)
     for W, b in zip(Ws[:-1], bs[:-1], strict=True):
@@ -87,7 +87,7 @@ def no_shape_checks(X, weights, biases, activation="relu", output="softmax"):
     return OUTPUTS[output](A @ np.asarray(weights[-1], float) + np.asarray(biases[-1], float))
 
 
-@mutant("mlp_forward")
+@mutant("mlp_forward", hint="not the largest logit of the whole batch", level=2)
 def softmax_minus_the_global_maximum(X, weights, biases, activation="relu", output="softmax"):
     """Subtracts the largest logit of the whole batch: a row far below it underflows to 0 / 0."""
     A, Ws, bs = _checked(X, weights, biases, activation, output)
@@ -116,7 +116,7 @@ def bias_added_in_place(X, weights, biases, activation="relu", output="softmax")
     return OUTPUTS[output](Z.astype(float))
 
 
-@mutant("mlp_forward")
+@mutant("mlp_forward", hint="inf / inf = nan", level=2)
 def logistic_as_exp_over_one_plus_exp(X, weights, biases, activation="relu", output="softmax"):
     """exp(z) / (1 + exp(z)), hidden and output: inf / inf = nan once z passes 709."""
     A, Ws, bs = _checked(X, weights, biases, activation, output)
@@ -130,3 +130,21 @@ def logistic_as_exp_over_one_plus_exp(X, weights, biases, activation="relu", out
         A = hidden[activation](A @ W + b)
     Z = A @ Ws[-1] + bs[-1]
     return logistic(Z) if output == "logistic" else OUTPUTS[output](Z)
+
+
+@mutant("mlp_forward", level=3)
+def loop_over_samples(X, weights, biases, activation="relu", output="softmax"):
+    """Correct, one sample at a time through the layers (a Python loop over the batch)."""
+    X, Ws, bs = _checked(X, weights, biases, activation, output)
+    rows = []
+    for x in X:
+        a = x
+        for W, b in zip(Ws[:-1], bs[:-1], strict=True):
+            a = HIDDEN[activation]((a @ W + b)[None, :])[0]
+        z = a @ Ws[-1] + bs[-1]
+        if output == "softmax":
+            e = np.exp(z - z.max())
+            rows.append(e / e.sum())
+        else:
+            rows.append(OUTPUTS[output](z[None, :])[0])
+    return np.array(rows)

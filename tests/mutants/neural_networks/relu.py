@@ -48,3 +48,19 @@ def empty_raises(z):
     if z.size == 0:
         raise ValueError("empty input")
     return np.maximum(z, 0.0)
+
+
+@mutant("relu", hint="overflows to inf", level=2)
+def half_of_z_plus_abs(z):
+    """(z + |z|) / 2: right everywhere except above 8.9e307, where z + |z| is inf."""
+    z = np.asarray(z, dtype=float)
+    return (z + np.abs(z)) / 2
+
+
+@mutant("relu", level=3)
+def python_loop(z):
+    """Correct, one entry at a time in Python."""
+    z = np.asarray(z, dtype=float)
+    if z.ndim == 0:
+        return max(float(z), 0.0)
+    return np.array([v if v > 0 else 0.0 for v in z.reshape(-1).tolist()]).reshape(z.shape)

@@ -1,5 +1,7 @@
 """Wrong versions of neural_networks/rnn_forward."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -107,3 +109,37 @@ def bias_broadcasts(X, h0, W_x, W_h, b):
     if W_x.shape != (X.shape[1], len(h0)) or W_h.shape != (len(h0), len(h0)):
         raise ValueError("bad shapes")
     return _loop(X, h0, W_x, W_h, b, lambda t, x, h, H: (np.tanh(x @ W_x + h @ W_h + b),) * 2)
+
+
+@mutant("rnn_forward", hint="inf / inf = nan once a passes 355", level=2)
+def tanh_by_exp(X, h0, W_x, W_h, b):
+    """tanh(a) = (exp(2a) - 1) / (exp(2a) + 1): right until a unit's pre-activation passes 355."""
+    X, h0, W_x, W_h, b = _checked(X, h0, W_x, W_h, b)
+
+    def step(t, x, h, H):
+        with np.errstate(all="ignore"):
+            e = np.exp(2 * (x @ W_x + h @ W_h + b))
+            h = (e - 1) / (e + 1)
+        return h, h
+
+    return _loop(X, h0, W_x, W_h, b, step)
+
+
+@mutant("rnn_forward", level=3)
+def loop_over_units(X, h0, W_x, W_h, b):
+    """Correct, but every hidden unit of every step summed in Python."""
+    X, h0, W_x, W_h, b = _checked(X, h0, W_x, W_h, b)
+    Wx, Wh, bias = W_x.T.tolist(), W_h.T.tolist(), b.tolist()
+    h = h0.tolist()
+    H = []
+    for x in X.tolist():
+        h = [
+            math.tanh(
+                sum(a * w for a, w in zip(x, wx, strict=True))
+                + sum(a * w for a, w in zip(h, wh, strict=True))
+                + c
+            )
+            for wx, wh, c in zip(Wx, Wh, bias, strict=True)
+        ]
+        H.append(h)
+    return np.array(H), np.array(h)

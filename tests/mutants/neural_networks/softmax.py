@@ -11,16 +11,18 @@ def _checked(z, axis):
     return z
 
 
-@mutant("softmax", hint="subtract the maximum along the axis")
+@mutant("softmax", hint="subtract the maximum along the axis", level=2)
 def naive(z, axis=-1):
     z = _checked(z, axis)
     e = np.exp(z)
     return e / e.sum(axis=axis, keepdims=True)
 
 
-@mutant("softmax", hint="not the overall maximum")
+@mutant("softmax", hint="not the overall maximum", level=2)
 def global_max(z, axis=-1):
     z = _checked(z, axis)
+    if z.size == 0:
+        return z.copy()
     e = np.exp(z - z.max())
     return e / e.sum(axis=axis, keepdims=True)
 
@@ -68,3 +70,17 @@ def shifts_in_place(z, axis=-1):
     z -= z.max(axis=axis, keepdims=True)
     e = np.exp(z)
     return e / e.sum(axis=axis, keepdims=True)
+
+
+@mutant("softmax", level=3)
+def loop_over_slices(z, axis=-1):
+    """Correct, one slice at a time in Python: far slower than whole-array numpy at n = 1e6."""
+    z = _checked(z, axis)
+    moved = np.moveaxis(z, axis, -1)
+    out = np.empty_like(moved)
+    for index in np.ndindex(moved.shape[:-1]):
+        row = moved[index]
+        e = [np.exp(v - max(row)) for v in row]
+        total = sum(e)
+        out[index] = [v / total for v in e]
+    return np.moveaxis(out, -1, axis)
