@@ -14,6 +14,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Labels, Reals
+from mlkata.grading.extremes import case, near_overflow
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 average_precision = student_function("average_precision")
@@ -179,8 +181,8 @@ def test_hand_worked_and_bool_labels(average_precision):
 
 @points(2)
 def test_every_corner_of_the_domain(average_precision):
-    for case in DOMAIN.corner_cases():
-        _judge(average_precision, case)
+    for corner in DOMAIN.corner_cases():
+        _judge(average_precision, corner)
 
 
 @points(1)
@@ -201,6 +203,29 @@ def test_rejects_bad_input(average_precision):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(average_precision):
+    rng = seeded(2705)
+    y = rng.integers(0, 2, size=20_000)
+    lonely = np.zeros(20_000, int)
+    lonely[12_345] = 1
+    ulp = np.nextafter(1e300, np.inf) - 1e300
+    cases = [
+        case("20000 scores rounded to 1 decimal (heavy ties)", y, np.round(rng.normal(size=20_000) + y, 1)),
+        case("one positive among 20000", lonely, rng.normal(size=20_000)),
+        case("scores near +-1e300", y[:60], near_overflow(rng, 60)),
+        case("scores near 1e300, one ulp apart", y[:60], 1e300 + ulp * rng.integers(0, 5, size=60)),
+        case("one sample, positive", np.array([1]), np.array([-1e300])),
+        case("bool labels, two samples", np.array([False, True]), np.array([0.9, 0.1])),
+    ]
+    for extreme in cases:
+        expect_case(average_precision, extreme, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+FAST = Fast(within=5.0)
 
 
 PROPERTIES = (Differential("average_precision", DOMAIN, judge=_judge),)

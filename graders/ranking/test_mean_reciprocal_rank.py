@@ -10,6 +10,8 @@ import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import Differential, expect_cases, expect_rejected
+from mlkata.grading.extremes import ranking_extremes
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.ranking import order_mistakes, ranked, ranking_bad_inputs, ranking_domain
 
@@ -141,6 +143,45 @@ def test_every_corner_of_the_domain(mean_reciprocal_rank):
 @points(1)
 def test_rejects_bad_input(mean_reciprocal_rank):
     expect_rejected(mean_reciprocal_rank, ranking_bad_inputs(DOMAIN, with_k=False))
+
+
+def _masked_with(sentinel):
+    """MRR with the irrelevant documents' scores replaced by ``sentinel`` to find the first relevant."""
+
+    def compute(relevance, scores):
+        relevant, s = np.asarray(relevance) != 0, np.asarray(scores, dtype=np.float64)
+        first = np.argmax(np.where(relevant, s, sentinel), axis=1)[:, None]
+        best = np.take_along_axis(s, first, axis=1)
+        before = (s > best) | ((s == best) & (np.arange(s.shape[1]) < first))
+        return float(np.mean(np.where(relevant.any(axis=1), 1.0 / (1 + before.sum(axis=1)), 0.0)))
+
+    return compute
+
+
+SENTINEL = Mistake(
+    "masking the irrelevant documents with a large negative number (-1e9) is not enough: scores may "
+    "be lower still (here down to -1e300); mask with -np.inf, or search the relevant documents only",
+    _masked_with(-1e9),
+)
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(mean_reciprocal_rank):
+    cases = ranking_extremes(seeded(2605), with_k=False)
+    expect_cases(
+        mean_reciprocal_rank, cases, reference, reference_name=REFERENCE, mistakes=(*MISTAKES, SENTINEL)
+    )
+
+
+def _rankings(n, rng):
+    """n documents: n // 100 queries of 100, 20 % relevant, scores rounded to 2 decimals (ties)."""
+    shape = (max(n // 100, 1), 100)
+    scores = np.round(rng.normal(size=shape), 2)
+    return {"relevance": (rng.random(shape) < 0.2).astype(int), "scores": scores}
+
+
+FAST = Fast(inputs=_rankings, within=5.0)
 
 
 PROPERTIES = (Differential("mean_reciprocal_rank", DOMAIN, reference, REFERENCE),)

@@ -11,6 +11,8 @@ import numpy as np
 
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import Differential, expect_cases, expect_rejected
+from mlkata.grading.extremes import ranking_extremes
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.ranking import (
     expect_at_each_k,
@@ -105,6 +107,23 @@ def test_every_corner_of_the_domain(recall_at_k):
 @points(1)
 def test_rejects_bad_input(recall_at_k):
     expect_rejected(recall_at_k, ranking_bad_inputs(DOMAIN, with_k=True))
+
+
+@robust()
+@points(1)
+def test_extreme_inputs(recall_at_k):
+    cases = ranking_extremes(seeded(2505), with_k=True)
+    expect_cases(recall_at_k, cases, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+def _rankings(n, rng):
+    """n documents: n // 100 queries of 100, 20 % relevant, scores rounded to 2 decimals (ties)."""
+    shape = (max(n // 100, 1), 100)
+    scores = np.round(rng.normal(size=shape), 2)
+    return {"relevance": (rng.random(shape) < 0.2).astype(int), "scores": scores, "k": 10}
+
+
+FAST = Fast(inputs=_rankings, within=5.0)
 
 
 PROPERTIES = (Differential("recall_at_k", DOMAIN, reference, REFERENCE),)

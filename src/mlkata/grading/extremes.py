@@ -179,3 +179,32 @@ def mask_extremes(rng: np.random.Generator) -> list[Case]:
         case("a random 4-D volume", volume, rng.random((6, 5, 4, 3)) < 0.5),
         case("int8 masks", (rng.random(500) < 0.3).astype(np.int8), (rng.random(500) < 0.6).astype(np.int8)),
     ]
+
+
+def ranking_extremes(rng: np.random.Generator, with_k: bool) -> list[Case]:
+    """Extreme inputs of ``f(relevance, scores[, k])`` (P@k, R@k, MRR): scores near 1e300 and one
+    ulp apart, 5000 queries of 3 documents, one query of 5000 half-tied documents, one document
+    per query, a ``k`` of 10**9.
+
+    >>> [c.kwargs for c in ranking_extremes(np.random.default_rng(0), with_k=True)][:2]
+    [{'k': 3}, {'k': 1}]
+    """
+    relevance = (rng.random((40, 10)) < 0.3).astype(int)
+    huge = rng.uniform(-1.0, 1.0, size=(40, 10)) * 1e300
+    ulp = np.nextafter(1e300, np.inf) - 1e300
+    close = 1e300 + ulp * rng.integers(0, 4, size=(40, 10))
+    many = (rng.random((5000, 3)) < 0.4).astype(int)
+    wide = (rng.random((1, 5000)) < 0.1).astype(int)
+    wide_scores = np.where(rng.random((1, 5000)) < 0.5, 0.5, rng.random((1, 5000)))
+    cases = [
+        ("scores near +-1e300", relevance, huge, 3),
+        ("scores near 1e300, one ulp apart", relevance, close, 1),
+        ("5000 queries of 3 documents", many, rng.normal(size=(5000, 3)), 2),
+        ("one query of 5000 documents, half of them tied", wide, wide_scores, 2500),
+        ("one document per query", np.array([[1], [0], [1]]), np.array([[0.3], [2.0], [-1e300]]), 1),
+        ("k = 10**9, every document relevant (bool)", np.ones((4, 6), bool), rng.normal(size=(4, 6)), 10**9),
+    ]
+    return [
+        case(name, r, s, **({"k": np.int64(k) if k == 10**9 else k} if with_k else {}))
+        for name, r, s, k in cases
+    ]

@@ -73,3 +73,13 @@ def graded_relevance_accepted(relevance, scores):
     _, s = _checked(rel, scores)
     ranked = _ranked(rel, s)
     return float(np.mean(np.where(ranked.any(axis=1), 1.0 / (ranked.argmax(axis=1) + 1), 0.0)))
+
+
+@mutant("mean_reciprocal_rank", hint="large negative number (-1e9)", level=2)
+def masks_with_minus_1e9(relevance, scores):
+    """The irrelevant documents masked with -1e9, as attention masks do: scores below it break it."""
+    rel, s = _checked(relevance, scores)
+    first = np.argmax(np.where(rel, s, -1e9), axis=1)[:, None]
+    best = np.take_along_axis(s, first, axis=1)
+    before = (s > best) | ((s == best) & (np.arange(s.shape[1]) < first))
+    return float(np.mean(np.where(rel.any(axis=1), 1.0 / (1 + before.sum(axis=1)), 0.0)))

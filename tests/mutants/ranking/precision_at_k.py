@@ -82,3 +82,14 @@ def graded_relevance_accepted(relevance, scores, k):
     rel = (np.asarray(relevance, dtype=float) > 0).astype(float)
     _, s = _checked(rel, scores, k)
     return float(np.mean(_hits(rel, np.argsort(-s, axis=1, kind="stable"), k)) / k)
+
+
+@mutant("precision_at_k", level=3)
+def python_loop(relevance, scores, k):
+    """Correct, a Python sort per query: far slower than numpy at 1e6 documents."""
+    rel, s = _checked(relevance, scores, k)
+    total = 0.0
+    for row_rel, row_s in zip(rel.tolist(), s.tolist(), strict=True):
+        order = sorted(range(len(row_s)), key=lambda j: (-row_s[j], j))
+        total += sum(row_rel[j] for j in order[:k]) / k
+    return total / len(rel)
