@@ -23,6 +23,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Param
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.tokens import WORDS, Tokens, expect_vocabulary, replace_token, untokenised
 
@@ -254,6 +255,56 @@ def test_rejects_bad_input(bag_of_words):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+TOKENS_AS_GIVEN = (
+    "the documents are tokenised already: every str is a token as given, '' and ' ' too; "
+    "stripping or dropping tokens changes the vocabulary"
+)
+
+
+def _stripped(docs):
+    return [[token.strip() for token in doc if token.strip()] for doc in docs]
+
+
+@robust()
+@points(1)
+def test_odd_tokens_one_document_and_70000_repeats(bag_of_words):
+    """The empty token '', ' ', 'é' composed and decomposed (two tokens), one token 70000 times."""
+    odd = [["", " ", "\u00e9", "e\u0301", ""], [], ["e\u0301", "E"]]
+    long = [["the"] * 70_000 + ["cat"], ["cat"]]  # 70000: past what uint16 counts hold
+    stripped = Mistake(TOKENS_AS_GIVEN, lambda docs, vocabulary=None: reference(_stripped(docs), vocabulary))
+    for docs, kwargs, what in (
+        (odd, {}, ": '', ' ', 'é' and 'e' + a combining accent are four distinct tokens"),
+        (odd, {"vocabulary": ["e\u0301", "", "zebra"]}, ": a vocabulary of odd tokens"),
+        ([["only", "one", "document", "one"]], {}, ": a single document"),
+        (long, {}, ": a token 70000 times"),
+    ):
+        outcome, (counts, vocabulary) = bag_of_words.call(docs, **kwargs), reference(docs, **kwargs)
+        expect_vocabulary(
+            outcome.part(1, "vocabulary"),
+            vocabulary,
+            reference=REFERENCE + what,
+            mistakes=(*VOCABULARY_MISTAKES, *part_mistakes((stripped,), 1)),
+        )
+        _check(outcome, (counts, vocabulary), what)
+
+
+def _fast_inputs(n, rng):
+    words = [f"w{i}" for i in range(1000)]
+    tokens = np.asarray(words)[rng.integers(0, 1000, size=n)].tolist()
+    return {"docs": [tokens[i : i + 100] for i in range(0, len(tokens), 100)]}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    size=100_000,
+    within=5.0,
+    why="1000 documents of 100 tokens, 1000 distinct words: tokens are Python strings, which "
+    "even the reference looks up one by one (a dict), so a plain loop with a dict is about as "
+    "fast; what falls behind is a lookup that scans the vocabulary (vocabulary.index(token), "
+    "doc.count(word) for every word)",
+)
 
 
 PROPERTIES = (Differential("bag_of_words", DOMAIN, judge=_judge),)

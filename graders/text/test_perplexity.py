@@ -12,6 +12,7 @@ import numpy as np
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Probs
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 perplexity = student_function("perplexity")
@@ -177,6 +178,21 @@ def test_rejects_bad_input(perplexity):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_subnormal_probabilities_and_a_million_tokens(perplexity):
+    """Probabilities of 1e-320 and 5e-324 (float64's smallest) among ordinary ones; 10^6 tokens."""
+    for p, why in (
+        (np.array([1e-320, 0.5, 5e-324, 0.25, 0.9, 0.9, 0.9, 0.9]), ": subnormal probabilities"),
+        (np.full(1_000_000, 0.5), ": a million tokens of 0.5, perplexity 2"),
+        (np.array([1e-300]), ": one token of 1e-300, perplexity 1e300"),
+    ):
+        expect_close(perplexity.call(p), reference(p), reference=REFERENCE + why, mistakes=UNDERFLOW_MISTAKES)
+
+
+FAST = Fast(inputs=lambda n, rng: {"token_probs": rng.uniform(1e-4, 1.0, size=n)}, within=5.0)
 
 
 PROPERTIES = (Differential("perplexity", DOMAIN, reference, REFERENCE),)

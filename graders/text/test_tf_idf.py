@@ -21,6 +21,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.tokens import Tokens, expect_vocabulary, replace_token, untokenised
 
@@ -196,6 +197,54 @@ def test_rejects_bad_input(tf_idf):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+TOKENS_AS_GIVEN = (
+    "the documents are tokenised already: every str is a token as given, '' and ' ' too; "
+    "stripping or dropping tokens changes the vocabulary"
+)
+
+
+def _stripped(docs):
+    return [[token.strip() for token in doc if token.strip()] for doc in docs]
+
+
+@robust()
+@points(1)
+def test_odd_tokens_one_document_and_70000_repeats(tf_idf):
+    """The empty token '', ' ', 'é' composed and decomposed (two tokens), one token 70000 times."""
+    stripped = Mistake(TOKENS_AS_GIVEN, lambda docs: reference(_stripped(docs)))
+    for docs, what in (
+        ([["", " ", "\u00e9", "e\u0301", ""], [], ["e\u0301", "E"]], ": '', ' ', 'é' and 'e' + accent"),
+        ([["only", "one", "document", "one"]], ": a single document (every idf is 1)"),
+        ([["the"] * 70_000 + ["cat"], ["cat"]], ": a token 70000 times"),
+        ([["a", "b"], ["b", "a"], ["a", "b"]], ": every token in every document"),
+    ):
+        outcome, (matrix, vocabulary) = tf_idf.call(docs), reference(docs)
+        expect_vocabulary(
+            outcome.part(1, "vocabulary"),
+            vocabulary,
+            reference=REFERENCE + what,
+            mistakes=(*VOCABULARY_MISTAKES, *part_mistakes((stripped,), 1)),
+        )
+        _check(outcome, (matrix, vocabulary), what)
+
+
+def _fast_inputs(n, rng):
+    words = [f"w{i}" for i in range(1000)]
+    tokens = np.asarray(words)[rng.integers(0, 1000, size=n)].tolist()
+    return {"docs": [tokens[i : i + 100] for i in range(0, len(tokens), 100)]}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    size=100_000,
+    within=5.0,
+    why="1000 documents of 100 tokens, 1000 distinct words: tokens are Python strings, which "
+    "even the reference looks up one by one (a dict), so a plain loop with a dict is about as "
+    "fast; what falls behind is a lookup that scans the vocabulary (vocabulary.index(token), "
+    "doc.count(word) for every word)",
+)
 
 
 PROPERTIES = (Differential("tf_idf", DOMAIN, judge=_judge),)

@@ -103,3 +103,12 @@ def counts_in_uint8(docs, vocabulary=None):
     """np.zeros(..., dtype=np.uint8) to save memory: 256 repeats of a token wrap to 0."""
     vocabulary = _checked(docs, vocabulary)
     return _count(docs, vocabulary, dtype=np.uint8), vocabulary
+
+
+@mutant("bag_of_words", hint="every str is a token as given", level=2)
+def strips_tokens(docs, vocabulary=None):
+    # a reflex of text cleaning: surrounding whitespace stripped, empty tokens dropped
+    _checked(docs, vocabulary)
+    docs = [[token.strip() for token in doc if token.strip()] for doc in docs]
+    vocabulary = _checked(docs, vocabulary)
+    return _count(docs, vocabulary), vocabulary

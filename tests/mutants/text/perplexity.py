@@ -1,5 +1,7 @@
 """Wrong versions of text/perplexity."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -66,3 +68,14 @@ def batch_flattened(token_probs):
 def computed_in_float32(token_probs):
     p = _checked(token_probs).astype(np.float32)
     return float(np.exp(-np.mean(np.log(p))))
+
+
+@mutant("perplexity", level=3)
+def python_loop(token_probs):
+    p = np.asarray(token_probs, dtype=float)
+    if p.ndim != 1 or p.size == 0 or not (p.min() > 0 and p.max() <= 1):
+        raise ValueError("bad probabilities")
+    total = 0.0
+    for value in p.tolist():
+        total += math.log(value)
+    return math.exp(-total / p.size)

@@ -90,3 +90,13 @@ def string_documents_split_into_characters(docs):
     tf, vocabulary = _counts(docs)
     df = (tf > 0).sum(axis=0)
     return _l2_rows(tf * (np.log((1 + len(docs)) / (1 + df)) + 1)), vocabulary
+
+
+@mutant("tf_idf", hint="every str is a token as given", level=2)
+def strips_tokens(docs):
+    # a reflex of text cleaning: surrounding whitespace stripped, empty tokens dropped
+    _counts(docs)
+    docs = [[token.strip() for token in doc if token.strip()] for doc in docs]
+    tf, vocabulary = _counts(docs)
+    df = (tf > 0).sum(axis=0)
+    return _l2_rows(tf * (np.log((1 + len(docs)) / (1 + df)) + 1)), vocabulary
