@@ -2,9 +2,12 @@
 
 Only a case drawn from a :class:`~mlkata.grading.domains.Domain` of the grader is shrunk, and
 only to other cases that domain draws (:meth:`Domain.case` at a smaller size, the same corner),
-judged by the check's own judge: so a shrunk input is never outside what the exercise's
-docstring allows. It must fail the same way: the call raises the same exception, or the
-failure gives the same hints (:func:`signature`). Anything else keeps the original input.
+so a shrunk input is never outside what the exercise's docstring allows. Each is judged by the
+check's own judge (the :func:`~mlkata.grading.checks.expect_case` call that failed) or, for a
+check with a judge of its own, by the grader's property (``Differential``) for that domain, once
+it fails the original input the same way. It must fail the same way: the call raises the same
+exception, or the failure gives the same hints (:func:`signature`). Anything else keeps the
+original input.
 """
 
 from __future__ import annotations
