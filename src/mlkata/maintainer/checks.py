@@ -3,7 +3,8 @@
 An exercise is complete when its stub is what ``mlkata generate`` writes, its grader exists
 and passes the solution, it has at least :data:`MIN_MUTANTS` mutants in
 ``tests/mutants/<topic>/<module>.py``, each rejected with the hint it names, every function
-has a row in ``benchmarks/cases/<topic>.py``, and the solution's docstring examples run.
+has a row in ``benchmarks/cases/<topic>.py``, the solution's docstring examples run, and it has
+a ★★ check and a ★★★ that can be timed (:mod:`mlkata.grading.levels`).
 ``mlkata dev check`` reports each gap; the project's test suite runs the same functions.
 """
 
@@ -204,9 +205,36 @@ def grading_problems(exercise: Exercise, root: Path) -> Iterator[Problem]:
             yield Problem(exercise.key, verdict)
 
 
+def level_problems(exercise: Exercise, root: Path) -> Iterator[Problem]:
+    """The levels above ★ (:mod:`mlkata.grading.levels`): a ★★ check, and a ★★★ that can be timed."""
+    from mlkata.engine.specs import GraderSpec
+    from mlkata.learner.levels import measurable
+
+    grader = exercise.grader_path(root)
+    if not grader.is_file():
+        return
+    try:
+        checks = GraderSpec.load(grader).checks
+        why = measurable(exercise, root)
+    except Exception as error:  # the grader or the solution does not load: said by the other checks
+        yield Problem(exercise.key, f"its levels cannot be read ({type(error).__name__}: {error})")
+        return
+    if not any(c.level == 2 for c in checks):
+        yield Problem(
+            exercise.key,
+            f"no ★★ check: mark at least one check of graders/{exercise.topic}/{grader.name} @robust() "
+            "(mlkata.grading.levels), on the extreme inputs an interviewer throws",
+        )
+    if why is not None:
+        yield Problem(
+            exercise.key,
+            f"★★★ cannot be measured ({why}): declare FAST = Fast(inputs=..., ...) in its grader",
+        )
+
+
 def problems(exercise: Exercise, root: Path, *, grading: bool = True) -> list[Problem]:
-    """Everything ``exercise`` lacks; ``grading=False`` leaves out running the grader (fast)."""
+    """Everything ``exercise`` lacks; ``grading=False`` leaves out running the grader and timing (fast)."""
     found = [*files_problems(exercise, root), *example_problems(exercise, root)]
     if grading:
-        found += grading_problems(exercise, root)
+        found += [*grading_problems(exercise, root), *level_problems(exercise, root)]
     return found
