@@ -279,3 +279,46 @@ def test_a_passing_check_records_no_failed_call():
     assert failed["test_double"].outcome.value.tolist() == [3.0]
     run_check(check, {"double": StudentFunction.of(lambda x: x + 1, "double")})  # not recording
     assert list(failed) == ["test_double"]
+
+
+def _failed_call_of(check_function, function):
+    from mlkata.engine.checks import run_check
+    from mlkata.engine.specs import CheckSpec
+    from mlkata.grading import capture
+    from mlkata.grading.proxy import StudentFunction
+
+    check = CheckSpec.of(check_function.__name__, check_function)
+    with capture.recording() as failed:
+        run_check(check, {"f": StudentFunction.of(function, "f")})
+    return failed[check.name]
+
+
+def test_the_call_recorded_is_the_one_the_judge_failed_not_the_last():
+    from mlkata.grading.judge import expect_close
+
+    def test_first_judged_last(f):
+        first = f.call(1.0)
+        f.call(2.0)
+        expect_close(first, 10.0, reference="ten")
+
+    failed = _failed_call_of(test_first_judged_last, lambda x: x)
+    assert failed.args == (1.0,) and failed.expected == 10.0 and failed.reference == "ten"
+
+
+def test_a_check_failing_its_own_way_records_its_last_call():
+    from mlkata.grading.failures import GradeFailure
+
+    def test_own_way(f):
+        f.call(1.0)
+        if f.call(3.0).value != 6.0:
+            raise GradeFailure("f(3) should be 6")
+
+    failed = _failed_call_of(test_own_way, lambda x: x + 1)
+    assert failed.args == (3.0,) and failed.outcome.value == 4.0 and failed.message == "f(3) should be 6"
+    assert failed.rejudge is None  # no judge to run again: such a call is never shrunk
+
+
+def test_out_in_a_missing_folder_is_refused(tmp_path):
+    learner_file(tmp_path / "ex", "losses", "mean_squared_error", "rmse")
+    made = repro(tmp_path, "mean_squared_error", "--out", str(tmp_path / "nowhere" / "r.py"))
+    assert made.returncode == 2 and "is not a folder" in made.stdout

@@ -42,6 +42,8 @@ def repro(
     root = project_root()
     if folder is not None and not folder.is_dir():
         raise Stop(f"{folder} is not a folder")
+    if out is not None and not out.is_dir() and not out.resolve().parent.is_dir():
+        raise Stop(f"{out.resolve().parent} is not a folder: give --out a file in an existing folder")
     chosen = targets(name, root, folder)
     if len(chosen) != 1:
         raise Stop(
