@@ -148,7 +148,7 @@ def _log_of_the_likelihood(y, p, eps=1e-15):
 
 ROBUST_MISTAKES = (
     Mistake(
-        "in float32, 1 - eps rounds to 1 for any eps below 6e-8, so the clip leaves p = 1 and "
+        "in float32, 1 - eps rounds to 1 for any eps below 3e-8, so the clip leaves p = 1 and "
         "log(1 - p) = log(0): convert the probabilities to float64 first (np.asarray(p, dtype=float))",
         _in_float32,
     ),

@@ -360,7 +360,7 @@ FAST = Fast(
     size=20_000,
     within=5.0,
     why="BLEU is linear in the tokens, but its reference counts n-grams in Python Counters (about "
-    "7 microseconds a token for two references and four orders): 20,000 tokens take it about 0.15 s. "
+    "7 microseconds a token for two references and four orders): 20,000 tokens take it about 0.1 s. "
     "What is timed is that each n-gram is counted once, not searched for in a list (quadratic)",
 )
 

@@ -37,8 +37,9 @@ FLOAT32_MAX = float(np.finfo(np.float32).max)
 """The largest float32 value, about 3.4e38."""
 
 FLOAT32_OVERFLOW = (
-    "float32 arithmetic overflowed: float32 stops at 3.4e38, so sums, differences or squares of "
-    "values near 1e38 become inf; convert the inputs to float64 first (np.asarray(x, dtype=float))"
+    "float32 arithmetic overflowed: float32 stops at 3.4e38, so a sum, difference or product past it "
+    "(values near 1e38 added up, squares of 1e20) becomes inf; convert the inputs to float64 first "
+    "(np.asarray(x, dtype=float))"
 )
 """The hint of a result that float32 arithmetic on the inputs themselves gives."""
 
@@ -48,7 +49,7 @@ def near_float32_max(
 ) -> np.ndarray:
     """float32 values of magnitude ``low`` to ``high`` times :data:`FLOAT32_MAX`, random signs.
 
-    Each is finite; the sum or difference of two of them, or any square, overflows float32.
+    Each is finite; any square overflows float32, and so does a sum of four of one sign.
     """
     size = rng.uniform(low, high, size=shape) * FLOAT32_MAX
     return (size * rng.choice([-1.0, 1.0], size=shape)).astype(np.float32)
