@@ -16,6 +16,8 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Reals
+from mlkata.grading.extremes import FLOAT32_OVERFLOW, hint_when_not_finite, near_float32_max
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 
@@ -209,6 +211,26 @@ def test_rejects_bad_input(covariance_matrix):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_huge_and_tiny_scales_and_float32_near_its_largest(covariance_matrix):
+    """Features of scale 1e150 and 1e-150 (products near 1e+-300), float32 near 3e38, 2 rows of 300."""
+    rng = seeded(2504)
+    X = rng.normal(size=(30, 3))
+    for data, what in (
+        (X * 1e150, "; features of scale 1e150: products near 1e300"),
+        (X * 1e-150, "; features of scale 1e-150: products near 1e-300"),
+        (near_float32_max(rng, (20, 2), low=0.05, high=0.3), "; float32 values near 3.4e38"),
+        (rng.normal(size=(2, 300)), "; two samples of 300 features"),
+        (np.repeat(X, 2, axis=0), "; every row twice"),
+    ):
+        with hint_when_not_finite(FLOAT32_OVERFLOW):
+            _judge(covariance_matrix, Case("extreme", (data,)), what)
+
+
+FAST = Fast(within=5.0, why="n / 10 samples of 10 features: a (10, 10) result")
 
 
 PROPERTIES = (Differential("covariance_matrix", DOMAIN, judge=_judge),)

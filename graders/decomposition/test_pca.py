@@ -13,6 +13,7 @@ import numpy as np
 from mlkata.grading import expect_raises, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.domains import Case, Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.pca import (
     AUTO,
     expect_fit,
@@ -208,6 +209,31 @@ def test_rejects_bad_input(pca_fit, pca_transform):
         (np.zeros((0, 3)), "X has no rows"),
     ):
         expect_raises(pca_transform.call(model, bad), because=because)
+
+
+@robust()
+@points(1)
+def test_duplicated_rows_two_samples_and_extreme_scales(pca_fit, pca_transform):
+    """Every row twice, 2 samples of 5 features, features of scale 1e150 and 1e-100."""
+    rng = seeded(2606)
+    X, X_new = _data(rng, 30, 3)
+    for data, new, k, what in (
+        (np.repeat(X, 2, axis=0), X_new, 3, "; every row twice"),
+        (rng.normal(size=(2, 5)), rng.normal(size=(3, 5)), 1, "; 2 samples of 5 features"),
+        (X * 1e150, X_new * 1e150, 2, "; features of scale 1e150"),
+        (X * 1e-100, X_new * 1e-100, 2, "; features of scale 1e-100"),
+    ):
+        expect_fit_and_transform(
+            pca_fit, pca_transform, Case("extreme", (data, new), {"n_components": k}), what
+        )
+
+
+def _fast_inputs(n, rng):
+    X = rng.normal(size=(n // 10, 10)) * np.linspace(1.0, 5.0, 10)
+    return {"X": X, "n_components": 3}
+
+
+FAST = Fast(inputs=_fast_inputs, within=5.0, why="n / 10 samples of 10 features, 3 components")
 
 
 PROPERTIES = (
