@@ -4,12 +4,15 @@ The mask is judged on its values (True on and below the diagonal) and on its dty
 is boolean, so that ``np.where(mask, ...)`` and ``~mask`` mean what they say.
 """
 
+import math
+
 import numpy as np
 
 from mlkata.grading import GradeFailure, Mistake, expect_close, points, returned, student_function, with_hints
 from mlkata.grading.checks import BadInput, Differential, call_case, expect_rejected
 from mlkata.grading.describe import describe_value
 from mlkata.grading.domains import Domain
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.scalars import Integer
 
@@ -72,6 +75,7 @@ def test_matches_numpy_tril(causal_mask):
         _check(causal_mask.call(n), n)
 
 
+@robust()
 @points(1)
 def test_a_single_position_and_a_long_sequence(causal_mask):
     _check(causal_mask.call(1), 1, ": one position attends to itself")
@@ -106,3 +110,17 @@ def test_rejects_bad_input(causal_mask):
 
 
 PROPERTIES = (Differential("causal_mask", DOMAIN, judge=_judge),)
+
+
+@robust()
+@points(1)
+def test_n_of_a_small_numpy_integer_type(causal_mask):
+    """n as np.uint8(200) or np.int16(300): n * n overflows those types, the mask must not."""
+    for n in (np.uint8(200), np.int16(300), np.uint8(1)):
+        _check(causal_mask.call(n), int(n), f", n given as np.{type(n).__name__}({int(n)})")
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"n": math.isqrt(n)},
+    why="an n x n mask of 1e6 entries (n = 1000): the size counts the mask's entries",
+)

@@ -15,6 +15,7 @@ import numpy as np
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.domains import CORNERS, Case, Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import (
     expect_float64,
@@ -157,6 +158,7 @@ def test_cases_worked_by_hand(layer_norm):
         expect_float64(outcome)
 
 
+@robust()
 @points(1)
 def test_large_offsets_keep_their_accuracy(layer_norm):
     X, gamma, beta = _inputs(seeded(2502), (8, 6))
@@ -208,13 +210,39 @@ DOMAIN = Domain(
         "rows of scales 1e-3 to 1e3": _rows_of_different_scales,
     },
 )
+EXTREME = ("offset", "constant rows")
+"""The corners of level ★★ (robust), judged by test_offsets_and_constant_rows."""
 
 
 @points(2)
 def test_every_corner_of_the_domain(layer_norm):
-    expect_float64_cases(
-        layer_norm, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES
+    ordinary = [case for case in DOMAIN.corner_cases() if case.name not in EXTREME]
+    expect_float64_cases(layer_norm, ordinary, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+@robust()
+@points(1)
+def test_offsets_and_constant_rows(layer_norm):
+    extreme = DOMAIN.corner_cases(only=EXTREME)
+    expect_float64_cases(layer_norm, extreme, reference, reference_name=REFERENCE, mistakes=MISTAKES)
+
+
+@robust()
+@points(1)
+def test_huge_magnitudes_and_one_feature(layer_norm):
+    """Rows of size 1e150 to 7e299 (their squares overflow), constant or not, and d = 1.
+
+    The constants are powers of 2 and d = 8, so that a constant row's mean is exact however it
+    is summed, and the row is centred to exactly 0 (its output is beta).
+    """
+    rng = seeded(2503)
+    X = np.vstack(
+        [np.full(8, 2.0**996), np.full(8, -(2.0**700)), 1e150 * rng.normal(size=8), rng.normal(size=8)]
     )
+    gamma, beta = 1.0 + 0.5 * rng.normal(size=8), 0.5 * rng.normal(size=8)
+    _call(layer_norm, (X, gamma, beta), what=": rows of size up to 7e299")
+    one = (np.array([[1e300], [-4.0], [0.0]]), np.array([2.0]), np.array([0.5]))
+    _call(layer_norm, one, what=": d = 1, every row constant, so the output is beta")
 
 
 @points(1)
@@ -241,3 +269,11 @@ def test_rejects_bad_input(layer_norm):
 
 
 PROPERTIES = (Differential("layer_norm", DOMAIN, judge=float64_judge(reference, REFERENCE)),)
+
+
+def _tokens(n, rng):
+    X, gamma, beta = _inputs(rng, (n // 100, 100))
+    return {"X": X, "gamma": gamma, "beta": beta}
+
+
+FAST = Fast(inputs=_tokens, why="n // 100 tokens of 100 features, each normalised over its features")

@@ -14,6 +14,7 @@ from scipy.special import softmax
 from mlkata.grading import Mistake, expect_close, expect_no_warnings, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64, expect_float64_cases, float64_judge
 from mlkata.grading.scalars import Integer
@@ -200,6 +201,7 @@ def _opposite_queries_and_keys(rng, n, d_model, size=1e4):
     return X, W_q, -W_q, rng.normal(size=(d_model, d_model)), rng.normal(size=(d_model, d_model))
 
 
+@robust()
 @points(1)
 def test_large_scores_stay_finite(multi_head_attention):
     rng = seeded(2303)
@@ -255,13 +257,39 @@ DOMAIN = Domain(
         "every position the same": _repeated_positions,
     },
 )
+EXTREME = ("causal, scores in the thousands", "causal, scores about -1e10")
+"""The corners of level ★★ (robust), judged by test_huge_scores_in_the_domain."""
 
 
 @points(2)
 def test_every_corner_of_the_domain(multi_head_attention):
+    ordinary = [case for case in DOMAIN.corner_cases() if case.name not in EXTREME]
     expect_float64_cases(
-        multi_head_attention, DOMAIN.corner_cases(), reference, reference_name=REFERENCE, mistakes=MISTAKES
+        multi_head_attention, ordinary, reference, reference_name=REFERENCE, mistakes=MISTAKES
     )
+
+
+@robust()
+@points(1)
+def test_huge_scores_in_the_domain(multi_head_attention):
+    extreme = DOMAIN.corner_cases(only=EXTREME)
+    expect_float64_cases(
+        multi_head_attention, extreme, reference, reference_name=REFERENCE, mistakes=MISTAKES
+    )
+
+
+@robust()
+@points(1)
+def test_one_position_with_huge_scores(multi_head_attention):
+    """One position (its own only key, weight 1 whatever its score), scores of 1e4 to 1e6 per head."""
+    rng = seeded(2304)
+    X, W_q, W_k, W_v, W_o = _layer(rng, 1, 4)
+    for scale in (1e3, 1e2):
+        args = (scale * X, scale * W_q, -scale * W_k, W_v, W_o)
+        for causal in (False, True):
+            _call(multi_head_attention, args, 2, causal, f": one position, inputs scaled by {scale:g}")
+    args = _opposite_queries_and_keys(rng, 3, 4, size=1e5)
+    _call(multi_head_attention, args, 4, False, ": every score about -1e12, heads of width 1")
 
 
 @points(1)
@@ -287,3 +315,16 @@ def test_rejects_bad_input(multi_head_attention):
 
 
 PROPERTIES = (Differential("multi_head_attention", DOMAIN, judge=float64_judge(reference, REFERENCE)),)
+
+
+def _sequence(n, rng):
+    args = _layer(rng, max(n // 64, 1), 64)
+    return dict(zip(("X", "W_q", "W_k", "W_v", "W_o"), args, strict=True)) | {"n_heads": 8, "causal": True}
+
+
+FAST = Fast(
+    inputs=_sequence,
+    size=64_000,
+    why="1000 positions of 64 features, 8 heads, causal: the n x n scores of every head make the "
+    "work grow as n^2, so n = 1000 positions (64,000 input values), not 1e6",
+)

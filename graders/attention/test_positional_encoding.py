@@ -14,6 +14,7 @@ import numpy as np
 from mlkata.grading import Mistake, expect_close, points, student_function
 from mlkata.grading.checks import BadInput, Differential, call_case, case_suffix, expect_rejected
 from mlkata.grading.domains import Domain
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 from mlkata.grading.scalars import Integer
@@ -116,6 +117,7 @@ def test_cases_worked_by_hand(positional_encoding):
         expect_float64(outcome)
 
 
+@robust()
 @points(1)
 def test_long_sequences_and_wide_models(positional_encoding):
     for n_positions, d_model in ((4096, 8), (100, 512)):
@@ -146,6 +148,8 @@ DOMAIN = Domain(
     empty=None,
     custom={"positions in the thousands": _positions_in_the_thousands, "d_model = 2": _one_pair},
 )
+EXTREME = ("positions in the thousands",)
+"""The case of level ★★ (robust), judged by test_positions_in_the_thousands."""
 
 
 def _judge(function, case):
@@ -155,7 +159,32 @@ def _judge(function, case):
 @points(1)
 def test_every_case_of_the_domain(positional_encoding):
     for case in DOMAIN.cases():
+        if case.name not in EXTREME:
+            _judge(positional_encoding, case)
+
+
+@robust()
+@points(1)
+def test_positions_in_the_thousands(positional_encoding):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         _judge(positional_encoding, case)
+
+
+@robust()
+@points(1)
+def test_1e5_positions_and_one_position(positional_encoding):
+    """Angles up to 1e5 radians (d_model = 2), and one position of a very wide model."""
+    outcome = positional_encoding.call(100_000, 2)
+    expect_close(
+        outcome,
+        reference(100_000, 2),
+        reference=REFERENCE + ": 1e5 positions, angles up to 1e5 radians in float64",
+        rtol=1e-7,
+        atol=1e-9,
+        mistakes=MISTAKES,
+    )
+    expect_float64(outcome)
+    _check(positional_encoding.call(1, 4096), 1, 4096, ": one position, d_model = 4096")
 
 
 @points(1)
@@ -176,3 +205,9 @@ def test_rejects_bad_input(positional_encoding):
 
 
 PROPERTIES = (Differential("positional_encoding", DOMAIN, judge=_judge),)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"n_positions": n // 64, "d_model": 64},
+    why="a table of n // 64 positions by 64 columns (1e6 entries)",
+)

@@ -28,6 +28,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 
@@ -220,6 +221,7 @@ def _huge_negative_scores(rng, n_q, n_k, d, a=1e5):
     return Q, K
 
 
+@robust()
 @points(2)
 def test_large_scores_stay_finite(scaled_dot_product_attention):
     rng = seeded(2104)
@@ -311,6 +313,8 @@ DOMAIN = Domain(
         "ties": _ties,
     },
 )
+EXTREME = ("scores in the thousands", "scores about -1e10, masked")
+"""The corners of level ★★ (robust), judged by test_huge_scores_anywhere."""
 
 
 def _judge(function, case):
@@ -327,7 +331,28 @@ def _judge(function, case):
 @points(2)
 def test_every_corner_of_the_domain(scaled_dot_product_attention):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            _judge(scaled_dot_product_attention, case)
+
+
+@robust()
+@points(1)
+def test_huge_scores_anywhere(scaled_dot_product_attention):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         _judge(scaled_dot_product_attention, case)
+
+
+@robust()
+@points(1)
+def test_one_query_with_scores_near_minus_1e300(scaled_dot_product_attention):
+    """One query whose scores are -1.4e300 to -7e299 (the second key wins), and a single key."""
+    Q = np.array([[1e150, 0.0]])
+    K = np.array([[-2e150, 3.0], [-1e150, -3.0], [-1.5e150, 1.0]])
+    V = np.array([[1.0, -1.0], [2.0, 0.5], [-3.0, 4.0]])
+    _call(scaled_dot_product_attention, Q, K, V, what=": scores of -1e300 and -5e299")
+    mask = np.array([True, False, True])
+    _call(scaled_dot_product_attention, Q, K, V, mask, ": scores near -1e300, one key masked")
+    _call(scaled_dot_product_attention, Q, K[:1], V[:1], what=": one key, its weight 1 whatever its score")
 
 
 @points(1)
@@ -381,3 +406,14 @@ def test_rejects_bad_input(scaled_dot_product_attention):
 
 
 PROPERTIES = (Differential("scaled_dot_product_attention", DOMAIN, judge=_judge),)
+
+
+def _heads(n, rng):
+    Q, K, V = _qkv(rng, 250, 250, 16, 16, batch=(max(n // 62_500, 1),))
+    return {"Q": Q, "K": K, "V": V, "mask": np.tril(np.ones((250, 250), dtype=bool))}
+
+
+FAST = Fast(
+    inputs=_heads,
+    why="16 sequences of 250 tokens, d_k = d_v = 16, causal: weights of 16 x 250 x 250 = 1e6 entries",
+)

@@ -55,3 +55,22 @@ def fractional_n_truncated(n):
         raise ValueError("n must be >= 1")
     n = int(n)
     return np.tril(np.ones((n, n), dtype=bool))
+
+
+@mutant("causal_mask", level=2)
+def from_flat_indices(n):
+    """Row and column from one flat index over n * n: n * n wraps around for n = np.uint8(200)."""
+    n = _n(n)
+    index = np.arange(n * n)
+    return (index // n >= index % n).reshape(n, n)
+
+
+@mutant("causal_mask", level=3)
+def nested_loops(n):
+    """Correct, one entry at a time in Python."""
+    n = int(_n(n))
+    mask = np.zeros((n, n), dtype=bool)
+    for i in range(n):
+        for j in range(i + 1):
+            mask[i, j] = True
+    return mask

@@ -1,5 +1,7 @@
 """Wrong versions of attention/layer_norm."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -56,7 +58,7 @@ def statistics_of_the_whole_array(X, gamma, beta, eps=1e-5):
     return gamma * (X - X.mean()) / np.sqrt(X.var() + eps) + beta
 
 
-@mutant("layer_norm", hint="cancels catastrophically")
+@mutant("layer_norm", hint="cancels catastrophically", level=2)
 def variance_by_the_shortcut(X, gamma, beta, eps=1e-5):
     """mean(x**2) - mean(x)**2: cancels at a 1e9 offset (and goes negative: nan)."""
     X, gamma, beta = _checked(X, gamma, beta, eps)
@@ -107,3 +109,17 @@ def keeps_the_input_dtype(X, gamma, beta, eps=1e-5):
     mean, var = X.mean(axis=-1, keepdims=True), X.var(axis=-1, keepdims=True)
     out = gamma * (X - mean) / np.sqrt(var + eps) + beta
     return out.astype(given.dtype) if given.dtype.kind == "f" else out
+
+
+@mutant("layer_norm", level=3)
+def loop_over_rows(X, gamma, beta, eps=1e-5):
+    """Correct, one row and one value at a time in Python (two passes per row)."""
+    X, gamma, beta = _checked(X, gamma, beta, eps)
+    rows = X.reshape(-1, X.shape[-1])
+    out = np.empty_like(rows)
+    g, b = gamma.tolist(), beta.tolist()
+    for i, row in enumerate(rows.tolist()):
+        mean = math.fsum(row) / len(row)
+        scale = 1.0 / math.sqrt(math.fsum((v - mean) ** 2 for v in row) / len(row) + eps)
+        out[i] = [(v - mean) * scale * gj + bj for v, gj, bj in zip(row, g, b, strict=True)]
+    return out.reshape(X.shape)

@@ -141,7 +141,7 @@ def n_heads_unchecked(X, W_q, W_k, W_v, W_o, n_heads, causal=False):
     return out.transpose(1, 0, 2).reshape(n, d) @ W_o
 
 
-@mutant("multi_head_attention", hint="large finite filler")
+@mutant("multi_head_attention", hint="large finite filler", level=2)
 def future_filled_with_minus_1e9(X, W_q, W_k, W_v, W_o, n_heads, causal=False):
     return _mha(X, W_q, W_k, W_v, W_o, n_heads, causal, fill=-1e9)
 

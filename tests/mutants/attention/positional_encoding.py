@@ -1,5 +1,7 @@
 """Wrong versions of attention/positional_encoding."""
 
+import math
+
 import numpy as np
 
 from mlkata.mutants import mutant
@@ -99,3 +101,16 @@ def float32_table(n_positions, d_model):
     _checked(n_positions, d_model)
     angles = np.arange(n_positions)[:, None] / 10000 ** (np.arange(0, d_model, 2) / d_model)
     return _interleave(np.sin(angles), np.cos(angles)).astype(np.float32)
+
+
+@mutant("positional_encoding", level=3)
+def entry_by_entry(n_positions, d_model):
+    """Correct, one entry at a time with math.sin and math.cos."""
+    _checked(n_positions, d_model)
+    out = np.empty((n_positions, d_model))
+    for p in range(n_positions):
+        for i in range(0, d_model, 2):
+            angle = p / 10000.0 ** (i / d_model)
+            out[p, i] = math.sin(angle)
+            out[p, i + 1] = math.cos(angle)
+    return out

@@ -62,7 +62,7 @@ def true_means_masked(Q, K, V, mask=None):
         return _attend(Q, K, V, keep, np.sqrt(Q.shape[-1]))
 
 
-@mutant("scaled_dot_product_attention", hint="set the masked scores to -np.inf")
+@mutant("scaled_dot_product_attention", hint="set the masked scores to -np.inf", level=2)
 def masked_fill_minus_1e9(Q, K, V, mask=None):
     Q, K, V, mask = _checked(Q, K, V, mask)
     return _attend(Q, K, V, mask, np.sqrt(Q.shape[-1]), fill=-1e9)
@@ -158,3 +158,27 @@ def results_in_the_input_dtype(Q, K, V, mask=None):
     if given.dtype.kind != "f":
         return output, weights
     return output.astype(given.dtype), weights.astype(given.dtype)
+
+
+@mutant("scaled_dot_product_attention", level=3)
+def loop_over_queries(Q, K, V, mask=None):
+    """Correct, one query of one batch at a time, its softmax summed in Python."""
+    Q, K, V, mask = _checked(Q, K, V, mask)
+    batch = np.broadcast_shapes(Q.shape[:-2], K.shape[:-2], V.shape[:-2])
+    Q = np.broadcast_to(Q, (*batch, *Q.shape[-2:]))
+    K = np.broadcast_to(K, (*batch, *K.shape[-2:]))
+    V = np.broadcast_to(V, (*batch, *V.shape[-2:]))
+    n_q, n_k = Q.shape[-2], K.shape[-2]
+    keep = (
+        np.ones((*batch, n_q, n_k), dtype=bool) if mask is None else np.broadcast_to(mask, (*batch, n_q, n_k))
+    )
+    weights = np.zeros((*batch, n_q, n_k))
+    root = np.sqrt(Q.shape[-1])
+    for index in np.ndindex(*batch, n_q):
+        *b, i = index
+        scores = [float(Q[(*b, i)] @ K[(*b, j)]) / root for j in range(n_k)]
+        top = max(s for s, k in zip(scores, keep[index], strict=True) if k)
+        e = [np.exp(s - top) if k else 0.0 for s, k in zip(scores, keep[index], strict=True)]
+        total = sum(e)
+        weights[index] = [v / total for v in e]
+    return weights @ V, weights
