@@ -25,6 +25,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.functions import Given
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 
@@ -312,3 +313,31 @@ def test_rejects_bad_input(adam_step):
 
 
 PROPERTIES = (Differential("adam_step", DOMAIN, judge=_judge),)
+
+
+@robust()
+@points(1)
+def test_extreme_gradients_and_steps(adam_step):
+    """Gradients of 1e150 and 1e-200 (whose squares underflow), zero gradients, betas near 1."""
+    rng = seeded(2405)
+    w, grad, m, v = _problem(rng, (6,))
+    zeros = np.zeros(6)
+    cases = (
+        ((w, 1e150 * grad, zeros, zeros, 1), {}, ": gradients of 1e150 at the first step"),
+        ((w, 1e150 * grad, 1e149 * m, 1e299 * v, 5), {"lr": 0.1}, ": gradients and moments of 1e150"),
+        ((zeros, 1e-200 * grad, zeros, zeros, 1), {"lr": 0.1}, ": gradients of 1e-200, squares underflow"),
+        ((w, zeros, zeros, zeros, 1), {}, ": zero gradients from zero moments: no step"),
+        ((w, zeros, m, v, 3), {"lr": 1e-12}, ": zero gradients, lr = 1e-12"),
+        ((w, grad, m, v, 10**6), {"beta1": 0.999999, "beta2": 0.9999999}, ": t = 1e6, betas near 1"),
+        ((w[:1], grad[:1], m[:1], v[:1], 2), {"beta1": 0.0, "beta2": 0.0}, ": one parameter, betas 0"),
+    )
+    for args, kwargs, what in cases:
+        check(adam_step.call(*args, **kwargs), args, kwargs, what)
+
+
+def _parameters(n, rng):
+    w, grad, m, v = _problem(rng, (n,))
+    return {"w": w, "grad": grad, "m": m, "v": v, "t": 10}
+
+
+FAST = Fast(inputs=_parameters, why="one step on n parameters at t = 10")

@@ -21,6 +21,7 @@ from mlkata.grading import Mistake, expect_close, points, returned, seeded, stud
 from mlkata.grading.checks import BadInput, Differential, case_outcome, case_suffix, expect_rejected
 from mlkata.grading.domains import Case, Domain, Param, Reals
 from mlkata.grading.functions import Formula, Given, log1p, log_sum_exp, sin
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.result_types import expect_float64
 
 numerical_gradient = student_function("numerical_gradient")
@@ -317,3 +318,29 @@ def test_rejects_bad_input(numerical_gradient):
 
 PROPERTIES = (Differential("numerical_gradient", DOMAIN, judge=_judge),)
 assert all(np.isclose(ROSENBROCK(p), rosen(p)) for p in (np.arange(4.0), np.ones(3), np.array([0.5, -2])))
+
+
+@robust()
+@points(1)
+def test_extreme_points(numerical_gradient):
+    """Far from 0 (1e6, where x + eps rounds), saturated log-sum-exp, a steep valley, one integer."""
+    rng = seeded(2105)
+    for f, point, eps in (
+        (SUM_OF_SINES, 1e6 + rng.normal(size=5), 1e-2),
+        (LOG_SUM_EXP, 500.0 * rng.normal(size=6), 1e-6),
+        (LOG_SUM_EXP, np.array([-700.0, 700.0, 699.0]), 1e-4),
+        (ROSENBROCK, 1e3 * rng.normal(size=4), 1e-3),
+        (LOG_NORM, np.zeros(7), 1e-6),
+        (SQUARES, 3, 0.5),
+        (SQUARES, [-2], 1e-3),
+    ):
+        shown = f", x = {point!r}" if np.ndim(point) == 0 or np.size(point) == 1 else ""
+        check(numerical_gradient.call(f, point, eps=eps), f, point, eps, shown)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"f": SUM_OF_SINES, "x": rng.normal(size=n)},
+    size=1_000,
+    why="f is a black box, so its 2n calls are the algorithm (each O(n) here: O(n^2) in all): "
+    "n = 1000 coordinates, where those calls dominate",
+)

@@ -24,6 +24,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 
@@ -290,3 +291,32 @@ def test_rejects_bad_input(rmsprop_step):
 
 
 PROPERTIES = (Differential("rmsprop_step", DOMAIN, judge=_judge),)
+
+
+@robust()
+@points(1)
+def test_extreme_gradients_and_steps(rmsprop_step):
+    """Gradients of 1e150 and 1e-200 (whose squares underflow), zero gradients, rho near 1."""
+    rng = seeded(2303)
+    w, grad, sq_avg = rng.normal(size=6), rng.normal(size=6), np.abs(rng.normal(size=6))
+    zeros = np.zeros(6)
+    cases = (
+        ((w, 1e150 * grad, zeros), {}, ": gradients of 1e150 from a zero average"),
+        ((w, 1e150 * grad, 1e300 * sq_avg), {"lr": 0.1}, ": gradients of 1e150, average of 1e300"),
+        ((zeros, 1e-200 * grad, zeros), {}, ": gradients of 1e-200, squares underflow (eps decides)"),
+        ((w, zeros, zeros), {}, ": zero gradients from a zero average: no step"),
+        ((w, grad, sq_avg), {"lr": 1e-12, "rho": 0.999999}, ": lr = 1e-12, rho near 1"),
+        ((w[:1], grad[:1], sq_avg[:1]), {"rho": 0.0, "eps": 1e-300}, ": one parameter, rho 0, eps 1e-300"),
+    )
+    for args, kwargs, what in cases:
+        check(rmsprop_step.call(*args, **kwargs), args, kwargs, what=REFERENCE + what)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {
+        "w": rng.normal(size=n),
+        "grad": rng.normal(size=n),
+        "sq_avg": np.abs(rng.normal(size=n)),
+    },
+    why="one step on n parameters",
+)

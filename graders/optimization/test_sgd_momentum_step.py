@@ -23,6 +23,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Case, Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.result_types import expect_float64
 
@@ -278,3 +279,34 @@ def test_rejects_bad_input(sgd_momentum_step):
 
 
 PROPERTIES = (Differential("sgd_momentum_step", DOMAIN, judge=_judge),)
+
+
+@robust()
+@points(1)
+def test_extreme_magnitudes_and_steps(sgd_momentum_step):
+    """Parameters, velocities and gradients of 1e300, lr = 1e-300, zero gradients, momentum near 1."""
+    rng = seeded(2304)
+    w, grad, velocity = _problem(rng, (6,))
+    zeros = np.zeros(6)
+    cases = (
+        ((1e300 * w, 1e300 * grad, 1e300 * velocity), {"lr": 0.25, "momentum": 0.5}, ": sizes of 1e300"),
+        ((w, 1e300 * grad, zeros), {"lr": 1e-300}, ": gradients of 1e300, lr = 1e-300"),
+        ((w, 1e-300 * grad, zeros), {"lr": 1e-10}, ": steps of 1e-310 (subnormal)"),
+        ((w, zeros, zeros), {}, ": zero gradients and velocity: no step"),
+        ((w, grad, velocity), {"momentum": 0.999999}, ": momentum near 1"),
+        ((w[:1], grad[:1], velocity[:1]), {"momentum": 0.0}, ": one parameter, no momentum"),
+    )
+    for args, kwargs, what in cases:
+        for nesterov in (False, True):
+            given = {**kwargs, "nesterov": nesterov}
+            check(sgd_momentum_step.call(*args, **given), args, given, what + f", nesterov={nesterov}")
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {
+        "w": rng.normal(size=n),
+        "grad": rng.normal(size=n),
+        "velocity": rng.normal(size=n),
+    },
+    why="one step on n parameters",
+)

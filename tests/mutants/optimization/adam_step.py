@@ -116,3 +116,24 @@ def numpy_scalars_for_a_number(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.99
     m_new, v_new = _moments(g, m, v, beta1, beta2)
     lr_t = lr * np.sqrt(1 - beta2**t) / (1 - beta1**t)
     return (w - lr_t * m_new / (np.sqrt(v_new) + eps))[()], m_new[()], v_new[()]
+
+
+@mutant("adam_step", level=3)
+def loop_over_parameters(w, grad, m, v, t, lr=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
+    """Correct, one parameter at a time in Python."""
+    w, g, m, v = _arrays(w, grad, m, v, t, lr, beta1, beta2, eps)
+    lr_t = lr * (1 - beta2**t) ** 0.5 / (1 - beta1**t)
+    out_w, out_m, out_v = np.empty(w.shape), np.empty(w.shape), np.empty(w.shape)
+    flat = zip(
+        w.reshape(-1).tolist(),
+        g.reshape(-1).tolist(),
+        m.reshape(-1).tolist(),
+        v.reshape(-1).tolist(),
+        strict=True,
+    )
+    for i, (wi, gi, mi, vi) in enumerate(flat):
+        mi = beta1 * mi + (1 - beta1) * gi
+        vi = beta2 * vi + (1 - beta2) * gi * gi
+        out_w.flat[i] = wi - lr_t * mi / (vi**0.5 + eps)
+        out_m.flat[i], out_v.flat[i] = mi, vi
+    return out_w, out_m, out_v
