@@ -12,16 +12,21 @@ criterion in another case ("Gini"), as :mod:`mlkata.grading.trees` declares for 
 exercise.
 """
 
+from dataclasses import replace
+
 import numpy as np
 
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_rejected
 from mlkata.grading.domains import Case, Domain, Param, Reals
+from mlkata.grading.extremes import huge_labels
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.trees import (
     LABEL_CORNERS,
     LABELS,
     SplitJudge,
+    candidates,
     every_label_once,
     keyword_case_variants,
     root_gain,
@@ -315,6 +320,54 @@ def test_rejects_bad_input(best_split):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+ADJACENT = (
+    "between two adjacent floats the midpoint low / 2 + high / 2 can round up to high itself, and "
+    "X <= high then sends both values left: when the midpoint is not below high, use low (as "
+    "scikit-learn does)"
+)
+
+
+def _unclamped(X, y, criterion="gini"):
+    """The best split at low / 2 + high / 2, not moved back to low where that rounds up to high."""
+    features, lows, highs, gains = candidates(X, y, criterion)
+    if not features.size:
+        return None
+    first = int(np.flatnonzero(gains >= gains.max() - 1e-12)[0])
+    middle = float(lows[first] / 2 + highs[first] / 2)
+    return (int(features[first]), middle, float(gains[first])) if middle >= highs[first] else None
+
+
+ADJACENT_MISTAKES = (Mistake(ADJACENT, _unclamped),)
+
+
+@robust()
+@points(1)
+def test_adjacent_floats_and_huge_labels(best_split):
+    """The best split between 1 + 2**-52 and 1 + 2**-51 (whose midpoint rounds up), labels near 1e17."""
+    rng = seeded(2403)
+    # every other mistake's threshold rounds up to high here too: only this one is named
+    judge = replace(JUDGE, threshold_mistakes=ADJACENT_MISTAKES, tie_mistakes=(), gain_mistakes=())
+    ulp = np.spacing(1.0)
+    X = np.column_stack([np.repeat([1.0 + ulp, 1.0 + 2 * ulp], 4), rng.normal(size=8)])
+    y = np.repeat([0, 1], 4)
+    judge.check(best_split, Case("feature 0 takes two adjacent floats", (X, y)))
+    judge.check(best_split, Case("the same, entropy", (X, y), {"criterion": "entropy"}))
+    X = rng.normal(size=(40, 3))
+    judge.check(best_split, Case("int64 labels -1e17, 0 and 1e17", (X, huge_labels(rng, 40))))
+
+
+def _fast_inputs(n, rng):
+    X = rng.normal(size=(n // 5, 5))
+    return {"X": X, "y": (X[:, 0] + rng.normal(size=n // 5) > 0).astype(int)}
+
+
+FAST = Fast(
+    inputs=_fast_inputs,
+    within=5.0,
+    why="n / 5 samples of 5 features, split by the gini criterion: a sort of each feature",
+)
 
 
 PROPERTIES = (Differential("best_split", DOMAIN, judge=JUDGE.check),)

@@ -13,6 +13,8 @@ from scipy.stats import entropy as scipy_entropy
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Param
+from mlkata.grading.extremes import LABEL_RANGE, expect_not_refused, huge_labels
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.trees import LABEL_CORNERS, LABELS, every_label_once, single_label_inputs
 
@@ -152,6 +154,31 @@ def test_rejects_bad_input(entropy):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_huge_labels_near_ties_and_a_lone_sample(entropy):
+    """int64 labels near +-1e17, float labels 1 ulp apart (distinct), one label among 10^6."""
+    rng = seeded(2203)
+    lone = np.zeros(1_000_000, dtype=np.int64)
+    lone[123_456] = 1
+    for y, base, why in (
+        (huge_labels(rng, 50), 2, "; int64 labels -1e17, 0 and 1e17"),
+        ((1.0 + np.spacing(1.0) * np.arange(3))[rng.integers(0, 3, size=30)], 2, "; labels 1 ulp apart"),
+        (lone, 2, "; one label 1 among a million 0s"),
+        (rng.integers(0, 3, size=40), 1 + 1e-9, "; base 1 + 1e-9"),
+    ):
+        outcome = entropy.call(y, base=base)
+        expect_not_refused(outcome, LABEL_RANGE)
+        expect_close(outcome, reference(y, base), reference=REFERENCE + why, mistakes=MISTAKES)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"y": rng.integers(0, 10, size=n)},
+    within=5.0,
+    why="n labels of 10 classes",
+)
 
 
 PROPERTIES = (Differential("entropy", DOMAIN, reference, REFERENCE),)

@@ -10,6 +10,8 @@ import numpy as np
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain
+from mlkata.grading.extremes import LABEL_RANGE, expect_not_refused, huge_labels
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.trees import LABEL_CORNERS, LABELS, every_label_once, root_impurity, single_label_inputs
 
@@ -94,6 +96,30 @@ def test_rejects_bad_input(gini_impurity):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_huge_labels_near_ties_and_a_lone_sample(gini_impurity):
+    """int64 labels near +-1e17, float labels 1 ulp apart (distinct), one label among 10^6."""
+    rng = seeded(2103)
+    lone = np.zeros(1_000_000, dtype=np.int64)
+    lone[123_456] = 1
+    for y, why in (
+        (huge_labels(rng, 50), "; int64 labels -1e17, 0 and 1e17"),
+        ((1.0 + np.spacing(1.0) * np.arange(3))[rng.integers(0, 3, size=30)], "; labels 1 ulp apart"),
+        (lone, "; one label 1 among a million 0s: 2e-6 - 2e-12"),
+    ):
+        outcome = gini_impurity.call(y)
+        expect_not_refused(outcome, LABEL_RANGE)
+        expect_close(outcome, reference(y), reference=REFERENCE + why, mistakes=MISTAKES)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"y": rng.integers(0, 10, size=n)},
+    within=5.0,
+    why="n labels of 10 classes",
+)
 
 
 PROPERTIES = (Differential("gini_impurity", DOMAIN, reference, REFERENCE),)

@@ -12,6 +12,8 @@ import numpy as np
 from mlkata.grading import Mistake, expect_close, points, seeded, student_function
 from mlkata.grading.checks import BadInput, Differential, expect_cases, expect_rejected
 from mlkata.grading.domains import Domain, Labels, Param
+from mlkata.grading.extremes import LABEL_RANGE, expect_not_refused, huge_labels
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.trees import (
     LABEL_CORNERS,
@@ -236,6 +238,33 @@ def test_rejects_bad_input(information_gain):
             *DOMAIN.bad_inputs(),
         ],
     )
+
+
+@robust()
+@points(1)
+def test_huge_labels_near_ties_and_a_lone_sample(information_gain):
+    """int64 labels near +-1e17, float labels 1 ulp apart, one sample left of a million."""
+    rng = seeded(2303)
+    lone = np.zeros(1_000_000, dtype=bool)
+    lone[123_456] = True
+    near = (1.0 + np.spacing(1.0) * np.arange(3))[rng.integers(0, 3, size=30)]
+    halves = [np.arange(n) % 2 == 0 for n in (50, 30)]  # both sides hold samples
+    for y, mask, why in (
+        (huge_labels(rng, 50), halves[0], "; int64 labels -1e17, 0 and 1e17"),
+        (near, halves[1], "; labels 1, 1 + 1 ulp and 1 + 2 ulp: three classes"),
+        (rng.integers(0, 2, size=1_000_000), lone, "; one sample of a million on the left"),
+    ):
+        for criterion in ("entropy", "gini"):
+            outcome = information_gain.call(y, mask, criterion=criterion)
+            expect_not_refused(outcome, LABEL_RANGE)
+            expect_close(outcome, reference(y, mask, criterion), reference=REFERENCE + why, mistakes=MISTAKES)
+
+
+FAST = Fast(
+    inputs=lambda n, rng: {"y": rng.integers(0, 10, size=n), "left_mask": rng.random(n) < 0.4},
+    within=5.0,
+    why="n labels of 10 classes",
+)
 
 
 PROPERTIES = (Differential("information_gain", DOMAIN, reference, REFERENCE),)

@@ -209,3 +209,46 @@ def ranking_extremes(rng: np.random.Generator, with_k: bool) -> list[Case]:
         case(name, r, s, **({"k": np.int64(k) if k == 10**9 else k} if with_k else {}))
         for name, r, s, k in cases
     ]
+
+
+HUGE_LABELS = np.array([-(10**17), 10**17, 0], dtype=np.int64)
+"""int64 labels whose range (2e17) no counting array can span: labels are values, not indices.
+
+(Not nearer 2**63: there ``np.bincount(y - y.min())`` overflows inside numpy, which then
+corrupts memory instead of raising MemoryError.)"""
+
+LABEL_RANGE = (
+    "labels are any values, not small counts: np.bincount(y - y.min()) needs an array as long as "
+    "the range of the labels (2e17 here); count them with np.unique(y, return_counts=True)"
+)
+"""The hint of a function that counts labels by their values and refuses :data:`HUGE_LABELS`."""
+
+
+def huge_labels(rng: np.random.Generator, n: int) -> np.ndarray:
+    """``n`` int64 labels drawn from :data:`HUGE_LABELS`, each of the three present (``n >= 3``).
+
+    >>> sorted(set(huge_labels(np.random.default_rng(0), 6).tolist())) == sorted(HUGE_LABELS.tolist())
+    True
+    """
+    labels = HUGE_LABELS[rng.integers(0, HUGE_LABELS.size, size=n)]
+    labels[: HUGE_LABELS.size] = HUGE_LABELS
+    return rng.permutation(labels)
+
+
+def expect_not_refused(outcome: Any, hint: str, what: str = "") -> None:
+    """Fail with ``hint`` when ``outcome`` (valid input) raised ValueError, MemoryError or the like.
+
+    >>> from mlkata.grading.proxy import StudentFunction
+    >>> def counts(y):
+    ...     return np.bincount(np.asarray(y) - np.min(y))
+    >>> try:
+    ...     expect_not_refused(StudentFunction.of(counts, "counts").call(HUGE_LABELS), LABEL_RANGE)
+    ... except AssertionError as failure:
+    ...     print(str(failure).splitlines()[-1][:40])
+      hint: labels are any values, not small
+    """
+    from mlkata.grading.failures import GradeFailure
+    from mlkata.grading.judge import with_hints
+
+    if outcome.raised is not None:
+        raise GradeFailure(with_hints(f"{outcome.call} raised {outcome.raised.summary()}{what}", hint))

@@ -191,3 +191,9 @@ def midpoint_as_half_the_sum(X, y, criterion="gini"):
 def criterion_lowered(X, y, criterion="gini"):
     """criterion.lower() first: "Gini" and "ENTROPY" are accepted, which the docstring refuses."""
     return _best(X, y, criterion.lower() if isinstance(criterion, str) else criterion)
+
+
+@mutant("best_split", hint="can round up to high itself", level=2)
+def midpoint_of_adjacent_floats_not_clamped(X, y, criterion="gini"):
+    # low / 2 + high / 2, never overflowing: right unless low and high are adjacent floats
+    return _best(X, y, criterion)

@@ -83,3 +83,17 @@ def bare_string_read_by_character(y, base=2):
         y = list(y)
     p = _p(y, base)
     return float(-np.sum(p * np.log(p)) / math.log(base)) + 0.0
+
+
+@mutant("entropy", hint="labels are any values", level=2)
+def counts_integer_labels_by_value(y, base=2):
+    # np.bincount for integer labels (fine up to ★'s labels -10**6 .. 10**6), np.unique otherwise
+    _p(y, base)
+    y = np.asarray(y)
+    if y.dtype.kind in "biu":
+        codes = y.astype(np.int64)
+        counts = np.bincount(codes - codes.min())
+        p = counts[counts > 0] / y.size
+    else:
+        p = np.unique(y, return_counts=True)[1] / y.size
+    return float(-np.sum(p * np.log(p)) / math.log(base)) + 0.0

@@ -76,3 +76,27 @@ def bare_string_read_by_character(y):
         y = list(y)
     p = _counts(y) / np.size(y)
     return float(1 - np.sum(p**2))
+
+
+@mutant("gini_impurity", hint="labels are any values", level=2)
+def counts_integer_labels_by_value(y):
+    # np.bincount for integer labels (fine up to ★'s labels -10**6 .. 10**6), np.unique otherwise
+    _counts(y)
+    y = np.asarray(y)
+    if y.dtype.kind in "biu":
+        codes = y.astype(np.int64)
+        counts = np.bincount(codes - codes.min()).astype(float)
+    else:
+        counts = np.unique(y, return_counts=True)[1].astype(float)
+    return float(1.0 - np.dot(counts, counts) / (float(y.size) * y.size))
+
+
+@mutant("gini_impurity", level=3)
+def python_loop(y):
+    _counts(y)
+    labels = np.asarray(y).tolist()
+    counts = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    n = len(labels)
+    return 1.0 - sum(c * c for c in counts.values()) / (n * n)
