@@ -329,7 +329,7 @@ def test_plain_pytest_says_the_levels_reached_and_where_fast_is_measured(learner
     (learner_checkout / "exercises" / "losses" / "hinge_loss.py").write_text(HINGE_IN_FLOAT32)
     result = run_pytest(["exercises/losses"], cwd=learner_checkout)
     flat = _flat(result.stdout)
-    assert f"★★☆ reached (★ correct, ★★ robust); `mlkata check {MAE}` measures ★★★ fast" in flat, flat
-    assert "★☆☆ reached (★ correct); a ★★ robust check fails" in flat, flat
+    assert f"★★☆ reached; for ★★★ (fast) run `mlkata check {MAE}`" in flat, flat
+    assert "★☆☆ reached; a ★★ (robust) check fails" in flat, flat
     assert "★★★ fast ✓" not in flat and "★★★ fast ✗" not in flat
     assert Progress().best_levels() == {KEY: 2, "losses/hinge_loss": 1}

@@ -72,7 +72,7 @@ def levels_line(result: ExerciseResult) -> str:
     >>> done = ExerciseResult("losses/mae", checks=[CheckResult("a", 1, True),
     ...                                             CheckResult("b", 1, True, level=2)])
     >>> levels_line(done)
-    '★★☆ reached (★ correct, ★★ robust); `mlkata check mae` measures ★★★ fast'
+    '★★☆ reached; for ★★★ (fast) run `mlkata check mae`'
     """
     from mlkata.learner.levels import checks_level
     from mlkata.learner.render import level_stars
@@ -80,9 +80,9 @@ def levels_line(result: ExerciseResult) -> str:
     level = checks_level(result.checks)
     command = f"`mlkata check {result.exercise.rpartition('/')[2]}`"
     if level == 2:
-        return f"{level_stars(2)} reached (★ correct, ★★ robust); {command} measures ★★★ fast"
+        return f"{level_stars(2)} reached; for ★★★ (fast) run {command}"
     if level == 1 and any(c.level == 2 for c in result.checks):
-        return f"{level_stars(1)} reached (★ correct); a ★★ robust check fails"
+        return f"{level_stars(1)} reached; a ★★ (robust) check fails"
     return ""
 
 
