@@ -288,7 +288,7 @@ def test_check_one_exercise_says_each_level_and_records_the_best(losses, file, e
     lines = out[out.index("Levels of") :].splitlines()
     failing = [i for i, line in enumerate(lines) if re.match(r"\s*★{1,2} \w+ ✗", line)]
     if failing:  # the first failing level's own check and message come right under it
-        assert lines[failing[0] + 1].startswith(f"{KEY}: "), out
+        assert lines[failing[0] + 1].startswith(f"    {KEY}: "), out
     if best is None or best < 2:  # ★★★ is timed only once ★ and ★★ pass
         assert "measured:" not in out and "★★★ fast ✓" not in out and "★★★ fast ✗" not in out, out
     assert Progress().best_levels().get(KEY) == best

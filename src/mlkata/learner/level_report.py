@@ -11,6 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 
 from mlkata.learner.grade import ExerciseGrade
@@ -55,7 +56,7 @@ def levels_report(grade: ExerciseGrade, levels: Levels, folder: Path | None = No
             )
             printed_shown = True
             if details is not None:
-                parts.append(details)
+                parts.append(Padding(details, (0, 0, 0, 4), expand=False))
     if levels.fast is None:
         parts.append(Text(f"  ★★★ fast: {REACH_ROBUST_FIRST}", style="dim"))
     else:

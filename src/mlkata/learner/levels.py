@@ -33,7 +33,7 @@ VECTORISE = (
     "vectorise: replace the Python loop over the values with numpy operations on whole arrays "
     "(np.sum, np.maximum, broadcasting, boolean masks)"
 )
-REACH_ROBUST_FIRST = "not measured until every ★★ check passes"
+REACH_ROBUST_FIRST = "not measured until every ★ and ★★ check passes"
 REFERENCE_RAISES = (
     "the reference solution raises on the grader's FAST inputs: a bug in mlkata, not in your code; "
     "please report it"
