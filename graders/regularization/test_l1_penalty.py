@@ -9,6 +9,7 @@ import numpy as np
 
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import Differential
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.penalties import (
     ATOL,
@@ -49,6 +50,11 @@ MISTAKES = (
         "that is the L2 penalty alpha * sum(w^2): the L1 penalty adds up |w_j|",
         lambda w, a: a * np.sum(_f(w) ** 2),
     ),
+    Mistake(
+        "|w| written np.sqrt(w**2) overflows for |w| above 1e154 and underflows to 0 below "
+        "1e-162: use np.abs(w), exact for every float",
+        lambda w, a: a * np.sum(np.sqrt(_f(w) ** 2)),
+    ),
     Mistake("there is no factor 1/2 in the L1 penalty", lambda w, a: a / 2 * np.sum(np.abs(_f(w)))),
     Mistake(
         "np.abs of int8 (or uint8) weights stays in that type, and |-128| wraps to -128: "
@@ -87,3 +93,23 @@ def test_rejects_bad_input(l1_penalty):
 
 
 PROPERTIES = (Differential("l1_penalty", DOMAIN, reference, REFERENCE, rtol=RTOL, atol=ATOL),)
+
+
+@robust()
+@points(1)
+def test_huge_tiny_and_many_weights(l1_penalty):
+    """Weights of 1e200 and 1e-160 (their squares overflow or underflow), subnormals, a million."""
+    rng = seeded(1404)
+    cases = (
+        ([1e-160, -3e-161, 2.2e-160], 2.0, "; weights near 1e-160 (their squares are subnormal)"),
+        ([1e200, -3e199, 2.5], 0.5, "; weights of 1e200"),
+        ([-1e-200, 2e-200, -5e-324], 2.0, "; weights of 1e-200 and a subnormal"),
+        ([[1.7e308], [-1e-300]], 1e-3, "; the largest float and a tiny one"),
+        ([1e150, -1e-150, 3.0], 0.0, "; alpha = 0 with weights of 1e150"),
+        (rng.normal(scale=3, size=1_000_000), 0.01, "; a million weights"),
+    )
+    for w, alpha, why in cases:
+        expect_penalty(l1_penalty.call(w, alpha), w, alpha, reference, REFERENCE, MISTAKES, why)
+
+
+FAST = Fast()

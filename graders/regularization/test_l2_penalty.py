@@ -9,6 +9,7 @@ import numpy as np
 
 from mlkata.grading import Mistake, points, seeded, student_function
 from mlkata.grading.checks import Differential
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 from mlkata.grading.penalties import (
     ATOL,
@@ -91,3 +92,22 @@ def test_rejects_bad_input(l2_penalty):
 
 
 PROPERTIES = (Differential("l2_penalty", DOMAIN, reference, REFERENCE, rtol=RTOL, atol=ATOL),)
+
+
+@robust()
+@points(1)
+def test_huge_tiny_and_many_weights(l2_penalty):
+    """Weights of 1e150 (squares near 1e300), 1e-150 and subnormals (squares underflow), a million."""
+    rng = seeded(1414)
+    cases = (
+        ([1e150, -3e149, 2.5], 0.5, "; weights of 1e150, squares of 1e300"),
+        ([[1e153], [-2e153]], 1e-3, "; squares of 1e306 in a matrix of weights"),
+        ([-1e-150, 2e-150, 5e-324], 2.0, "; weights of 1e-150 and a subnormal"),
+        ([1e150, -1e-150, 3.0], 0.0, "; alpha = 0 with weights of 1e150"),
+        (rng.normal(scale=3, size=1_000_000), 0.01, "; a million weights"),
+    )
+    for w, alpha, why in cases:
+        expect_penalty(l2_penalty.call(w, alpha), w, alpha, reference, REFERENCE, MISTAKES, why)
+
+
+FAST = Fast()

@@ -34,6 +34,7 @@ from mlkata.grading.checks import (
 )
 from mlkata.grading.domains import Domain, Param, Reals
 from mlkata.grading.judge import hints_for_check
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 lasso_fit = student_function("lasso_fit")
@@ -99,6 +100,8 @@ DOMAIN = Domain(
 )
 """Cases at the default n_iter and tol are judged at the optimum; the others after the sweeps
 the docstring's stopping rule gives (:func:`sweeps`)."""
+EXTREME = ("offset", "a constant column")
+"""The corners of level ★★ (robust): features near 1e9, a column of variance 0."""
 
 
 def objective(X, y, w, b, alpha):
@@ -341,7 +344,33 @@ def _judge(function, case):
 @points(2)
 def test_every_corner_of_the_domain(lasso_fit):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            _judge(lasso_fit, case)
+
+
+@robust()
+@points(1)
+def test_far_from_zero_and_a_constant_column(lasso_fit):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         _judge(lasso_fit, case)
+
+
+@robust()
+@points(1)
+def test_one_sample_constant_y_and_huge_scales(lasso_fit):
+    """One sample (w = 0, b = y), a constant y, every column constant, sizes of 1e100."""
+    rng = seeded(1445)
+    X, y, _ = _regression(rng, 30, 4, 0.3)
+    for X_, y_, alpha, why in (
+        (X[:1], y[:1], 0.5, "; one sample: every column is constant, w = 0 and b = y"),
+        (X, np.full(30, 2.5), 0.1, "; a constant y: w = 0, b = y"),
+        (np.tile(X[:1], (30, 1)), y, 0.1, "; every column constant: w = 0, b = mean(y)"),
+        (X * 1e100, y * 1e100, 0.3e200, "; X and y of 1e100, alpha of 3e199: w as at scale 1"),
+    ):
+        w, b = reference(X_, y_, alpha)
+        outcome = lasso_fit.call(X_, y_, alpha=alpha)
+        expect_close(outcome.part(0, "w"), w, reference=REFERENCE + why, mistakes=W_MISTAKES, **W_TOL)
+        expect_close(outcome.part(1, "b"), b, reference=REFERENCE + why, mistakes=B_MISTAKES, **B_TOL)
 
 
 @points(1)
@@ -362,3 +391,16 @@ def test_rejects_bad_input(lasso_fit):
 
 
 PROPERTIES = (Differential("lasso_fit", DOMAIN, judge=_judge),)
+
+
+def _tall(n, rng):
+    X, y, _ = _regression(rng, n // 10, 10, 0.3)
+    return {"X": X, "y": y, "alpha": 0.1}
+
+
+FAST = Fast(
+    inputs=_tall,
+    size=200_000,
+    why="20,000 samples of 10 features at alpha = 0.1: coordinate descent is iterative (sweeps "
+    "until no coefficient moves by tol, each coordinate a pass over the samples), so 2e5 values",
+)

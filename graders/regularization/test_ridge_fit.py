@@ -17,6 +17,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Param, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 ridge_fit = student_function("ridge_fit")
@@ -59,6 +60,8 @@ DOMAIN = Domain(
     sizes={"n": (5, 200, 30, 8), "d": (1, 10, 4, 3)},
     custom={"duplicated column": _duplicated_column, "columns far from standardised": _unstandardised},
 )
+EXTREME = ("offset",)
+"""The corner of level ★★ (robust): features and targets near 1e9, judged by test_far_from_zero."""
 
 
 @cached_reference
@@ -86,6 +89,17 @@ def _no_intercept(X, y, alpha=1.0):
 def _b_is_mean_y(X, y, alpha=1.0):
     w, _ = reference(X, y, alpha)
     return w, float(np.mean(y))
+
+
+def _augmented_uncentred(X, y, alpha=1.0):
+    X, y = _arrays(X, y)
+    A = np.column_stack([X, np.ones(len(X))])
+    penalty = np.diag(np.r_[np.full(X.shape[1], float(alpha)), 0.0])
+    try:
+        coef = np.linalg.solve(A.T @ A + penalty, A.T @ y)
+    except np.linalg.LinAlgError:
+        return None
+    return coef[:-1], coef[-1]
 
 
 def _centred_b_zero(X, y, alpha=1.0):
@@ -117,6 +131,12 @@ WRONG_FITS = (
     ),
     ("alpha is ignored: that is ordinary least squares", lambda X, y, alpha=1.0: reference(X, y, 0.0)),
     ("b = mean(y) - mean(X) . w: you forgot the mean(X) . w term", _b_is_mean_y),
+    (
+        "the system [X 1] with the intercept left out of the penalty is right in exact arithmetic, "
+        "but for features far from 0 (near 1e9) its A^T A loses every digit: centre X and y "
+        "first, then b = mean(y) - mean(X) . w",
+        _augmented_uncentred,
+    ),
     ("you fitted on centred data: add the intercept back, b = mean(y) - mean(X) . w", _centred_b_zero),
 )
 
@@ -188,7 +208,34 @@ def _judge(function, case):
 @points(1)
 def test_every_corner_of_the_domain(ridge_fit):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            _judge(ridge_fit, case)
+
+
+@robust()
+@points(1)
+def test_far_from_zero(ridge_fit):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         _judge(ridge_fit, case)
+
+
+@robust()
+@points(1)
+def test_one_sample_constant_columns_and_huge_scales(ridge_fit):
+    """One sample (w = 0, b = y), a constant feature and a constant y, sizes of 1e100."""
+    rng = seeded(1434)
+    X, y = _regression(rng, 12, 3)
+    constant_column = X.copy()
+    constant_column[:, 1] = 7.5
+    cases = (
+        (X[:1], y[:1], 1.0, "; one sample: w = 0 and b = y"),
+        (constant_column, y, 1.0, "; a constant feature gets weight 0"),
+        (X, np.full(12, -3.25), 2.0, "; a constant y: w = 0, b = y"),
+        (X * 1e100, y * 1e100, 1e200, "; X and y of 1e100, alpha of 1e200"),
+        (X, y, 1e12, "; alpha = 1e12: w near 0"),
+    )
+    for X_, y_, alpha, why in cases:
+        _expect_fit(ridge_fit.call(X_, y_, alpha=alpha), X_, y_, alpha, why)
 
 
 @points(1)
@@ -213,3 +260,11 @@ def test_rejects_bad_input(ridge_fit):
 
 
 PROPERTIES = (Differential("ridge_fit", DOMAIN, judge=_judge),)
+
+
+def _tall(n, rng):
+    X, y = _regression(rng, n // 10, 10)
+    return {"X": X, "y": y, "alpha": 1.0}
+
+
+FAST = Fast(inputs=_tall, why="n // 10 samples of 10 features")

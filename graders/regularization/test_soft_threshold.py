@@ -11,6 +11,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 soft_threshold = student_function("soft_threshold")
@@ -163,3 +164,22 @@ PROPERTIES = (Differential("soft_threshold", DOMAIN, reference, REFERENCE, rtol=
 @points(1)
 def test_empty_input_gives_an_empty_array(soft_threshold):
     expect_empty_maps_to_empty(soft_threshold, lam=1.0)
+
+
+@robust()
+@points(1)
+def test_near_the_largest_float_and_subnormals(soft_threshold):
+    """Entries and thresholds near 1.8e308, subnormal ones, and entries a hair past lam."""
+    big = np.finfo(np.float64).max
+    cases = (
+        (np.array([1.7e308, -8e307, 1e308, -5e307, 4e306, 0.0]), 5e306, "; entries near 1.7e308"),
+        (np.array([big, -8.9e307, 3.0]), 0.0, "; the largest float, lam = 0"),
+        (np.array([5e-324, -1e-320, 2e-323, 0.0]), 1e-323, "; subnormal entries and lam"),
+        (np.nextafter(2.5, [np.inf, -np.inf]) * np.array([1.0, -1.0]), 2.5, "; entries a hair from lam"),
+        (np.array([[7.0]]), 1e-300, "; one entry, lam = 1e-300"),
+    )
+    for x, lam, why in cases:
+        _expect(soft_threshold.call(x, lam), x, lam, why)
+
+
+FAST = Fast(inputs=lambda n, rng: {"x": rng.normal(scale=2, size=n), "lam": 1.0})

@@ -114,3 +114,30 @@ def alpha_array_typeerror(w, alpha):
     if np.any(np.asarray(alpha) < 0) or not np.all(np.isfinite(alpha)):
         raise ValueError("alpha must be >= 0")
     return float(np.asarray(alpha) * np.sum(np.abs(w)))
+
+
+def _strict(w, alpha):
+    """The solution's checks: non-empty finite weights, a single finite alpha >= 0."""
+    w = np.asarray(w, dtype=np.float64)
+    if w.size == 0 or not np.all(np.isfinite(w)):
+        raise ValueError("w must be non-empty and finite")
+    if np.ndim(alpha) != 0 or not np.isfinite(alpha) or alpha < 0:
+        raise ValueError("alpha must be a single finite number >= 0")
+    return w
+
+
+@mutant("l1_penalty", hint="np.sqrt(w**2) overflows", level=2)
+def absolute_value_as_root_of_square(w, alpha):
+    """|w| = sqrt(w^2): exact in between, inf above 1e154 and 0 below 1e-162."""
+    w = _strict(w, alpha)
+    return float(alpha * np.sum(np.sqrt(w**2)))
+
+
+@mutant("l1_penalty", level=3)
+def python_loop(w, alpha):
+    """Correct, one weight at a time in Python."""
+    w = _strict(w, alpha)
+    total = 0.0
+    for v in w.reshape(-1).tolist():
+        total += abs(v)
+    return float(alpha * total)

@@ -114,3 +114,15 @@ def inf_alpha_accepted(w, alpha):
     if np.ndim(alpha) != 0 or not alpha >= 0:
         raise ValueError("alpha must be >= 0")
     return float(alpha * np.sum(w * w))
+
+
+@mutant("l2_penalty", level=3)
+def python_loop(w, alpha):
+    """Correct, one weight at a time in Python."""
+    w = np.asarray(w, dtype=np.float64)
+    _rt_check_w(w)
+    _rt_check_alpha(alpha)
+    total = 0.0
+    for v in w.reshape(-1).tolist():
+        total += v * v
+    return float(alpha * total)

@@ -181,7 +181,7 @@ def hard_codes_tol(X, y, alpha=1.0, n_iter=1000, tol=1e-8):
     return _rt_cd(X, y, alpha, n_iter, 1e-8)
 
 
-@mutant("lasso_fit")
+@mutant("lasso_fit", level=2)
 def constant_column_nan(X, y, alpha=1.0, n_iter=1000, tol=1e-8):
     # no guard for ||x_j|| = 0: 0/0 gives nan. differs on: X with a constant column  (degenerate)
     X, y = _rt_prep(X, y, alpha, n_iter, tol)

@@ -107,7 +107,7 @@ def lstsq_when_singular(X, y, alpha=1.0):
     return w, float(ym - xm @ w)
 
 
-@mutant("ridge_fit")
+@mutant("ridge_fit", hint="loses every digit", level=2)
 def augmented_uncentred(X, y, alpha=1.0):
     # [X 1] with the penalty diag(alpha, ..., 0): exact in theory, loses digits when X sits near 1e8
     # differs on: X = 1e8 + [[0],[1],[2],[3]], y = [1, 3, 5, 8]  (scale)
