@@ -211,11 +211,11 @@ def test_rejects_bad_input(polynomial_features):
 @robust()
 @points(1)
 def test_big_integers_one_feature_at_degree_8_and_one_row(polynomial_features):
-    """int64 values of 3e9 (squares past int64's 9.2e18), one feature at degree 8, one row."""
+    """int64 values of 3e9 to 4e9 (products past int64's 9.2e18), one feature at degree 8, one row."""
     rng = seeded(2803)
     big = rng.integers(3_000_000_000, 4_000_000_000, size=(4, 2), dtype=np.int64)
     for X, kwargs, why in (
-        (big, {}, ", int64 values near 3e9: their products pass int64's 9.2e18"),
+        (big, {}, ", int64 values of 3e9 to 4e9: most products pass int64's 9.2e18"),
         (rng.normal(size=(6, 1)), {"degree": 8}, ", one feature, degree 8"),
         (rng.normal(size=(1, 4)), {"degree": 3}, ", one row, degree 3"),
     ):

@@ -324,8 +324,7 @@ def test_rejects_bad_input(best_split):
 
 ADJACENT = (
     "between two adjacent floats the midpoint low / 2 + high / 2 can round up to high itself, and "
-    "X <= high then sends both values left: when the midpoint is not below high, use low (as "
-    "scikit-learn does)"
+    "X <= high then sends both values left: when the midpoint is not below high, use low"
 )
 
 
