@@ -33,6 +33,7 @@ from mlkata.grading.checks import (
     expect_rejected,
 )
 from mlkata.grading.domains import Domain, Reals
+from mlkata.grading.levels import Fast, robust
 from mlkata.grading.memo import cached_reference
 
 bias_variance_decomposition = student_function("bias_variance_decomposition")
@@ -78,6 +79,8 @@ DOMAIN = Domain(
     },
 )
 FAR = ("predictions far from the targets", "rounds far apart")
+EXTREME = ("offset", *FAR)
+"""The corners of level ★★ (robust): values near 1e9, judged by test_values_near_1e9."""
 
 
 class _Replay:
@@ -160,6 +163,12 @@ def _sums(predictions, y_true):
     return float(np.sum((P - y) ** 2) / len(P)), float(np.sum((main - y) ** 2)), float(np.sum(P.var(axis=0)))
 
 
+def _from_identity(predictions, y_true, which):
+    P, y, main = _parts(predictions, y_true)
+    loss, bias, variance = np.mean((P - y) ** 2), np.mean((main - y) ** 2), np.mean((P - main) ** 2)
+    return (loss, bias, loss - bias) if which == "variance" else (loss, loss - variance, variance)
+
+
 _WHOLE = (
     (
         "the variance divides by n_rounds, not n_rounds - 1 (ddof=0): only then does "
@@ -188,6 +197,16 @@ _WHOLE = (
         _loss_of_main,
     ),
     ("average over the points: you summed", _sums),
+    (
+        "variance = expected_loss - bias_squared cancels when the bias dwarfs the spread (values "
+        "near 1e9): compute the variance directly, mean((f - main)**2)",
+        lambda P, y: _from_identity(P, y, "variance"),
+    ),
+    (
+        "bias_squared = expected_loss - variance cancels when the spread dwarfs the bias (rounds "
+        "1e9 apart): compute it directly, mean((main - y)**2)",
+        lambda P, y: _from_identity(P, y, "bias"),
+    ),
 )
 MISTAKES = tuple(Mistake(hint, compute) for hint, compute in _WHOLE)
 
@@ -293,7 +312,33 @@ def _judge(function, case):
 @points(2)
 def test_every_corner_of_the_domain(bias_variance_decomposition):
     for case in DOMAIN.corner_cases():
+        if case.name not in EXTREME:
+            _judge(bias_variance_decomposition, case)
+
+
+@robust()
+@points(1)
+def test_values_near_1e9(bias_variance_decomposition):
+    for case in DOMAIN.corner_cases(only=EXTREME):
         _judge(bias_variance_decomposition, case)
+
+
+@robust()
+@points(1)
+def test_one_round_one_point_and_extreme_sizes(bias_variance_decomposition):
+    """One round and one point, predictions of 1e150 and of 1e-150, a million of them."""
+    rng = seeded(1603)
+    predictions, y = _draw(rng, 6, 5)
+    for P, y_, what in (
+        ([[3.5]], [1.0], ": one round, one point: variance 0, loss = bias = 6.25"),
+        (predictions[:1], y, ": one round: variance 0"),
+        (1e150 * predictions, 1e150 * y, ": values of 1e150 (squares of 1e300)"),
+        (1e-150 * predictions, 1e-150 * y, ": values of 1e-150 (squares of 1e-300)"),
+        (*_draw(rng, 1000, 1000), ": 1000 rounds of 1000 points"),
+    ):
+        expect_decomposition(
+            bias_variance_decomposition.call(P, y_), reference(P, y_), reference=REFERENCE + what
+        )
 
 
 @points(1)
@@ -319,3 +364,11 @@ def test_rejects_bad_input(bias_variance_decomposition):
 
 
 PROPERTIES = (Differential("bias_variance_decomposition", DOMAIN, judge=_judge),)
+
+
+def _rounds(n, rng):
+    predictions, y = _draw(rng, 100, n // 100)
+    return {"predictions": predictions, "y_true": y}
+
+
+FAST = Fast(inputs=_rounds, why="100 rounds of n // 100 test points")

@@ -88,7 +88,7 @@ def _rt_out(P, y):
     return float(np.mean((P - y) ** 2)), float(np.mean((m - y) ** 2)), float(np.mean((P - m) ** 2))
 
 
-@mutant("bias_variance_decomposition")
+@mutant("bias_variance_decomposition", hint="variance = expected_loss - bias_squared cancels", level=2)
 def variance_from_identity(predictions, y_true):
     # variance = expected_loss - bias_squared: cancels when the bias dwarfs the spread
     # differs on: [[1e9], [1e9 + 2]], y=[0] -> variance 0 (or garbage) instead of 1  (scale)
@@ -99,7 +99,7 @@ def variance_from_identity(predictions, y_true):
     return loss, bias, loss - bias
 
 
-@mutant("bias_variance_decomposition")
+@mutant("bias_variance_decomposition", hint="bias_squared = expected_loss - variance cancels", level=2)
 def bias_from_identity(predictions, y_true):
     # bias_squared = expected_loss - variance: cancels when the spread dwarfs the bias
     # differs on: [[0], [2e9]], y=[1e9 + 1] -> bias 0 instead of 1  (scale)
@@ -140,3 +140,18 @@ def swapped_when_square(predictions, y_true):
     if P.shape[0] == y.shape[0]:
         P = P.T
     return _rt_out(P, y)
+
+
+@mutant("bias_variance_decomposition", level=3)
+def loop_over_points(predictions, y_true):
+    """Correct, one point and one round at a time in Python."""
+    P, y = _rt_prep(predictions, y_true)
+    rounds, points = P.shape
+    loss = bias = variance = 0.0
+    for i, target in enumerate(y.tolist()):
+        column = P[:, i].tolist()
+        main = sum(column) / rounds
+        loss += sum((f - target) ** 2 for f in column) / rounds
+        bias += (main - target) ** 2
+        variance += sum((f - main) ** 2 for f in column) / rounds
+    return loss / points, bias / points, variance / points
