@@ -82,3 +82,15 @@ def ranks_over_both_samples(x, y):
     x, y = _checked(x, y)
     ranks = _average_ranks(np.r_[x, y])
     return _r(ranks[: x.size], ranks[x.size :])
+
+
+@mutant("spearman_correlation", hint="a test of the sum", level=2)
+def finiteness_from_the_float32_sum(x, y):
+    # nan and inf tested through the sum, in the input's own float dtype: float32 near 3.4e38 overflows
+    for values in (x, y):
+        values = np.asarray(values)
+        values = values if values.dtype.kind == "f" else values.astype(float)
+        if not np.isfinite(values.sum()):
+            raise ValueError("must hold finite numbers")
+    x, y = _checked(x, y)
+    return _r(_average_ranks(x), _average_ranks(y))
