@@ -50,7 +50,11 @@ def label(level: int) -> str:
 
 
 def checks_of(checks: Sequence[CheckResult], level: int) -> list[CheckResult]:
-    """The checks of ``level`` (1 or 2) among ``checks``."""
+    """The checks of ``level`` (1 or 2) among ``checks``.
+
+    >>> [c.name for c in checks_of([CheckResult("a", 1, True), CheckResult("b", 1, True, level=2)], 2)]
+    ['b']
+    """
     return [c for c in checks if c.level == level]
 
 
