@@ -154,6 +154,16 @@ def test_fast_is_not_measured_on_declared_inputs_the_reference_cannot_take():
     ), unknown.message
 
 
+def test_a_reference_that_runs_too_long_is_stopped_when_checking_fast_can_be_measured(monkeypatch):
+    from mlkata.learner import levels
+
+    exercise = find_exercise("mean_absolute_error", ROOT)
+    assert levels.measurable(exercise, ROOT) is None
+    monkeypatch.setattr(levels, "CHECK_LIMIT", 1e-6 / speed.REFERENCE_LIMIT)
+    why = levels.measurable(exercise, ROOT)
+    assert why is not None and why.startswith("the reference mean_absolute_error runs for over"), why
+
+
 # --- the progress file's levels -----------------------------------------------------------------
 
 

@@ -29,6 +29,9 @@ NAMES = {1: "correct", 2: "robust", 3: "fast"}
 """What each level is called."""
 SEED = 0
 """The seed of the generator ``FAST.inputs`` is given."""
+CHECK_LIMIT = 20
+"""Checking that ★★★ can be measured stops a reference call after this many times
+:data:`~mlkata.learner.speed.REFERENCE_LIMIT` (wall-clock: a busy machine is slower)."""
 VECTORISE = (
     "vectorise: replace the Python loop over the values with numpy operations on whole arrays "
     "(np.sum, np.maximum, broadcasting, boolean masks)"
@@ -125,18 +128,26 @@ def measurable(exercise: Exercise, root: Path | None = None) -> str | None:
     It can when the grader's ``FAST`` (or :func:`~mlkata.learner.speed.inputs_for`) gives
     inputs on which the reference solution runs within :data:`~mlkata.learner.speed.REFERENCE_LIMIT`.
     """
+    from mlkata.grading.failures import GradeFailure
+    from mlkata.grading.proxy import StudentFunction
+
     root = root or project_root()
     fast = fast_of(exercise, root)
     reference = speed.load_reference(exercise, root)
     case = fast_case(exercise, fast, reference, fast.size)
     if isinstance(case, str):
-        return f"no FAST declaration, and {case}"
+        return f"the grader's FAST declares no inputs, and {case}"
     name, kwargs = case
+    expected = getattr(reference, name)
+    limit = CHECK_LIMIT * speed.REFERENCE_LIMIT
     try:
         with speed.steady_memory():
-            seconds = min(speed.cpu_seconds(getattr(reference, name), kwargs) for _ in range(speed.WARM_UPS))
-    except Exception as error:
-        return f"the reference {name} raises {type(error).__name__} on the ★★★ inputs: {error}"
+            outcome = StudentFunction(lambda: expected, name, timeout=limit).call(**kwargs)  # never hangs
+            if outcome.raised is not None:
+                return f"the reference {name} raises {outcome.raised.type_name} on the ★★★ inputs"
+            seconds = min(speed.cpu_seconds(expected, kwargs) for _ in range(speed.WARM_UPS))
+    except GradeFailure:
+        return f"the reference {name} runs for over {limit:g} s at n = {fast.size:,} ({speed.TOO_SLOW})"
     if seconds > speed.REFERENCE_LIMIT:
         return f"the reference {name} takes {seconds:.2f} s at n = {fast.size:,} ({speed.TOO_SLOW})"
     return None
