@@ -117,8 +117,12 @@ def test_fast_verdicts_give_the_numbers_what_was_measured_and_what_to_do():
     assert quick.passed is True and quick.message.startswith("★★★ fast ✓: 4.9× the reference")
     strict = verdict(key, speed.Speed(key, "vectorised ✓", 4.9), "hinge_loss", Fast(within=2), 10**6)
     assert strict.passed is False and "(allowed 2×)" in strict.message
-    untimed = verdict(key, speed.Speed(key, "not timed", not_timed="it raised TypeError"), "h", fast, 10)
-    assert untimed.passed is None and untimed.message == "★★★ fast: not measured: it raised TypeError"
+    untimed = verdict(key, speed.Speed(key, "not timed", not_timed=speed.NO_FAMILY), "h", fast, 10)
+    assert untimed.passed is None and untimed.message == f"★★★ fast: not measured: {speed.NO_FAMILY}"
+    raised = speed.Speed(key, "not timed", not_timed="it raised MemoryError at n = 1,000,000")
+    failed = verdict(key, raised, "hinge_loss", fast, 10**6)
+    assert failed.passed is False
+    assert failed.message.startswith("★★★ fast ✗: your hinge_loss raised MemoryError at n = 1,000,000")
 
 
 def _mae_loop(y_true, y_pred):

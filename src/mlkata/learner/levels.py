@@ -232,6 +232,10 @@ def verdict(key: str, found: speed.Speed, name: str, fast: Fast, size: int) -> F
     )
     if fast.why:
         measured += f"\n  about this test: {fast.why}"
+    if found.not_timed.startswith("it raised"):  # the learner's function fails at this size
+        text = f"★★★ fast ✗: your {name} {found.not_timed.removeprefix('it ')}, where the reference runs: "
+        text += "look for an array of n × n values, or recursion as deep as n"
+        return FastResult(False, f"{text}\n{measured}", size=size, within=within)
     if not found.timed:
         return FastResult(None, f"★★★ fast: not measured: {found.not_timed}", size=size, within=within)
     ratio = found.ratio or 0.0
