@@ -18,10 +18,10 @@ from mlkata.grading import (
     part_mistakes,
     with_hints,
 )
+from mlkata.grading.judge import hint_lines
 from mlkata.grading.loader import load_module
 from mlkata.grading.plain import NotPlain, to_plain
 from mlkata.grading.proxy import StudentModule
-from mlkata.maintainer.checks import hint_lines
 from tests.helpers import ROOT
 
 

@@ -94,13 +94,13 @@ def hint_when_not_finite(hint: str) -> Iterator[None]:
       hint: sum logs instead
     """
     from mlkata.grading.failures import GradeFailure
-    from mlkata.grading.judge import with_hints
+    from mlkata.grading.judge import hint_lines, with_hints
 
     try:
         yield
     except GradeFailure as failure:
         message = str(failure)
-        if any(phrase in message for phrase in NOT_FINITE) and "\n  hint: " not in message:
+        if any(phrase in message for phrase in NOT_FINITE) and not hint_lines(message):
             raise GradeFailure(with_hints(message, hint)) from None
         raise
 

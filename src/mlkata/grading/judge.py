@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import math
+import re
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -199,7 +200,7 @@ def with_hints(message: str, *hints: str) -> str:
     """``message`` with one ``hint:`` line for each of ``hints``: the one way a hint is shown.
 
     Every failure message puts its hints last, one a line, in this form; tools read them back
-    with :func:`mlkata.maintainer.checks.hint_lines`.
+    with :func:`hint_lines`.
 
     >>> print(with_hints("expected 1.0, got 2.0", "divide by n", "square first"))
     expected 1.0, got 2.0
@@ -209,6 +210,15 @@ def with_hints(message: str, *hints: str) -> str:
     'expected 1.0, got 2.0'
     """
     return message + "".join(f"\n  hint: {hint}" for hint in hints)
+
+
+def hint_lines(message: str) -> list[str]:
+    """The hints of a failure message (its ``hint:`` lines, as :func:`with_hints` writes them).
+
+    >>> hint_lines("expected 1, got 2\n  hint: divide by n")
+    ['divide by n']
+    """
+    return re.findall(r"^\s*hint: (.*)$", message, flags=re.MULTILINE)
 
 
 def _difference(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> str:

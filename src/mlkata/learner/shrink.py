@@ -47,7 +47,7 @@ def signature(failed: FailedCall) -> tuple[str, tuple[str, ...]]:
     >>> signature(FailedCall("t", "f(1)\\n  hint: divide by n", None, (1,), {}))
     ('', ('divide by n',))
     """
-    from mlkata.maintainer.checks import hint_lines
+    from mlkata.grading.judge import hint_lines
 
     return failed.raised, tuple(sorted(hint_lines(failed.message)))
 

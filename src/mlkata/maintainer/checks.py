@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import doctest
 import importlib.util
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +20,7 @@ from types import ModuleType
 
 from mlkata import stubs
 from mlkata.catalog import Exercise
+from mlkata.grading.judge import hint_lines
 from mlkata.mutants import Mutant, load_mutants
 
 MIN_MUTANTS = 3
@@ -60,15 +60,6 @@ def mutants_path(exercise: Exercise, root: Path) -> Path:
 def mutants_of(exercise: Exercise, root: Path) -> list[Mutant]:
     path = mutants_path(exercise, root)
     return load_mutants(path) if path.exists() else []
-
-
-def hint_lines(message: str) -> list[str]:
-    """The hints of a failure message (its ``hint:`` lines), without the rest of the text.
-
-    >>> hint_lines("expected 1, got 2\\n  hint: divide by n")
-    ['divide by n']
-    """
-    return re.findall(r"^\s*hint: (.*)$", message, flags=re.MULTILINE)
 
 
 def mutant_verdict(exercise: Exercise, wrong: Mutant, root: Path, *, measure: bool = True) -> str | None:
