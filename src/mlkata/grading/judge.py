@@ -215,7 +215,7 @@ def with_hints(message: str, *hints: str) -> str:
 def hint_lines(message: str) -> list[str]:
     """The hints of a failure message (its ``hint:`` lines, as :func:`with_hints` writes them).
 
-    >>> hint_lines("expected 1, got 2\n  hint: divide by n")
+    >>> hint_lines("expected 1, got 2\\n  hint: divide by n")
     ['divide by n']
     """
     return re.findall(r"^\s*hint: (.*)$", message, flags=re.MULTILINE)
