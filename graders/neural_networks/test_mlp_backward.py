@@ -48,11 +48,22 @@ def _act(name, Z):
     return Z
 
 
-def _pre_activations(X, weights, biases, activation):
+def _plain_act(name, Z):
+    """The activation in plain numpy: only for drawing inputs, so that drawing imports no reference."""
+    with np.errstate(over="ignore"):
+        return {
+            "identity": Z,
+            "relu": np.maximum(Z, 0),
+            "tanh": np.tanh(Z),
+            "logistic": 1 / (1 + np.exp(-Z)),
+        }[name]
+
+
+def _pre_activations(X, weights, biases, activation, act=_act):
     A, pre = np.asarray(X, dtype=float), []
     for W, b in zip(weights, biases, strict=True):
         pre.append(A @ np.asarray(W, float) + np.asarray(b, float))
-        A = _act(activation, pre[-1])
+        A = act(activation, pre[-1])
     return pre
 
 
@@ -226,7 +237,7 @@ def _problem(rng, sizes, n, activation):
         X = rng.normal(size=(n, sizes[0]))
         y = rng.integers(0, k, size=n)
         y[: min(n, k)] = np.arange(min(n, k))
-        hidden = _pre_activations(X, weights, biases, activation)[:-1]
+        hidden = _pre_activations(X, weights, biases, activation, _plain_act)[:-1]
         if all(np.min(np.abs(Z)) > 1e-3 for Z in hidden):
             return X, y, weights, biases
 

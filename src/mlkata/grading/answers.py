@@ -50,8 +50,9 @@ versions, and a row written in another format must never be read as this one's."
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, answer BLOB NOT NULL);"
 
-LARGEST = 20_000
-"""Characters of JSON an answer may take to be kept (a larger one is computed each time)."""
+LARGEST = 64_000
+"""Bytes an answer may take, compressed, to be kept (a larger one is computed each time). It is
+the compressed size that counts: a one-hot matrix of 5 x 100,000 is 5 MB of JSON and 8 kB kept."""
 _META = "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
 
 
@@ -284,10 +285,10 @@ class AnswerStore:
             text = json.dumps(encode(answer), separators=(",", ":"))
         except Unstorable:
             return
-        if len(text) > LARGEST:
-            return
         try:
             blob = zlib.compress(text.encode("ascii"), 6)
+            if len(blob) > LARGEST:
+                return
             connection.execute("INSERT OR REPLACE INTO answers VALUES (?, ?)", (key, blob))
             for root in roots:
                 installed = library_version(root)
